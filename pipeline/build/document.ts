@@ -1,0 +1,40 @@
+/** One document through the text stages: read → normalize → parse → enrich → render. */
+import { VFile } from 'vfile';
+import { documentSettings, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
+import { enrich } from '../enrich/index.ts';
+import { normalizeMarkdownTree, normalizePlainText } from '../normalize/index.ts';
+import { parseMarkdown, type ParsedDocument } from '../parse/index.ts';
+import { readSource } from '../read/index.ts';
+import { renderDocument, type RenderedDocument } from '../render/index.ts';
+import type { Source } from './sources.ts';
+
+export interface PreparedDocument {
+  source: Source;
+  /** Carries every message about the document. */
+  file: VFile;
+  settings: Settings;
+  rendered: RenderedDocument;
+}
+
+export interface Layers {
+  config: SettingsInput;
+  cli: SettingsInput;
+}
+
+export async function prepareDocument(source: Source, layers: Layers, root: string): Promise<PreparedDocument> {
+  const file = await readSource(source.path, source.display);
+  const base = resolveSettings([layers.config, layers.cli]);
+  const parsed = parseSource(file, source, base);
+  const settings = resolveSettings([layers.config, documentSettings(parsed.frontMatter), layers.cli], source.display);
+  if (source.kind === 'markdown') normalizeMarkdownTree(parsed.tree, file, { script: settings.script });
+  const enriched = enrich(parsed.tree, parsed.frontMatter, file);
+  const rendered = renderDocument(enriched, file, settings, root);
+  return { source, file, settings, rendered };
+}
+
+/** Plain text becomes Markdown first, so both kinds share every later stage. */
+function parseSource(file: VFile, source: Source, settings: Settings): ParsedDocument {
+  if (source.kind === 'markdown') return parseMarkdown(file);
+  const { markdown } = normalizePlainText(file, { script: settings.script });
+  return parseMarkdown(new VFile({ path: file.path, value: markdown }));
+}

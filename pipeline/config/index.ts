@@ -1,0 +1,87 @@
+/**
+ * Settings in layers, later wins: defaults, galley.config.yaml at the project
+ * root, a document's front matter, then CLI flags. One zod schema validates them all.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { GalleyError } from '../errors.ts';
+
+const formats = z.enum(['html', 'pdf', 'epub']);
+
+export const settingsSchema = z
+  .object({
+    template: z.string().regex(/^[\w-]+$/, 'must be a folder name under templates/').default('default'),
+    formats: z.array(formats).min(1).default(['html', 'pdf', 'epub']),
+    pageSize: z.enum(['A4', 'A5', 'B5', 'Letter']).default('A4'),
+    margin: z
+      .string()
+      .regex(/^(\d+(\.\d+)?(mm|cm|in|pt|px)\s*){1,4}$/, 'must be 1 to 4 lengths such as "20mm 18mm"')
+      .default('22mm 20mm 24mm'),
+    script: z.enum(['keep', 'hant', 'hans']).default('keep'),
+    writingMode: z.enum(['horizontal', 'vertical']).default('horizontal'),
+    toc: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+    sources: z.string().default('source'),
+    out: z.string().default('out'),
+    snapshots: z.string().default('test/__snapshots__'),
+    trusted: z.boolean().default(false),
+    concurrency: z.number().int().min(1).max(64).default(availableParallelism()),
+    timeout: z.number().positive().max(3600).default(60),
+  })
+  .strict();
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** Keys a document may set in its front matter: how it looks, not where files go. */
+const DOCUMENT_KEYS = ['template', 'pageSize', 'margin', 'script', 'writingMode', 'toc'] as const;
+
+export const CONFIG_FILE = 'galley.config.yaml';
+
+export function loadConfig(root: string): SettingsInput {
+  const path = join(root, CONFIG_FILE);
+  if (!existsSync(path)) return {};
+  let data: unknown;
+  try {
+    data = YAML.parse(readFileSync(path, 'utf8')) ?? {};
+  } catch (error) {
+    throw new GalleyError(CONFIG_FILE, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) throw new GalleyError(CONFIG_FILE, 'must be a YAML mapping');
+  return checkSettings(data as SettingsInput, CONFIG_FILE);
+}
+
+/** Merges layers and validates the result; `origin` names the file a bad value came from. */
+export function resolveSettings(layers: SettingsInput[], origin = CONFIG_FILE): Settings {
+  const merged = Object.assign({}, ...layers.map(dropUndefined));
+  return validate(merged, origin);
+}
+
+/** The presentation keys of a document's front matter (`galley:` block or top level). */
+export function documentSettings(frontMatter: Record<string, unknown>): SettingsInput {
+  const block = frontMatter.galley;
+  const source = block && typeof block === 'object' ? (block as Record<string, unknown>) : frontMatter;
+  const picked: Record<string, unknown> = {};
+  for (const key of DOCUMENT_KEYS) if (source[key] !== undefined) picked[key] = source[key];
+  return picked as SettingsInput;
+}
+
+function validate(input: SettingsInput, origin: string, exitCode = 1): Settings {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const key = issue.path.join('.') || 'settings';
+  throw new GalleyError(origin, `${key}: ${issue.message}`, exitCode);
+}
+
+/** Validates one layer on its own, so a bad value is blamed on where it was written. */
+export function checkSettings(layer: SettingsInput, origin: string, exitCode = 1): SettingsInput {
+  validate(layer, origin, exitCode);
+  return layer;
+}
+
+function dropUndefined(layer: SettingsInput): SettingsInput {
+  return Object.fromEntries(Object.entries(layer).filter(([, v]) => v !== undefined)) as SettingsInput;
+}

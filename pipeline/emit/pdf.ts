@@ -1,0 +1,64 @@
+/**
+ * The print PDF: the print page rendered by Chromium, then given the metadata
+ * and fixed dates that Chromium cannot set (pdf-lib).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Settings } from '../config/index.ts';
+import { printPage, type RenderedDocument } from '../render/index.ts';
+import { FONT_PACKAGES, fontPackageDir } from '../render/fonts.ts';
+import type { Template } from '../render/template.ts';
+import { ORIGIN, type BrowserSession, type Resolver } from './browser.ts';
+import { mediaType } from './media-types.ts';
+import { finishPdf } from './pdf-metadata.ts';
+
+const fontFiles = new Map<string, Promise<Uint8Array>>();
+
+/** Font files are read once per process, whatever the number of documents. */
+function fontFile(pkg: string, file: string): Promise<Uint8Array> {
+  const key = `${pkg}/${file}`;
+  let data = fontFiles.get(key);
+  if (!data) {
+    data = readFile(join(fontPackageDir(pkg), file));
+    fontFiles.set(key, data);
+  }
+  return data;
+}
+
+export const fontUrl = (pkg: string, file: string) => `${ORIGIN}/fonts/${pkg}/${file}`;
+export const assetUrl = (path: string) => `${ORIGIN}/files/${path.split('/').map(encodeURIComponent).join('/')}`;
+
+export interface PdfJob {
+  doc: RenderedDocument;
+  template: Template;
+  settings: Settings;
+  root: string;
+  /** Called with each URL the page asked for and did not get. */
+  onBlocked: (url: string) => void;
+}
+
+export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<Uint8Array> {
+  const html = printPage(job.doc, job.template, job.settings, { font: fontUrl, asset: assetUrl });
+  const assets = new Set(job.doc.assets);
+  const resolve: Resolver = async (url) => {
+    const path = decodeURIComponent(url.pathname);
+    if (path === '/document.html') return { contentType: 'text/html; charset=utf-8', body: html };
+    const font = path.match(/^\/fonts\/([\w-]+)\/(files\/[\w.-]+)$/);
+    if (font && FONT_PACKAGES.includes(font[1]!)) return { contentType: mediaType(font[2]!), body: await fontFile(font[1]!, font[2]!) };
+    const asset = path.match(/^\/files\/(.+)$/)?.[1];
+    if (asset && assets.has(asset)) return { contentType: mediaType(asset), body: await readFile(join(job.root, asset)) };
+    return undefined;
+  };
+  const timeout = job.settings.timeout * 1000;
+  const pdf = await session.withPage(resolve, job.onBlocked, async (page) => {
+    await page.goto(`${ORIGIN}/document.html`, { waitUntil: 'load', timeout });
+    return page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+      timeout,
+    });
+  });
+  return finishPdf(pdf, job.doc.meta, html);
+}

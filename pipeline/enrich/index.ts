@@ -1,0 +1,106 @@
+/**
+ * enrich: mdast → mdast + DocumentMeta. Collects what the document says about
+ * itself, gives headings stable ids, marks citations and builds the table of contents.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Heading, Root, RootContent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { detectLang } from '../normalize/index.ts';
+import type { DocumentMeta } from '../types.ts';
+
+export interface TocEntry {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+export interface EnrichedDocument {
+  tree: Root;
+  meta: DocumentMeta;
+  toc: TocEntry[];
+}
+
+export function enrich(tree: Root, frontMatter: Record<string, unknown>, file: VFile): EnrichedDocument {
+  const title = text(frontMatter.title) ?? takeTitleHeading(tree) ?? file.stem ?? 'Untitled';
+  const meta: DocumentMeta = {
+    title,
+    authors: list(frontMatter.authors ?? frontMatter.author),
+    date: isoDate(frontMatter.date),
+    time: text(frontMatter.time),
+    lang: text(frontMatter.lang) ?? detectLang(toString(tree)),
+    keywords: list(frontMatter.keywords),
+    publication: text(frontMatter.publication),
+    issue: text(frontMatter.issue),
+    source: text(frontMatter.source),
+    description: text(frontMatter.description) ?? firstParagraph(tree),
+    rights: text(frontMatter.rights),
+  };
+  const toc = identifyHeadings(tree);
+  markCitations(tree);
+  return { tree, meta, toc };
+}
+
+/** A Markdown document's title is its first level-1 heading when the front matter has none. */
+function takeTitleHeading(tree: Root): string | undefined {
+  const index = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+  if (index === -1) return undefined;
+  const [heading] = tree.children.splice(index, 1);
+  return toString(heading);
+}
+
+function identifyHeadings(tree: Root): TocEntry[] {
+  const slugger = new GithubSlugger();
+  const toc: TocEntry[] = [];
+  visit(tree, 'heading', (node: Heading) => {
+    const label = toString(node);
+    const id = slugger.slug(label) || slugger.slug('section');
+    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
+    if (node.depth <= 3) toc.push({ depth: node.depth, id, text: label });
+  });
+  return toc;
+}
+
+/** `[1]` in running text is a citation mark: superscript, like the journal set it. */
+function markCitations(tree: Root): void {
+  visit(tree, 'text', (node: Text, index, parent) => {
+    if (!parent || index === undefined || parent.type === 'link' || parent.type === 'linkReference') return;
+    const parts = node.value.split(/(\[\d{1,3}(?:[,，–-]\d{1,3})*\])/);
+    if (parts.length === 1) return;
+    const replacement: RootContent[] = parts
+      .filter((part) => part !== '')
+      .map((part) =>
+        /^\[\d/.test(part)
+          ? ({ type: 'text', value: part, data: { hName: 'sup', hProperties: { className: ['citation'] } } } as Text)
+          : ({ type: 'text', value: part } as Text),
+      );
+    (parent.children as RootContent[]).splice(index, 1, ...replacement);
+    return [SKIP, index + replacement.length];
+  });
+}
+
+function firstParagraph(tree: Root): string | undefined {
+  const paragraph = tree.children.find((node) => node.type === 'paragraph');
+  if (!paragraph) return undefined;
+  const value = toString(paragraph).replace(/\s+/g, ' ').trim();
+  return value.length > 160 ? `${value.slice(0, 157)}…` : value || undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (value == null) return undefined;
+  const result = String(value).trim();
+  return result === '' ? undefined : result;
+}
+
+function list(value: unknown): string[] {
+  if (value == null) return [];
+  const items = Array.isArray(value) ? value : String(value).split(/[,，、;；]/);
+  return items.map((item) => String(item).trim()).filter(Boolean);
+}
+
+function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const match = text(value)?.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  return match ? match[0] : undefined;
+}

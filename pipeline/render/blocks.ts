@@ -1,0 +1,41 @@
+/** The parts of a page galley writes itself: the title block and the table of contents. */
+import type { TocEntry } from '../enrich/index.ts';
+import type { DocumentMeta } from '../types.ts';
+import { escapeHtml } from './escape.ts';
+import { labelsFor } from './labels.ts';
+
+export function titleBlockHtml(meta: DocumentMeta): string {
+  const labels = labelsFor(meta.lang);
+  const lines = [`<h1 class="title">${escapeHtml(meta.title)}</h1>`];
+  if (meta.authors.length) {
+    lines.push(`<p class="authors">${meta.authors.map((a) => `<span class="author">${escapeHtml(a)}</span>`).join('')}</p>`);
+  }
+  const source = [meta.publication, meta.issue].filter(Boolean).map((s) => escapeHtml(s!));
+  if (meta.date) source.push(`<time datetime="${escapeHtml(meta.date)}">${escapeHtml(meta.date)}</time>`);
+  if (source.length) lines.push(`<p class="publication">${source.join('<span class="sep"> · </span>')}</p>`);
+  if (meta.keywords.length) {
+    const words = meta.keywords.map((k) => `<span class="keyword">${escapeHtml(k)}</span>`).join('');
+    lines.push(`<p class="keywords"><span class="label">${labels.keywords}</span>${words}</p>`);
+  }
+  return `<header class="title-block">\n${lines.join('\n')}\n</header>`;
+}
+
+/** Nested list of the headings; empty when the document is too short to need one. */
+export function tocHtml(toc: TocEntry[], lang: string, wanted: boolean | 'auto'): string {
+  const entries = toc.filter((entry) => entry.depth >= 2);
+  if (wanted === false || entries.length === 0 || (wanted === 'auto' && entries.length < 3)) return '';
+  const top = Math.min(...entries.map((e) => e.depth));
+  let html = '';
+  let depth = top - 1;
+  for (const entry of entries) {
+    // Never open two levels at once: an <ol> may only hold <li>.
+    const level = Math.min(Math.max(entry.depth, top), depth + 1);
+    if (level > depth) html += '<ol>'.repeat(level - depth);
+    else html += '</li>' + '</ol></li>'.repeat(depth - level);
+    depth = level;
+    html += `<li><a href="#${escapeHtml(entry.id)}">${escapeHtml(entry.text)}</a>`;
+  }
+  html += '</li>' + '</ol></li>'.repeat(depth - top) + '</ol>';
+  const label = labelsFor(lang).contents;
+  return `<nav class="toc" aria-labelledby="toc-title">\n<h2 id="toc-title">${label}</h2>\n${html}\n</nav>`;
+}

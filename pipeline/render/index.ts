@@ -1,0 +1,130 @@
+/**
+ * render: mdast → hast → HTML pages. The body is rendered once; each medium
+ * (screen page, print page, e-book chapter) wraps it with its own stylesheet.
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { Settings } from '../config/index.ts';
+import type { EnrichedDocument, TocEntry } from '../enrich/index.ts';
+import type { DocumentMeta } from '../types.ts';
+import { titleBlockHtml, tocHtml } from './blocks.ts';
+import { cssString, escapeHtml } from './escape.ts';
+import { fontFaceCss, fontStack, stackVariables } from './fonts.ts';
+import { screenHead } from './head.ts';
+import { labelsFor } from './labels.ts';
+import { guardResources } from './resources.ts';
+import { fill, type Template } from './template.ts';
+
+export interface RenderedDocument {
+  meta: DocumentMeta;
+  toc: TocEntry[];
+  hast: HastRoot;
+  /** Project-relative paths of the images the body uses. */
+  assets: string[];
+  titleBlock: string;
+  tocHtml: string;
+}
+
+/** Untrusted HTML keeps structure and the attributes galley itself sets, nothing that runs. */
+const schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'lang', 'dir'],
+  },
+};
+
+export function renderDocument(doc: EnrichedDocument, file: VFile, settings: Settings, root: string): RenderedDocument {
+  const labels = labelsFor(doc.meta.lang);
+  const processor = unified()
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      clobberPrefix: '',
+      footnoteLabel: labels.notes,
+      footnoteBackLabel: labels.backToContent,
+      // ↩ is missing from the bundled fonts; ↑ is in every one of them.
+      footnoteBackContent: '↑',
+    })
+    .use(rehypeRaw)
+    .use(guardResources, { root });
+  if (!settings.trusted) processor.use(rehypeSanitize, schema);
+  const hast = processor.runSync(doc.tree, file) as HastRoot;
+  return {
+    meta: doc.meta,
+    toc: doc.toc,
+    hast,
+    assets: file.data.assets ?? [],
+    titleBlock: titleBlockHtml(doc.meta),
+    tocHtml: tocHtml(doc.toc, doc.meta.lang, settings.toc),
+  };
+}
+
+/** The body as HTML, with each local image's path mapped to where this medium finds it. */
+export function bodyHtml(doc: RenderedDocument, assetUrl: (path: string) => string): string {
+  const tree = structuredClone(doc.hast);
+  const assets = new Set(doc.assets);
+  visit(tree, 'element', (node: Element) => {
+    const src = node.properties.src;
+    if (typeof src === 'string' && assets.has(src)) node.properties.src = assetUrl(src);
+  });
+  return toHtml(tree);
+}
+
+function pageClasses(settings: Settings): string {
+  return settings.writingMode === 'vertical' ? 'vertical' : 'horizontal';
+}
+
+/** The standalone reading page: everything inline, so the file works on its own. */
+export function screenPage(doc: RenderedDocument, template: Template, settings: Settings, assetUrl: (path: string) => string): string {
+  return fill(template.page, {
+    lang: escapeHtml(doc.meta.lang),
+    classes: pageClasses(settings),
+    title: escapeHtml(doc.meta.title),
+    head: screenHead(doc.meta),
+    css: `${stackVariables(fontStack(doc.meta.lang))}\n${template.screenCss}`,
+    titleBlock: doc.titleBlock,
+    toc: doc.tocHtml,
+    body: bodyHtml(doc, assetUrl),
+  });
+}
+
+/** The page Chromium prints: fonts from galley's own files, @page from the settings. */
+export function printPage(
+  doc: RenderedDocument,
+  template: Template,
+  settings: Settings,
+  urls: { font: (pkg: string, file: string) => string; asset: (path: string) => string },
+): string {
+  const css = [fontFaceCss(fontStack(doc.meta.lang), urls.font), pageRules(doc.meta, settings), template.printCss].join('\n');
+  return fill(template.page, {
+    lang: escapeHtml(doc.meta.lang),
+    classes: pageClasses(settings),
+    title: escapeHtml(doc.meta.title),
+    head: '',
+    css,
+    titleBlock: doc.titleBlock,
+    toc: doc.tocHtml,
+    body: bodyHtml(doc, urls.asset),
+  });
+}
+
+/** Page size, margins and the margin boxes: the running title and the page number. */
+function pageRules(meta: DocumentMeta, settings: Settings): string {
+  return `@page {
+  size: ${settings.pageSize};
+  margin: ${settings.margin};
+  @top-center { content: ${cssString(meta.title)}; }
+  @bottom-center { content: counter(page); }
+}
+@page :first {
+  @top-center { content: none; }
+  @bottom-center { content: none; }
+}`;
+}

@@ -1,0 +1,19 @@
+/** The few words galley itself puts on a page, in the document's language. */
+export interface Labels {
+  contents: string;
+  keywords: string;
+  notes: string;
+  backToContent: string;
+}
+
+const LABELS: Record<'hant' | 'hans' | 'en', Labels> = {
+  hant: { contents: '目錄', keywords: '關鍵詞', notes: '註釋', backToContent: '返回正文' },
+  hans: { contents: '目录', keywords: '关键词', notes: '注释', backToContent: '返回正文' },
+  en: { contents: 'Contents', keywords: 'Keywords', notes: 'Notes', backToContent: 'Back to content' },
+};
+
+export function labelsFor(lang: string): Labels {
+  if (/^zh-(Hans|CN|SG)/i.test(lang)) return LABELS.hans;
+  if (/^zh/i.test(lang)) return LABELS.hant;
+  return LABELS.en;
+}

@@ -1,0 +1,49 @@
+/**
+ * A template is a folder templates/NAME/ with page.html (the shell) and one
+ * stylesheet per medium. Users add one by copying templates/default.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GalleyError } from '../errors.ts';
+
+export interface Template {
+  name: string;
+  dir: string;
+  page: string;
+  screenCss: string;
+  printCss: string;
+  epubCss: string;
+}
+
+const FILES = ['page.html', 'screen.css', 'print.css', 'epub.css'] as const;
+const cache = new Map<string, Template>();
+
+export function loadTemplate(name: string, templatesDir: string): Template {
+  const dir = join(templatesDir, name);
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  if (!existsSync(dir)) {
+    const known = existsSync(templatesDir) ? readdirSync(templatesDir).join(', ') : 'none';
+    throw new GalleyError(`templates/${name}`, `unknown template "${name}" (available: ${known})`);
+  }
+  const read = (file: (typeof FILES)[number]) => {
+    const path = join(dir, file);
+    if (!existsSync(path)) throw new GalleyError(`templates/${name}/${file}`, 'missing from the template');
+    return readFileSync(path, 'utf8');
+  };
+  const template = {
+    name,
+    dir,
+    page: read('page.html'),
+    screenCss: read('screen.css'),
+    printCss: read('print.css'),
+    epubCss: read('epub.css'),
+  };
+  cache.set(dir, template);
+  return template;
+}
+
+/** Fills {{name}} slots; values are inserted as given, so callers escape them. */
+export function fill(shell: string, values: Record<string, string>): string {
+  return shell.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+}
