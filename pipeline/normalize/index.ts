@@ -1,0 +1,132 @@
+/**
+ * normalize: scraped plain text → clean Markdown with YAML front matter, and the safe subset of
+ * the same repairs for Markdown sources. Each rule lives in ./rules and reports every change it
+ * makes on the VFile (remark-lint style: ruleId, place in the original source, actual/expected).
+ *
+ * Severity policy: routine, meaning-preserving fixes (punctuation width, invisible characters,
+ * NFC, lifting header lines into front matter, headings from numbering) are `info`; anything that
+ * removes text, guesses, or needs a human eye (mojibake, boilerplate, script, keyword splitting,
+ * citations without references) is a warning.
+ */
+import type { Root, RootContent, Yaml } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import YAML from 'yaml';
+import type { DocumentMeta, Script } from '../types.ts';
+import { detectLang } from './lang.ts';
+import { Locator, makeLine, type Line, type Reporter, splitLines } from './lines.ts';
+import { toMarkdown } from './markdown.ts';
+import { removeBoilerplate } from './rules/boilerplate.ts';
+import { applyControl } from './rules/control.ts';
+import { extractHeader } from './rules/metadata.ts';
+import { applyMojibake } from './rules/mojibake.ts';
+import { applyPunctuation } from './rules/punctuation.ts';
+import { applyScript } from './rules/script.ts';
+import { buildBlocks } from './rules/structure.ts';
+
+export { detectLang } from './lang.ts';
+
+export interface NormalizeOptions {
+  script: Script;
+}
+
+function sourceText(file: VFile): string {
+  const value: unknown = file.value;
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  return '';
+}
+
+function reporterFor(file: VFile, source: string): Reporter {
+  const locator = new Locator(source);
+  return { file, locate: (offset) => locator.place(offset) };
+}
+
+/** Line-level text repairs that need no document structure, in the order they must run. */
+export function repairLine(line: Line, reporter: Reporter | undefined): void {
+  applyMojibake(line, reporter); // first: it needs C1 controls and ASCII-flattened marks as found
+  applyControl(line, reporter);
+}
+
+/**
+ * Plain text (file.value is a string, already decoded) → Markdown with YAML front matter.
+ * Reports every change on `file` with file.message(). Never throws on any string input.
+ */
+export function normalizePlainText(file: VFile, options: NormalizeOptions): { markdown: string; meta: DocumentMeta } {
+  const source = sourceText(file);
+  const reporter = reporterFor(file, source);
+  const script: Script = options?.script ?? 'keep';
+  try {
+    let lines = splitLines(source);
+    for (const line of lines) repairLine(line, reporter);
+    const lang = detectLang(lines.map((l) => l.text).join('\n'));
+    lines = removeBoilerplate(lines, lang, reporter);
+    const { fields, body } = extractHeader(lines, reporter);
+    const textLines = [fields.title, ...body].filter((l): l is Line => l !== undefined);
+    for (const line of textLines) applyPunctuation(line, reporter);
+    for (const line of [...textLines, ...fields.authors, ...(fields.publication ? [fields.publication] : []), ...fields.keywords]) {
+      applyScript(line, lang, script, reporter);
+    }
+    const blocks = buildBlocks(body, reporter);
+    const meta: DocumentMeta = {
+      title: fields.title?.text ?? '',
+      authors: fields.authors.map((a) => a.text),
+      lang,
+      keywords: fields.keywords.map((k) => k.text),
+    };
+    if (fields.date) meta.date = fields.date;
+    if (fields.time) meta.time = fields.time;
+    if (fields.publication) meta.publication = fields.publication.text;
+    if (fields.issue) meta.issue = fields.issue;
+    return { markdown: toMarkdown(meta, blocks), meta };
+  } catch (error) {
+    // A bug in one rule must not lose the document: fall back to the text as plain paragraphs.
+    file.message(`normalize failed (${(error as Error)?.message ?? String(error)}); text kept unrepaired`, {
+      ruleId: 'internal-error',
+      source: 'galley',
+    });
+    const meta: DocumentMeta = { title: '', authors: [], lang: 'und', keywords: [] };
+    const blocks: RootContent[] = source
+      .split(/\r\n|\r|\n/)
+      .filter((t) => t.trim() !== '')
+      .map((t) => ({ type: 'paragraph', children: [{ type: 'text', value: t.trim().replace(/[\uD800-\uDFFF]/g, '\uFFFD') }] }));
+    return { markdown: toMarkdown(meta, blocks), meta };
+  }
+}
+
+function declaredLang(tree: Root): string | undefined {
+  const yaml = tree.children.find((n): n is Yaml => n.type === 'yaml');
+  if (!yaml) return undefined;
+  try {
+    const data: unknown = YAML.parse(yaml.value, { schema: 'core' });
+    const lang = (data as { lang?: unknown } | null)?.lang;
+    return typeof lang === 'string' ? lang : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Safe rules only, for Markdown sources: punctuation width in text nodes (never inside code,
+ * inlineCode, link urls, html), NFC, zero-width/control chars, script report/convert.
+ * Mutates tree, reports on file. Places inside a text node are exact unless the source used
+ * escapes or character references before the change in that node (then they are approximate).
+ */
+export function normalizeMarkdownTree(tree: Root, file: VFile, options: NormalizeOptions): void {
+  const source = sourceText(file);
+  const reporter = reporterFor(file, source);
+  const script: Script = options?.script ?? 'keep';
+  const texts: string[] = [];
+  visit(tree, 'text', (node) => {
+    texts.push(node.value);
+  });
+  const declared = declaredLang(tree);
+  const lang = declared === 'zh-Hant' || declared === 'zh-Hans' ? declared : detectLang(texts.join('\n'));
+  visit(tree, 'text', (node) => {
+    const line = makeLine(node.value, node.position?.start.offset ?? 0);
+    applyControl(line, reporter);
+    applyPunctuation(line, reporter);
+    applyScript(line, lang, script, reporter);
+    node.value = line.text;
+  });
+}

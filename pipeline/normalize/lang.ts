@@ -1,0 +1,54 @@
+/**
+ * Language detection from the text itself: scraped sources carry no lang attribute, and the
+ * script rule, fonts and hyphenation downstream all depend on Hant vs Hans.
+ */
+import { converters } from './opencc.ts';
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/** Counts Han characters that only Simplified (resp. only Traditional) text would use. */
+export function scriptEvidence(text: string): { simplified: number; traditional: number } {
+  const { toHant, toHans } = converters();
+  let simplified = 0;
+  let traditional = 0;
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  for (const match of sample.matchAll(HAN_RUN)) {
+    const run = match[0];
+    const hant = toHant(run);
+    const hans = toHans(run);
+    const a = Array.from(run);
+    const t = Array.from(hant);
+    const s = Array.from(hans);
+    for (let i = 0; i < a.length; i++) {
+      const ch = a[i]!;
+      const asHans = s.length === a.length ? s[i]! : toHans(ch);
+      const asHant = t.length === a.length ? t[i]! : toHant(ch);
+      if (asHans !== ch && asHant === ch) traditional++;
+      else if (asHant !== ch && asHans === ch) simplified++;
+    }
+  }
+  return { simplified, traditional };
+}
+
+/** BCP 47 tag: zh-Hant, zh-Hans, zh (no distinguishing characters), ja, ko, en, or und. */
+export function detectLang(text: string): string {
+  if (typeof text !== 'string' || text.length === 0) return 'und';
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const kana = sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const hangul = sample.match(/\p{Script=Hangul}/gu)?.length ?? 0;
+  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const other = sample.match(/[\p{L}]/gu)?.length ?? 0;
+  if (other === 0) return 'und';
+  if (kana > 0 && kana * 5 >= han && kana + han >= latin / 4) return 'ja';
+  if (hangul > han && hangul >= latin / 4) return 'ko';
+  // Latin letters count per word, Han per character: a Chinese text with English terms stays Chinese.
+  if (han > 0 && han * 4 >= latin) {
+    const { simplified, traditional } = scriptEvidence(sample);
+    if (traditional > simplified) return 'zh-Hant';
+    if (simplified > traditional) return 'zh-Hans';
+    return 'zh';
+  }
+  if (latin * 2 >= other) return 'en';
+  return 'und';
+}

@@ -1,0 +1,146 @@
+/**
+ * Line model shared by the plain-text rules. Rules rewrite text many times over, but every
+ * message must still point into the ORIGINAL source, so each line carries, for every UTF-16
+ * index of its current text, the offset of the source character it came from.
+ */
+import type { VFile } from 'vfile';
+
+export interface Line {
+  text: string;
+  /** origin[i] = source offset of text[i]; origin[text.length] = offset just past the line. */
+  origin: number[];
+}
+
+export interface Edit {
+  start: number;
+  end: number;
+  replacement: string;
+  reason: string;
+}
+
+export type Severity = 'warning' | 'info';
+
+/** Maps source offsets to 1-based line/column. */
+export class Locator {
+  private readonly starts: number[] = [0];
+  constructor(source: string) {
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+  place(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+}
+
+/** Where rules send their messages: the file, and how to turn an offset into a place. */
+export interface Reporter {
+  file: VFile;
+  locate(offset: number): { line: number; column: number };
+}
+
+export function report(
+  reporter: Reporter,
+  offset: number,
+  ruleId: string,
+  reason: string,
+  actual: string | undefined,
+  expected: string | undefined,
+  severity: Severity,
+): void {
+  const options = { place: reporter.locate(offset), ruleId, source: 'galley' };
+  const message = severity === 'info' ? reporter.file.info(reason, options) : reporter.file.message(reason, options);
+  if (actual !== undefined) message.actual = actual;
+  if (expected !== undefined) message.expected = [expected];
+}
+
+/** Splits source text into lines (\n, \r\n, \r) that remember their source offsets. */
+export function splitLines(source: string): Line[] {
+  const lines: Line[] = [];
+  const pattern = /\r\n|\r|\n/g;
+  let start = 0;
+  for (;;) {
+    const match = pattern.exec(source);
+    const end = match ? match.index : source.length;
+    const origin = new Array<number>(end - start + 1);
+    for (let i = 0; i <= end - start; i++) origin[i] = start + i;
+    lines.push({ text: source.slice(start, end), origin });
+    if (!match) break;
+    start = match.index + match[0].length;
+  }
+  return lines;
+}
+
+export function makeLine(text: string, startOffset: number): Line {
+  const origin = new Array<number>(text.length + 1);
+  for (let i = 0; i <= text.length; i++) origin[i] = startOffset + i;
+  return { text, origin };
+}
+
+/** Offset in the source of the character at index i (clamped). */
+export function originAt(line: Line, index: number): number {
+  return line.origin[Math.max(0, Math.min(index, line.origin.length - 1))]!;
+}
+
+/**
+ * Applies non-overlapping edits (any order) to a line and reports each one.
+ * Replacement characters inherit the source offset of the span they replace.
+ */
+export function applyEdits(
+  line: Line,
+  edits: Edit[],
+  reporter: Reporter | undefined,
+  ruleId: string,
+  severity: Severity,
+): void {
+  if (edits.length === 0) return;
+  const kept: Edit[] = [];
+  let end = -1;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    if (edit.start < end || edit.start > edit.end) continue; // overlapping: skip rather than corrupt
+    if (line.text.slice(edit.start, edit.end) === edit.replacement) continue;
+    kept.push(edit);
+    end = edit.end;
+  }
+  if (reporter) {
+    for (const edit of kept) {
+      const before = line.text.slice(edit.start, edit.end);
+      report(reporter, originAt(line, edit.start), ruleId, edit.reason, before, edit.replacement, severity);
+    }
+  }
+  // One pass over the line: edits can number in the thousands on a long scraped line.
+  const text: string[] = [];
+  const origin: number[] = [];
+  let at = 0;
+  for (const edit of kept) {
+    text.push(line.text.slice(at, edit.start), edit.replacement);
+    for (let i = at; i < edit.start; i++) origin.push(line.origin[i]!);
+    const source = originAt(line, edit.start);
+    for (let i = 0; i < edit.replacement.length; i++) origin.push(source);
+    at = edit.end;
+  }
+  text.push(line.text.slice(at));
+  for (let i = at; i < line.origin.length; i++) origin.push(line.origin[i]!);
+  line.text = text.join('');
+  line.origin = origin;
+}
+
+/** A piece of a line that keeps its source offsets (for values lifted into front matter). */
+export function sliceLine(line: Line, start: number, end: number): Line {
+  return { text: line.text.slice(start, end), origin: line.origin.slice(start, end + 1) };
+}
+
+/** The same line with surrounding whitespace removed. */
+export function trimLine(line: Line): Line {
+  const start = line.text.length - line.text.trimStart().length;
+  const end = line.text.trimEnd().length;
+  return start < end ? sliceLine(line, start, end) : sliceLine(line, 0, 0);
+}

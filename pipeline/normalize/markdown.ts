@@ -1,0 +1,36 @@
+/**
+ * Building the Markdown output through mdast and remark-stringify rather than by string
+ * concatenation: scraped text contains `*`, `#`, `<`, `1.` and `[` that would otherwise turn into
+ * markup. remark-stringify escapes them; the result parses back to the same paragraphs.
+ */
+import type { Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import YAML from 'yaml';
+import type { DocumentMeta } from '../types.ts';
+
+const stringifier = unified().use(remarkStringify).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/** Front matter in a fixed key order; every string quoted so YAML 1.1 readers see no dates or sexagesimals. */
+export function frontMatter(meta: DocumentMeta): string {
+  const ordered: Record<string, unknown> = { title: meta.title, authors: meta.authors };
+  for (const key of ['date', 'time', 'publication', 'issue'] as const) if (meta[key] !== undefined) ordered[key] = meta[key];
+  ordered.keywords = meta.keywords;
+  ordered.lang = meta.lang;
+  return YAML.stringify(ordered, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }).trimEnd();
+}
+
+/**
+ * Citation marks `[1]` need no escape where no link reference can form (nothing follows that
+ * could make a link, no definitions exist in our output); unescaping keeps the Markdown readable.
+ */
+function unescapeCitations(markdown: string): string {
+  return markdown.replace(/\\\[(\d{1,3}(?:[-–,，]\d{1,3})*)\](?![([:])/gu, '[$1]');
+}
+
+export function toMarkdown(meta: DocumentMeta, blocks: RootContent[]): string {
+  const root: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatter(meta) }, ...blocks] };
+  return unescapeCitations(stringifier.stringify(root));
+}

@@ -1,0 +1,143 @@
+/**
+ * boilerplate: a scraped page brings the site along with the article: stray lines of symbols,
+ * "related articles" lists after the end, keyword-stuffed SEO lines, the byline printed twice.
+ * None of it is the author's text, so it must not reach the book; every removal is reported
+ * with the removed text so nothing disappears silently.
+ */
+import { scriptEvidence } from '../lang.ts';
+import { originAt, report, type Line, type Reporter } from '../lines.ts';
+
+export const RULE_ID = 'boilerplate';
+
+/** A line with no letter and no digit in any script: `?`, `***`, `|`, `>>`. */
+export function isJunkLine(text: string): boolean {
+  return text.trim() !== '' && !/[\p{L}\p{N}]/u.test(text);
+}
+
+const RELATED_HEADER =
+  /^\s*(?:猜你喜[歡欢]|相[關关](?:文章|閱讀|阅读|推[薦荐]|新聞|新闻)|推[薦荐](?:閱讀|阅读|文章)|延伸[閱阅][讀读]|熱門文章|热门文章|熱門推薦|热门推荐|更多(?:文章|閱讀|阅读|精彩)|你可能[還还]喜[歡欢]|您可能感[興兴]趣(?:的文章)?|上一篇|下一篇|related (?:articles|posts|stories)|read more|you may also like)\s*(?:[:：｜|>»\s].*)?$/iu;
+
+export function isRelatedHeader(text: string): boolean {
+  return RELATED_HEADER.test(text) && [...text.trim()].length <= 60;
+}
+
+/** Short, title-like: no sentence-final full stop, not paragraph length. */
+function titleLike(text: string): boolean {
+  const t = text.trim();
+  return [...t].length <= 60 && !/[。.]$/.test(t);
+}
+
+/**
+ * Index of the line that opens a trailing related-articles block, if the text ends with one:
+ * a known header followed (to the end) by short title-like lines.
+ */
+export function findRelatedBlock(texts: string[]): number | undefined {
+  for (let h = Math.max(0, texts.length - 40); h < texts.length; h++) {
+    if (!isRelatedHeader(texts[h]!)) continue;
+    const rest = texts.slice(h + 1).filter((t) => t.trim() !== '');
+    const titles = rest.filter(titleLike).length;
+    if (rest.length === 0 || titles * 10 >= rest.length * 8) return h;
+  }
+  return undefined;
+}
+
+const SENTENCE_PUNCT = /[。，、；：？！,.;:?!]/u;
+// Vocabulary of adult/gambling link farms, Simplified and Traditional. One signal among several:
+// a news line may use one of these words; a spam line stacks them.
+const SPAM_WORDS = [
+  '免费', '免費', '国产', '國產', '高清', '无码', '無碼', '精品', '观看', '觀看', '在线', '在線', '成人', '日韩', '日韓',
+  '欧美', '歐美', '亚洲', '亞洲', '伦理', '倫理', '午夜', '激情', '福利', '一区', '一區', '二区', '二區', '久久', '综合',
+  '綜合', '彩票', '博彩', '娱乐城', '娛樂城', '棋牌', '代孕', '发票', '發票', '香蕉', 'porn', 'xxx', 'casino', 'av',
+];
+
+export interface SpamVerdict {
+  score: number;
+  signals: string[];
+}
+
+/**
+ * How much a line looks like SEO spam. Each signal alone is common in real text; spam lines
+ * (keyword strings glued with dashes, numbers stuck to words, doubled characters, the other
+ * script, the vocabulary of link farms) collect several. A score of 6 or more is spam.
+ */
+export function spamScore(text: string, docLang: string): SpamVerdict {
+  const t = text.trim();
+  const signals: string[] = [];
+  let score = 0;
+  const add = (points: number, signal: string) => {
+    score += points;
+    signals.push(signal);
+  };
+  if ([...t].length < 12) return { score: 0, signals };
+  if (!SENTENCE_PUNCT.test(t)) add(2, 'no sentence punctuation');
+  const glued = t.match(/[^\s\-_|][-_|]+(?=[^\s\-_|])/gu)?.length ?? 0;
+  if (glued >= 2) add(2, `${glued} keywords glued with dashes`);
+  else if (glued === 1) add(1, 'keywords glued with a dash');
+  const digitsOnWords = t.match(/\d\p{Script=Han}|\p{Script=Han}\d/gu)?.length ?? 0;
+  if (digitsOnWords >= 2) add(1, 'numbers stuck to words');
+  const doubled = t.match(/(\p{Script=Han})\1/gu)?.length ?? 0;
+  if (doubled >= 2) add(2, 'doubled characters');
+  if (docLang === 'zh-Hant' || docLang === 'zh-Hans') {
+    const { simplified, traditional } = scriptEvidence(t);
+    const other = docLang === 'zh-Hant' ? simplified : traditional;
+    const own = docLang === 'zh-Hant' ? traditional : simplified;
+    if (other >= 2 && other > own * 2) add(2, 'written in the other script');
+  }
+  const lower = t.toLowerCase();
+  const words = SPAM_WORDS.filter((w) => (/^[a-z]+$/.test(w) ? new RegExp(`(?:^|[^a-z])${w}(?:[^a-z]|$)`).test(lower) : t.includes(w)));
+  if (words.length > 0) add(Math.min(3, words.length), `spam vocabulary (${words.slice(0, 4).join(', ')})`);
+  return { score, signals };
+}
+
+export const SPAM_THRESHOLD = 6;
+
+export function isSpamLine(text: string, docLang: string): boolean {
+  return spamScore(text, docLang).score >= SPAM_THRESHOLD;
+}
+
+export function removed(reporter: Reporter | undefined, line: Line, reason: string): void {
+  if (reporter) report(reporter, originAt(line, 0), RULE_ID, reason, line.text, '', 'warning');
+}
+
+/** Drops junk lines, spam lines and a trailing related-articles block. Returns the kept lines. */
+export function removeBoilerplate(lines: Line[], docLang: string, reporter: Reporter | undefined): Line[] {
+  const kept: Line[] = [];
+  for (const line of lines) {
+    if (isJunkLine(line.text)) {
+      removed(reporter, line, 'Remove line without letters or digits');
+      continue;
+    }
+    const verdict = spamScore(line.text, docLang);
+    if (verdict.score >= SPAM_THRESHOLD) {
+      removed(reporter, line, `Remove SEO spam line (${verdict.signals.join('; ')})`);
+      continue;
+    }
+    kept.push(line);
+  }
+  const block = findRelatedBlock(kept.map((l) => l.text));
+  if (block === undefined) return kept;
+  const header = kept[block]!;
+  for (const line of kept.slice(block)) {
+    if (line.text.trim() === '') continue;
+    const reason = line === header ? `Remove related-articles block header “${header.text.trim()}”` : 'Remove related-articles block entry';
+    removed(reporter, line, reason);
+  }
+  return kept.slice(0, block);
+}
+
+/** The byline printed again after the header: a short line naming exactly the known authors. */
+export function isRepeatedByline(text: string, authors: string[]): boolean {
+  if (authors.length === 0) return false;
+  const t = text.trim().replace(/^(?:作者|文|撰文|記者|记者|by)\s*[:：|/]?\s*/iu, '');
+  if (t === '' || [...t].length > 40) return false;
+  const names = t.split(/[\s、，,;；/|]+/u).filter(Boolean);
+  return names.length > 0 && names.every((n) => authors.includes(n));
+}
+
+export function removeBylines(lines: Line[], authors: string[], reporter: Reporter | undefined): Line[] {
+  return lines.filter((line) => {
+    if (!isRepeatedByline(line.text, authors)) return true;
+    removed(reporter, line, 'Remove byline repeated after the header');
+    return false;
+  });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { punctuationEdits } from '../../pipeline/normalize/rules/punctuation.ts';
+import { applyTo } from './helpers.ts';
+
+const fix = (text: string) => applyTo(text, punctuationEdits);
+
+describe('punctuation rule', () => {
+  it('widens ASCII marks inside Chinese text', () => {
+    expect(fix('目前,我國社會經濟發展迅速,人民')).toBe('目前，我國社會經濟發展迅速，人民');
+    expect(fix('包括以下幾個方面:加強;強化')).toBe('包括以下幾個方面：加強；強化');
+    expect(fix('累在哪里?——應當')).toBe('累在哪里？——應當');
+    expect(fix('有資格證!')).toBe('有資格證！');
+    expect(fix('好!!')).toBe('好！！');
+    expect(fix('(一)基層黨務工作的內涵')).toBe('（一）基層黨務工作的內涵');
+    expect(fix('(1)具體措施')).toBe('（1）具體措施');
+    expect(fix('主席(Chairman)認為')).toBe('主席（Chairman）認為');
+    expect(fix('關鍵詞:黨務')).toBe('關鍵詞：黨務');
+  });
+
+  it('keeps numbers, times, URLs, code and citations', () => {
+    for (const text of ['1,000', '3.14', '09:06', 'https://a.b/c?x=1', '`a,b`', '[1]', '[1,2]', 'e-mail: a@b.cn']) {
+      expect(fix(text)).toBe(text);
+      expect(fix(`中文${text}中文`)).toBe(`中文${text}中文`);
+    }
+    expect(fix('共1,000人,佔3.14%')).toBe('共1,000人，佔3.14%');
+    expect(fix('時間09:06,地點')).toBe('時間09:06，地點');
+    expect(fix('見 https://a.b/c?x=1,中文')).toBe('見 https://a.b/c?x=1，中文');
+    expect(fix('用`a,b`表示,對')).toBe('用`a,b`表示，對');
+  });
+
+  it('leaves Latin prose alone', () => {
+    for (const text of ['Hello, world! (see above)', 'Is it? Yes: no; maybe.', 'f(x) = g(y)', 'Keywords: a, b']) {
+      expect(fix(text)).toBe(text);
+    }
+    expect(fix('f(x)中文')).toBe('f(x)中文');
+  });
+
+  it('is idempotent', () => {
+    const once = fix('目前,我國(一)測試?好!');
+    expect(fix(once)).toBe(once);
+  });
+});

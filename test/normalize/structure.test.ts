@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { toString } from 'mdast-util-to-string';
+import type { Root } from 'mdast';
+import { makeLine } from '../../pipeline/normalize/lines.ts';
+import { toMarkdown } from '../../pipeline/normalize/markdown.ts';
+import { buildBlocks, hasReferenceList, headingDepth } from '../../pipeline/normalize/rules/structure.ts';
+import { reporterFor } from './helpers.ts';
+
+describe('structure rule', () => {
+  it('maps Chinese numbering to heading levels', () => {
+    expect(headingDepth('一、基層黨務工作概述')).toBe(2);
+    expect(headingDepth('十二、結語')).toBe(2);
+    expect(headingDepth('（一）基層黨務工作的內涵')).toBe(3);
+    expect(headingDepth('(二)基層黨務工作的地位')).toBe(3);
+    expect(headingDepth('1.加強學習')).toBe(4);
+    expect(headingDepth('2、加強學習')).toBe(4);
+    expect(headingDepth('（1）具體做法')).toBe(5);
+    expect(headingDepth('(3)具體做法')).toBe(5);
+  });
+
+  it('keeps paragraphs that start with a number as paragraphs', () => {
+    expect(headingDepth('一、基層黨務工作是指在基層單位中，通過加強對黨員的管理和教育，提高黨員的政治覺悟。')).toBeUndefined();
+    expect(headingDepth('1.5倍的增長')).toBeUndefined();
+    expect(headingDepth('2024年3期')).toBeUndefined();
+    expect(headingDepth('一、如下：')).toBeUndefined();
+    expect(headingDepth('普通的一句話')).toBeUndefined();
+  });
+
+  it('keeps citations as text through stringify and parse', () => {
+    const blocks = buildBlocks([makeLine('顯得尤為重要[1]。黨的[2-3]十八大', 0), makeLine('[1] 開頭的段落', 0)], undefined);
+    const markdown = toMarkdown({ title: 't', authors: [], lang: 'zh-Hant', keywords: [] }, blocks);
+    expect(markdown).toContain('顯得尤為重要[1]。黨的[2-3]十八大');
+    const tree = unified().use(remarkParse).parse(markdown.replace(/^---[\s\S]*?---\n/, '')) as Root;
+    expect(tree.children.map((n) => toString(n))).toEqual(['顯得尤為重要[1]。黨的[2-3]十八大', '[1] 開頭的段落']);
+  });
+
+  it('escapes Markdown syntax found in scraped text', () => {
+    const lines = ['# 不是標題', '1. 不是列表，而是一句話。', '*不是強調* <b>', '- 不是項目'];
+    const blocks = buildBlocks(lines.map((t) => makeLine(t, 0)), undefined);
+    const markdown = toMarkdown({ title: 't', authors: [], lang: 'zh-Hant', keywords: [] }, blocks);
+    const tree = unified().use(remarkParse).parse(markdown.replace(/^---[\s\S]*?---\n/, '')) as Root;
+    expect(tree.children.map((n) => n.type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    expect(tree.children.map((n) => toString(n))).toEqual(['# 不是標題', '1. 不是列表，而是一句話。', '*不是強調* <b>', '- 不是項目']);
+    expect(markdown).toContain('\\<b>'); // raw HTML escaped, so it stays text
+  });
+
+  it('warns once when citations have no reference list', () => {
+    const reporter = reporterFor('a[1]\nb[2]');
+    buildBlocks([makeLine('a[1]', 0), makeLine('b[2]', 5)], reporter);
+    expect(reporter.file.messages.filter((m) => m.ruleId === 'citations')).toHaveLength(1);
+    expect(reporter.file.messages[0]).toMatchObject({ line: 1, column: 2 });
+    const withRefs = reporterFor('');
+    buildBlocks(['a[1]', '參考文獻', '[1] 某書'].map((t) => makeLine(t, 0)), withRefs);
+    expect(withRefs.file.messages.filter((m) => m.ruleId === 'citations')).toHaveLength(0);
+    expect(hasReferenceList(['References', ''])).toBe(false);
+  });
+});
