@@ -56,6 +56,10 @@ export function normalizePlainText(file: VFile, options: NormalizeOptions): { ma
   const source = sourceText(file);
   const reporter = reporterFor(file, source);
   const script: Script = options?.script ?? 'keep';
+  // Messages point into the source; a JavaScript stack captured for each of
+  // thousands of them would only cost time.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     let lines = splitLines(source);
     for (const line of lines) repairLine(line, reporter);
@@ -91,6 +95,8 @@ export function normalizePlainText(file: VFile, options: NormalizeOptions): { ma
       .filter((t) => t.trim() !== '')
       .map((t) => ({ type: 'paragraph', children: [{ type: 'text', value: t.trim().replace(/[\uD800-\uDFFF]/g, '\uFFFD') }] }));
     return { markdown: toMarkdown(meta, blocks), meta };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 

@@ -1,0 +1,65 @@
+/**
+ * normalize on large scraped texts: the sample article's body repeated up to
+ * 5 MB, damage included. Time should grow linearly with size; the figure that
+ * says so is the CPU time per MB at each size as a ratio of the smallest size's.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { normalizePlainText } from '../pipeline/normalize/index.ts';
+
+const MB = 1024 * 1024;
+
+/** The sample, header kept once, body repeated until the text reaches `bytes`. */
+export function scrapedText(sample: string, bytes: number): string {
+  const lines = sample.split('\n');
+  const bodyStart = lines.findIndex((line) => line.startsWith('目前'));
+  const bodyEnd = lines.findIndex((line) => line.startsWith('猜你喜歡'));
+  const header = lines.slice(0, bodyStart).join('\n');
+  const body = lines.slice(bodyStart, bodyEnd).join('\n');
+  const tail = lines.slice(bodyEnd).join('\n');
+  const parts = [header];
+  let size = Buffer.byteLength(header);
+  const step = Buffer.byteLength(body);
+  while (size + step < bytes) {
+    parts.push(body);
+    size += step;
+  }
+  parts.push(tail);
+  return parts.join('\n');
+}
+
+export interface NormalizeFigure {
+  megabytes: number;
+  seconds: number;
+  secondsPerMb: number;
+  /** secondsPerMb relative to the smallest size: 1.0 is perfectly linear. */
+  ratio: number;
+}
+
+export function benchNormalize(root: string, sizes = [0.625, 1.25, 2.5, 5]): NormalizeFigure[] {
+  const sample = readFileSync(join(root, 'source/jiceng-dangwu-sikao.txt'), 'utf8');
+  // Warm up the converters and tables once, outside the measurement.
+  normalizePlainText(new VFile({ path: 'warmup.txt', value: sample }), { script: 'keep' });
+  const figures: NormalizeFigure[] = [];
+  for (const megabytes of sizes) {
+    const text = scrapedText(sample, megabytes * MB);
+    const file = new VFile({ path: `bench-${megabytes}mb.txt`, value: text });
+    // CPU time, not wall time: normalize is single-threaded, and CPU time does
+    // not count what other processes on a busy machine take.
+    const start = process.cpuUsage();
+    normalizePlainText(file, { script: 'keep' });
+    const used = process.cpuUsage(start);
+    const seconds = (used.user + used.system) / 1e6;
+    const actual = Buffer.byteLength(text) / MB;
+    figures.push({ megabytes: actual, seconds, secondsPerMb: seconds / actual, ratio: 0 });
+  }
+  for (const figure of figures) figure.ratio = figure.secondsPerMb / figures[0]!.secondsPerMb;
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const f of benchNormalize(process.cwd())) {
+    console.log(`normalize ${f.megabytes.toFixed(2)} MB: ${f.seconds.toFixed(2)} s (${f.secondsPerMb.toFixed(2)} s/MB, ${f.ratio.toFixed(2)}x the smallest size's rate)`);
+  }
+}
