@@ -11,6 +11,7 @@ import type { Template } from '../render/template.ts';
 import { ORIGIN, type BrowserSession, type Resolver } from './browser.ts';
 import { mediaType } from './media-types.ts';
 import { finishPdf } from './pdf-metadata.ts';
+import { destinationPages, numberContents } from './pdf-toc.ts';
 
 const fontFiles = new Map<string, Promise<Uint8Array>>();
 
@@ -50,15 +51,18 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
     return undefined;
   };
   const timeout = job.settings.timeout * 1000;
-  const pdf = await session.withPage(resolve, job.onBlocked, async (page) => {
+  const print = { preferCSSPageSize: true, printBackground: true, timeout };
+  const { pdf, headings } = await session.withPage(resolve, job.onBlocked, async (page) => {
     await page.goto(`${ORIGIN}/document.html`, { waitUntil: 'load', timeout });
-    return page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      outline: true,
-      tagged: true,
-      timeout,
-    });
+    if (job.doc.tocHtml) {
+      // A draft print, only to learn where the headings fall: no outline or
+      // structure tree, which makes it the cheaper of the two.
+      const draft = await page.pdf(print);
+      await numberContents(page, await destinationPages(draft));
+    }
+    // Read through the DevTools protocol, which works with page JavaScript off.
+    const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) => nodes.map((node) => node.textContent ?? ''));
+    return { pdf: await page.pdf({ ...print, outline: true, tagged: true }), headings };
   });
-  return finishPdf(pdf, job.doc.meta, html);
+  return finishPdf(pdf, job.doc.meta, html, { rightToLeft: job.settings.writingMode === 'vertical', headings });
 }

@@ -23,7 +23,9 @@ export interface EnrichedDocument {
 }
 
 export function enrich(tree: Root, frontMatter: Record<string, unknown>, file: VFile): EnrichedDocument {
-  const title = text(frontMatter.title) ?? takeTitleHeading(tree) ?? file.stem ?? 'Untitled';
+  const declared = text(frontMatter.title);
+  const heading = takeTitleHeading(tree, declared);
+  const title = declared ?? heading ?? file.stem ?? 'Untitled';
   const meta: DocumentMeta = {
     title,
     authors: list(frontMatter.authors ?? frontMatter.author),
@@ -42,9 +44,14 @@ export function enrich(tree: Root, frontMatter: Record<string, unknown>, file: V
   return { tree, meta, toc };
 }
 
-/** A Markdown document's title is its first level-1 heading when the front matter has none. */
-function takeTitleHeading(tree: Root): string | undefined {
-  const index = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+/**
+ * The title block shows the title, so a level-1 heading that states it again is
+ * taken out: the first one when the front matter has no title, else one that matches it.
+ */
+function takeTitleHeading(tree: Root, declared: string | undefined): string | undefined {
+  const index = tree.children.findIndex(
+    (node) => node.type === 'heading' && node.depth === 1 && (declared === undefined || toString(node).trim() === declared),
+  );
   if (index === -1) return undefined;
   const [heading] = tree.children.splice(index, 1);
   return toString(heading);

@@ -14,12 +14,15 @@ import type { Settings } from '../config/index.ts';
 import type { EnrichedDocument, TocEntry } from '../enrich/index.ts';
 import type { DocumentMeta } from '../types.ts';
 import { titleBlockHtml, tocHtml } from './blocks.ts';
-import { cssString, escapeHtml } from './escape.ts';
+import { escapeHtml } from './escape.ts';
 import { fontFaceCss, fontStack, stackVariables } from './fonts.ts';
 import { screenHead } from './head.ts';
 import { labelsFor } from './labels.ts';
+import { pageRules } from './page-rules.ts';
+import { labelTaskItems } from './task-lists.ts';
 import { guardResources } from './resources.ts';
 import { fill, type Template } from './template.ts';
+import { markVerticalRuns } from './vertical.ts';
 
 export interface RenderedDocument {
   meta: DocumentMeta;
@@ -56,6 +59,7 @@ export function renderDocument(doc: EnrichedDocument, file: VFile, settings: Set
     .use(guardResources, { root });
   if (!settings.trusted) processor.use(rehypeSanitize, schema);
   const hast = processor.runSync(doc.tree, file) as HastRoot;
+  labelTaskItems(hast);
   return {
     meta: doc.meta,
     toc: doc.toc,
@@ -67,8 +71,9 @@ export function renderDocument(doc: EnrichedDocument, file: VFile, settings: Set
 }
 
 /** The body as HTML, with each local image's path mapped to where this medium finds it. */
-export function bodyHtml(doc: RenderedDocument, assetUrl: (path: string) => string): string {
+export function bodyHtml(doc: RenderedDocument, assetUrl: (path: string) => string, transform?: (tree: HastRoot) => void): string {
   const tree = structuredClone(doc.hast);
+  transform?.(tree);
   const assets = new Set(doc.assets);
   visit(tree, 'element', (node: Element) => {
     const src = node.properties.src;
@@ -102,7 +107,8 @@ export function printPage(
   settings: Settings,
   urls: { font: (pkg: string, file: string) => string; asset: (path: string) => string },
 ): string {
-  const css = [fontFaceCss(fontStack(doc.meta.lang), urls.font), pageRules(doc.meta, settings), template.printCss].join('\n');
+  const stack = fontStack(doc.meta.lang);
+  const css = [fontFaceCss(stack, urls.font), pageRules(doc.meta, settings, stack), template.printCss].join('\n');
   return fill(template.page, {
     lang: escapeHtml(doc.meta.lang),
     classes: pageClasses(settings),
@@ -111,20 +117,6 @@ export function printPage(
     css,
     titleBlock: doc.titleBlock,
     toc: doc.tocHtml,
-    body: bodyHtml(doc, urls.asset),
+    body: bodyHtml(doc, urls.asset, settings.writingMode === 'vertical' ? markVerticalRuns : undefined),
   });
-}
-
-/** Page size, margins and the margin boxes: the running title and the page number. */
-function pageRules(meta: DocumentMeta, settings: Settings): string {
-  return `@page {
-  size: ${settings.pageSize};
-  margin: ${settings.margin};
-  @top-center { content: ${cssString(meta.title)}; }
-  @bottom-center { content: counter(page); }
-}
-@page :first {
-  @top-center { content: none; }
-  @bottom-center { content: none; }
-}`;
 }
