@@ -1,5 +1,8 @@
 /** Opens an EPUB as a reading system does: unzip, find the package, read its documents. */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 
 export interface EpubContents {
@@ -28,4 +31,38 @@ export function decodeEntities(xml: string): string {
   return xml
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)));
+}
+
+export interface EpubCheckMessage {
+  ID: string;
+  severity: string;
+  message: string;
+  locations: { path: string; line: number; column: number }[];
+}
+
+export interface EpubCheckReport {
+  errors: number;
+  warnings: number;
+  fatals: number;
+  /** Every message, one line each, for an assertion's failure text. */
+  messages: string[];
+}
+
+/** Debian's EPUBCheck on one file, its JSON report read back. */
+export function epubcheck(path: string): EpubCheckReport {
+  const dir = mkdtempSync(join(tmpdir(), 'galley-epubcheck-'));
+  const json = join(dir, 'report.json');
+  // EPUBCheck exits 1 when it finds errors; the report says which.
+  spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', path, '--json', json], { encoding: 'utf8' });
+  const report = JSON.parse(readFileSync(json, 'utf8')) as {
+    checker: { nFatal: number; nError: number; nWarning: number };
+    messages: EpubCheckMessage[];
+  };
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    errors: report.checker.nError,
+    warnings: report.checker.nWarning,
+    fatals: report.checker.nFatal,
+    messages: report.messages.map((m) => `${m.severity} ${m.ID} ${m.locations.map((l) => `${l.path}:${l.line}`).join(', ')}: ${m.message}`),
+  };
 }

@@ -1,0 +1,108 @@
+/**
+ * The CJK font, embedded as a subset of just the characters the book uses, so
+ * it reads on a device with no Chinese font and stays small. @fontsource ships
+ * each CJK weight as ~100 chunk files split by unicode-range; every chunk that
+ * covers a used character is cut down to those characters.
+ *
+ * Each chunk becomes its own font family, listed in order in font-family:
+ * fallback from one family to the next per character works in every reading
+ * system, while unicode-range (one family, many faces) is ignored by many.
+ */
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import subsetFont from 'subset-font';
+import { fontPackageDir } from '../../render/fonts.ts';
+
+export interface EmbeddedFont {
+  /** Path inside OEBPS/. */
+  href: string;
+  data: Uint8Array;
+}
+
+export interface FontSubset {
+  fonts: EmbeddedFont[];
+  /** @font-face rules, and the font-family list that puts the families to use. */
+  css: string;
+}
+
+interface Chunk {
+  index: number;
+  file: string;
+  ranges: [number, number][];
+}
+
+/** Regular weight only: reading systems embolden it for headings, and the book stays half the size. */
+const WEIGHT = 400;
+
+/** Characters a CJK font serves in a document in another language. */
+const CJK = /[\p{Script=Han}\p{Script=Bopomofo}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\u3200-\u33ff\ufe30-\ufe4f\uff00-\uffef]/u;
+
+export function cjkPackage(lang: string): string {
+  return /^zh-(Hans|CN|SG)/i.test(lang) ? 'noto-serif-sc' : 'noto-serif-tc';
+}
+
+/** Whether the whole text is set in the CJK font, Latin included, or only its CJK characters. */
+export function isCjkLanguage(lang: string): boolean {
+  return /^(zh|ja|ko)\b/i.test(lang);
+}
+
+const chunkCache = new Map<string, Chunk[]>();
+
+function chunks(pkg: string): Chunk[] {
+  let list = chunkCache.get(pkg);
+  if (list) return list;
+  const css = readFileSync(join(fontPackageDir(pkg), `${WEIGHT}.css`), 'utf8');
+  list = [];
+  for (const block of css.matchAll(/@font-face\s*\{([^}]*)\}/g)) {
+    const file = block[1]!.match(/url\(\.\/(files\/[\w.-]+\.woff2)\)/)?.[1];
+    const range = block[1]!.match(/unicode-range:\s*([^;]+);/)?.[1];
+    if (!file || !range) continue;
+    const ranges = range.split(',').map((part): [number, number] => {
+      const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(lo!, 16), parseInt(hi ?? lo!, 16)];
+    });
+    list.push({ index: list.length, file, ranges });
+  }
+  chunkCache.set(pkg, list);
+  return list;
+}
+
+/** The used characters, grouped by the first chunk that covers each. */
+export function chunksFor(pkg: string, text: string, cjkOnly: boolean): Map<Chunk, string> {
+  const used = [...new Set(Array.from(text))].filter((c) => !/\s/u.test(c) && (!cjkOnly || CJK.test(c))).sort();
+  const groups = new Map<Chunk, string>();
+  const list = chunks(pkg);
+  for (const char of used) {
+    const code = char.codePointAt(0)!;
+    const chunk = list.find((c) => c.ranges.some(([lo, hi]) => code >= lo && code <= hi));
+    if (chunk) groups.set(chunk, (groups.get(chunk) ?? '') + char);
+  }
+  return new Map([...groups].sort(([a], [b]) => a.index - b.index));
+}
+
+export async function subsetCjkFont(text: string, lang: string): Promise<FontSubset> {
+  const pkg = cjkPackage(lang);
+  const groups = chunksFor(pkg, text, !isCjkLanguage(lang));
+  const dir = fontPackageDir(pkg);
+  const fonts: EmbeddedFont[] = [];
+  const faces: string[] = [];
+  const families: string[] = [];
+  for (const [chunk, chars] of groups) {
+    const source = await readFile(join(dir, chunk.file));
+    const data = await subsetFont(source, chars, { targetFormat: 'woff2' });
+    const href = `fonts/${pkg}-${chunk.index}.woff2`;
+    const family = `galley ${pkg} ${chunk.index}`;
+    fonts.push({ href, data: new Uint8Array(data) });
+    families.push(`"${family}"`);
+    faces.push(`@font-face { font-family: "${family}"; font-style: normal; font-weight: normal; src: url(${href}) format("woff2"); }`);
+  }
+  if (!families.length) return { fonts, css: '' };
+  const list = families.join(', ');
+  const css = [
+    ...faces,
+    `html, body { font-family: ${list}, serif; }`,
+    `code, kbd, samp, pre { font-family: monospace, ${list}; }`,
+  ].join('\n');
+  return { fonts, css };
+}
