@@ -57,6 +57,21 @@ describe('galley build', () => {
     expect(epub.opf).toMatch(/<dc:language>zh-Hant<\/dc:language>/);
   });
 
+  it('builds every output of the article from its normalized text: repaired, headings in the e-book contents', async () => {
+    const html = readFileSync(join(out, 'jiceng-dangwu-sikao.html'), 'utf8');
+    const pdfText = (await pdfPages(join(out, 'jiceng-dangwu-sikao.pdf'))).join('');
+    const epub = await openEpub(join(out, 'jiceng-dangwu-sikao.epub'));
+    const epubText = Object.values(epub.xhtml).join('');
+    for (const text of [html, pdfText, epubText]) {
+      expect(text).toContain('。基層黨務工作主要包括');
+      expect(text).not.toMatch(/鶎|狱h|\?;|猜你喜歡|香蕉/);
+      expect(text).toContain('目前，我國');
+    }
+    const nav = Object.entries(epub.xhtml).find(([name]) => /nav|toc/.test(name))?.[1] ?? '';
+    expect(nav).toContain('一、基層黨務工作概述');
+    expect(nav).toContain('（一）基層黨務工作的內涵');
+  });
+
   it('writes a standalone HTML page with the image inlined', () => {
     const html = readFileSync(join(out, 'galley-proofs.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
