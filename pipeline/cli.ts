@@ -6,6 +6,9 @@ import { build, GalleyError, humanReport, normalize, reportEntries, type Documen
 import type { Format } from './types.ts';
 import { checkSettings } from './config/index.ts';
 import { removePendingWrites } from './emit/write.ts';
+import { parseShard } from './build/shard.ts';
+import { createProgress } from './build/progress.ts';
+import { runCheck } from './check/cli.ts';
 
 const VERSION = '0.1.0';
 
@@ -15,6 +18,8 @@ Usage:
   galley build [FILE...] [options]   build every source in source/ (or just FILEs) into out/
   galley normalize FILE [options]    print a plain-text source repaired, as Markdown with
                                      YAML front matter; every repair is reported on stderr
+  galley check [FILE...] [options]   build, then compare every output with its snapshot
+                                     (test/__snapshots__/<name>/); exit 1 on a difference
   galley --help | --version
 
 Build options:
@@ -26,12 +31,25 @@ Build options:
       --script MODE      keep, hant or hans: convert Simplified/Traditional characters
       --report FORMAT    human (default, on stderr) or json (every message, on stdout)
   -q, --quiet            report only warnings and errors, not routine repairs
+      --force            rebuild every document, even those whose outputs are current
+      --shard I/N        build only the I-th of N parts of the documents (for CI matrices)
+      --book FILE        bind the documents a book file (YAML) names into one EPUB, PDF
+                         and HTML page, named after the book file
       --debug            show stack traces
 
 Normalize options:
       --script MODE      as above
       --report json      print the messages as a JSON array on stdout, instead of the Markdown
   -o, --out FILE         write the Markdown to FILE instead of stdout
+
+Check options (and the build options above):
+  -u, --update           write the snapshots from these outputs (missing ones are written
+                         anyway, except in CI, where CI=true makes them a failure)
+      --no-build         compare the outputs already in out/ instead of building first
+      --reporter NAME    human (default), junit (JUnit XML) or json
+      --output-file FILE write the report to FILE instead of stdout
+  Page images that differ are drawn under out/diff/; under GitHub Actions every
+  failure is also printed as a workflow annotation.
 
 Settings are read from galley.config.yaml in the working folder, then a document's
 front matter, then these flags; later wins.
@@ -48,7 +66,14 @@ const options = {
   script: { type: 'string' },
   report: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  force: { type: 'boolean' },
+  shard: { type: 'string' },
+  book: { type: 'string' },
   debug: { type: 'boolean' },
+  update: { type: 'boolean', short: 'u' },
+  'no-build': { type: 'boolean' },
+  reporter: { type: 'string' },
+  'output-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -75,6 +100,14 @@ export async function main(argv: string[]): Promise<number> {
         return await runBuild(files, values);
       case 'normalize':
         return await runNormalize(files, values);
+      case 'check':
+        return await runCheck(files, {
+          update: values.update,
+          reporter: values.reporter,
+          outputFile: values['output-file'],
+          noBuild: values['no-build'],
+          settings: settingsFrom(values),
+        });
       case undefined:
         process.stdout.write(HELP);
         return 2;
@@ -104,13 +137,19 @@ async function runBuild(files: string[], values: Values): Promise<number> {
   const settings = settingsFrom(values);
   if (settings.out) settings.out = relative(process.cwd(), settings.out) || '.';
   const json = values.report === 'json';
+  const progress = createProgress({ lines: !json });
+  if (values.book && files.length) throw new GalleyError(undefined, '--book takes no FILEs: the book file names its documents', 2);
   const result = await build({
     files,
+    book: values.book,
     settings: checkSettings(settings, 'command line', 2),
+    force: values.force,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
     onDocument: (doc, done, total) => {
-      if (!json) process.stderr.write(`[${done}/${total}] ${describe(doc)}\n`);
+      progress.update({ source: doc.source, line: describe(doc), failed: Boolean(doc.error), cached: Boolean(doc.cached) }, done, total);
     },
   });
+  progress.finish();
   const files_ = result.documents.flatMap((d) => (d.file ? [d.file] : []));
   if (json) {
     process.stdout.write(`${JSON.stringify(reportEntries(files_), null, 2)}\n`);
@@ -127,7 +166,7 @@ async function runBuild(files: string[], values: Values): Promise<number> {
 function describe(doc: DocumentResult): string {
   if (doc.error) return `${doc.source}: failed`;
   const outputs = Object.values(doc.outputs).map((p) => relative(process.cwd(), p!));
-  return `${doc.source} → ${outputs.join(', ') || 'nothing'}`;
+  return `${doc.source} → ${outputs.join(', ') || 'nothing'}${doc.cached ? ' (up to date)' : ''}`;
 }
 
 async function runNormalize(files: string[], values: Values): Promise<number> {

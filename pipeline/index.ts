@@ -8,6 +8,7 @@ import { sourceKind } from './build/sources.ts';
 
 export { build, type BuildOptions, type BuildResult, type DocumentResult } from './build/index.ts';
 export { GalleyError } from './errors.ts';
+export { check, type CheckOptions, type CheckResult, type CheckStatus, type OutputCheck } from './check/index.ts';
 export { reportEntries, humanReport } from './report.ts';
 export type { DocumentMeta, Format, ReportEntry } from './types.ts';
 export type { Settings, SettingsInput } from './config/index.ts';
