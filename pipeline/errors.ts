@@ -23,6 +23,22 @@ export class GalleyError extends Error {
 /** Wraps anything thrown while working on `file` so it carries the file name. */
 export function asGalleyError(error: unknown, file: string | undefined): GalleyError {
   if (error instanceof GalleyError) return error.file || !file ? error : new GalleyError(file, error.message, error.exitCode);
+  // A stack overflow in a later stage means a tree nested deeper than the recursion allows.
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return new GalleyError(file, 'nested too deeply to process');
   const reason = error instanceof Error ? error.message : String(error);
   return new GalleyError(file, reason.split('\n')[0] ?? reason);
+}
+
+export type BrowserFault = 'crashed' | 'timed out';
+
+/**
+ * Whether an error came from the browser dying or hanging rather than from the
+ * document; such a document deserves one more try on a fresh browser.
+ */
+export function browserFault(error: unknown): BrowserFault | undefined {
+  if (!(error instanceof Error)) return undefined;
+  if (error.name === 'TimeoutError') return 'timed out';
+  if (['TargetCloseError', 'ConnectionClosedError', 'ProtocolError'].includes(error.name)) return 'crashed';
+  if (/target closed|session closed|connection closed|browser has disconnected|frame was detached|ERR_ABORTED/i.test(error.message)) return 'crashed';
+  return undefined;
 }

@@ -45,9 +45,12 @@ export function loadConfig(root: string): SettingsInput {
   if (!existsSync(path)) return {};
   let data: unknown;
   try {
-    data = YAML.parse(readFileSync(path, 'utf8')) ?? {};
+    // Core schema, warnings off: an unknown tag leaves a plain string for the schema to judge.
+    data = YAML.parse(readFileSync(path, 'utf8'), { schema: 'core', logLevel: 'error' }) ?? {};
   } catch (error) {
-    throw new GalleyError(CONFIG_FILE, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    const line = (error as YAML.YAMLError).linePos?.[0]?.line;
+    const reason = (error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new GalleyError(CONFIG_FILE, `${line ? `line ${line}: ` : ''}not valid YAML: ${reason}`);
   }
   if (typeof data !== 'object' || Array.isArray(data)) throw new GalleyError(CONFIG_FILE, 'must be a YAML mapping');
   return checkSettings(data as SettingsInput, CONFIG_FILE);
@@ -72,6 +75,9 @@ function validate(input: SettingsInput, origin: string, exitCode = 1): Settings 
   const result = settingsSchema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    throw new GalleyError(origin, `unknown setting ${issue.keys.map((k) => `"${k}"`).join(', ')} (see README: Settings)`, exitCode);
+  }
   const key = issue.path.join('.') || 'settings';
   throw new GalleyError(origin, `${key}: ${issue.message}`, exitCode);
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { GalleyError } from '../errors.ts';
 
 const CANDIDATES = [
@@ -36,26 +36,67 @@ export const ORIGIN = 'http://galley.invalid';
 export interface Response {
   contentType: string;
   body: Uint8Array | string;
+  /** The same URL always gets these bytes (font files): the page may keep them for the next document. */
+  immutable?: boolean;
 }
 
 /** Answers a URL under ORIGIN, or returns undefined to refuse it. */
 export type Resolver = (url: URL) => Promise<Response | undefined> | Response | undefined;
 
+interface LaunchConfig {
+  executablePath: string;
+}
+
+/** How long a page may take to close, or a hung browser to answer, before it is given up on. */
+const PROBE_MS = 5000;
+
+/**
+ * The build's one browser. If it dies (crash, killed) it is relaunched for the
+ * next page; if it stops answering it is killed first. All documents share it.
+ */
 export class BrowserSession {
+  /** Called with each page before it renders; for fault tests and tools that watch the renderer. */
+  onPage?: (page: Page) => void;
+  private current: Promise<Browser>;
+  /**
+   * Pages kept open between documents. Each keeps the fonts it loaded in its
+   * renderer's memory cache, so a font is fetched and decoded once per page,
+   * not once per document.
+   */
+  private readonly idle: Page[] = [];
+  /** The request handler of the document each page is rendering now. */
+  private readonly handlers = new WeakMap<Page, (request: HTTPRequest) => void>();
+  private latest?: Browser;
+  private readonly profiles: string[] = [];
+
   private constructor(
-    private readonly browser: Browser,
-    private readonly profile: string,
+    private readonly config: LaunchConfig,
     private readonly slots: Semaphore,
-  ) {}
+  ) {
+    this.current = this.start();
+  }
 
   static async launch(options: { concurrency: number; executablePath?: string }): Promise<BrowserSession> {
     const executablePath = options.executablePath ?? findBrowser();
     if (!executablePath) throw new GalleyError(undefined, INSTALL_HINT, 2);
+    const session = new BrowserSession({ executablePath }, new Semaphore(options.concurrency));
+    await session.current;
+    return session;
+  }
+
+  private async start(): Promise<Browser> {
     const profile = await mkdtemp(join(tmpdir(), 'galley-chromium-'));
+    this.profiles.push(profile);
+    // Loaded here, not at the top: it takes a good part of a second, and a build whose documents are all current never needs it.
+    const { default: puppeteer } = await import('puppeteer-core');
     const browser = await puppeteer.launch({
-      executablePath,
+      executablePath: this.config.executablePath,
       headless: true,
       userDataDir: profile,
+      // The CLI handles signals itself: it removes half-written outputs before exiting.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -67,40 +108,93 @@ export class BrowserSession {
         '--no-first-run',
         '--font-render-hinting=none',
         '--disable-quic',
+        // Nothing a page names is ever looked up, not even by DNS prefetching.
+        '--host-resolver-rules=MAP * ~NOTFOUND',
       ],
     });
-    return new BrowserSession(browser, profile, new Semaphore(options.concurrency));
+    this.latest = browser;
+    return browser;
+  }
+
+  /** The running browser, relaunched if the last one died. */
+  private async browser(): Promise<Browser> {
+    const current = this.current;
+    const browser = await current.catch(() => undefined);
+    if (browser?.connected) return browser;
+    // Several pages may notice at once; the first one relaunches, the rest wait for it.
+    if (this.current === current) this.current = this.start();
+    return this.current;
   }
 
   get connected(): boolean {
-    return this.browser.connected;
+    return this.latest?.connected ?? false;
   }
 
-  /** Runs `work` on a fresh page whose every request goes through `resolve`. */
+  /** An idle page of `browser`, or a new one: JavaScript off, every request to the current document's handler. */
+  private async page(browser: Browser): Promise<Page> {
+    for (let page = this.idle.pop(); page; page = this.idle.pop()) {
+      if (!page.isClosed() && page.browser() === browser) return page;
+    }
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const handler = this.handlers.get(page);
+      if (handler) handler(request);
+      else void request.abort('blockedbyclient').catch(() => undefined);
+    });
+    return page;
+  }
+
+  /** Runs `work` on a page whose every request goes through `resolve`. */
   async withPage<T>(resolve: Resolver, onBlocked: (url: string) => void, work: (page: Page) => Promise<T>): Promise<T> {
     return this.slots.run(async () => {
-      const page = await this.browser.newPage();
+      const browser = await this.browser();
+      const page = await this.page(browser);
+      let reusable = false;
       try {
-        await page.setJavaScriptEnabled(false);
-        await page.setRequestInterception(true);
-        page.on('request', (request) => void answer(request, resolve, onBlocked));
-        return await work(page);
+        this.handlers.set(page, (request) => void answer(request, resolve, onBlocked));
+        this.onPage?.(page);
+        const result = await work(page);
+        reusable = true;
+        return result;
+      } catch (error) {
+        // A timeout may mean the browser itself hangs: then kill it, so the next page gets a fresh one.
+        if ((error as Error)?.name === 'TimeoutError' && !(await answers(browser))) browser.process()?.kill('SIGKILL');
+        throw error;
       } finally {
-        await page.close().catch(() => undefined);
+        this.handlers.delete(page);
+        // A page that failed may be in any state: it is closed, never reused.
+        if (reusable && browser.connected) this.idle.push(page);
+        else await within(page.close(), PROBE_MS);
       }
     });
   }
 
   async close(): Promise<void> {
-    await this.browser.close().catch(() => undefined);
-    await rm(this.profile, { recursive: true, force: true });
+    const browser = await this.current.catch(() => undefined);
+    if (browser && !(await within(browser.close(), PROBE_MS))) browser.process()?.kill('SIGKILL');
+    await Promise.all(this.profiles.map((profile) => rm(profile, { recursive: true, force: true })));
   }
 
-  /** For fault tests: the browser process, to kill it mid-build. */
+  /** For fault tests: the current browser process, to kill it mid-build. */
   get process() {
-    return this.browser.process();
+    return this.latest?.process() ?? null;
   }
 }
+
+/** Whether `promise` fulfils within `ms`: a hung browser never answers at all. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true, () => false), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const answers = (browser: Browser) => within(browser.version(), PROBE_MS);
 
 async function answer(request: HTTPRequest, resolve: Resolver, onBlocked: (url: string) => void): Promise<void> {
   const raw = request.url();
@@ -113,7 +207,9 @@ async function answer(request: HTTPRequest, resolve: Resolver, onBlocked: (url: 
     }
     const response = url.origin === ORIGIN ? await resolve(url) : undefined;
     if (response) {
-      await request.respond({ status: 200, contentType: response.contentType, body: response.body as Buffer });
+      // Only immutable responses may be kept; the document itself is never reused.
+      const headers = { 'Cache-Control': response.immutable ? 'public, max-age=31536000, immutable' : 'no-store' };
+      await request.respond({ status: 200, contentType: response.contentType, headers, body: response.body as Buffer });
       return;
     }
   } catch {

@@ -19,7 +19,16 @@ export interface ParsedDocument {
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 export function parseMarkdown(file: VFile): ParsedDocument {
-  const tree = processor.parse(file) as Root;
+  refuseOtherFrontMatter(file);
+  refuseDeepNesting(file);
+  let tree: Root;
+  try {
+    tree = processor.parse(file) as Root;
+  } catch (error) {
+    // Thousands of nested emphasis runs overflow the parser's recursion.
+    if (error instanceof RangeError) throw new GalleyError(file.path, 'nested too deeply to parse');
+    throw error;
+  }
   const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const frontMatter = yamlNode ? parseFrontMatter(yamlNode, file) : {};
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
@@ -28,17 +37,74 @@ export function parseMarkdown(file: VFile): ParsedDocument {
 
 /** YAML only, core schema: no custom tags, nothing executable. */
 function parseFrontMatter(node: Yaml, file: VFile): Record<string, unknown> {
+  const doc = YAML.parseDocument(node.value, { schema: 'core', prettyErrors: true });
+  // The fence line comes first, so line n of the YAML is line start + n of the file.
+  const refuse = (error: YAML.YAMLError, reason: string) => {
+    const line = (node.position?.start.line ?? 1) + (error.linePos?.[0]?.line ?? 0);
+    throw new GalleyError(file.path, `front matter line ${line}: ${reason}`);
+  };
+  const error = doc.errors[0];
+  if (error) refuse(error, firstLine(error.message));
+  const tag = doc.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  if (tag) refuse(tag, `${firstLine(tag.message).replace(/^Unresolved tag: /, 'custom tag ').replace('tag:yaml.org,2002:', '!!')} is not allowed (front matter is plain YAML)`);
   let data: unknown;
   try {
-    data = YAML.parse(node.value, { schema: 'core', prettyErrors: false, maxAliasCount: 50 });
+    data = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
-    const line = (node.position?.start.line ?? 1) + ((error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0);
-    const reason = (error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new GalleyError(file.path, `front matter line ${line}: ${reason}`);
+    throw new GalleyError(file.path, `front matter: ${firstLine((error as Error).message)}`);
   }
   if (data == null) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new GalleyError(file.path, 'front matter must be a YAML mapping (key: value lines)');
   }
   return data as Record<string, unknown>;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Front matter in another language (`---js`, `---json`, `;;;`) could be code; it is never read. */
+function refuseOtherFrontMatter(file: VFile): void {
+  const fence = String(file.value).match(/^\uFEFF?(---[ \t]*[^\s-][^\n]*|;;;)[ \t]*\r?\n/)?.[1];
+  if (fence) throw new GalleyError(file.path, `front matter must be YAML between --- lines, not "${fence.trim()}"`);
+}
+
+/**
+ * micromark's time grows far faster than the input with nested quotes and lists
+ * (a few thousand nested lines take minutes), so unreasonable nesting is refused
+ * before parsing instead of hanging the build.
+ */
+const MAX_DEPTH = 32;
+const MAX_NESTED_LINES = 10_000;
+
+function refuseDeepNesting(file: VFile): void {
+  let total = 0;
+  let fenced = false;
+  const lines = String(file.value).split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced) continue;
+    // Matching emphasis and bracket runs costs micromark time quadratic in their length.
+    const run = line.match(/([*_~[\]])\1{255,}/);
+    if (run && !/^\s*([*_-])(\s*\1)*\s*$/.test(line)) {
+      throw new GalleyError(file.path, `line ${n + 1}: a run of ${run[0].length} "${run[1]}" characters (the limit is 255)`);
+    }
+    const depth = containerDepth(line);
+    if (depth > MAX_DEPTH) throw new GalleyError(file.path, `line ${n + 1}: quotes or lists nested ${depth} deep (the limit is ${MAX_DEPTH})`);
+    total += depth;
+  }
+  if (total > MAX_NESTED_LINES) {
+    throw new GalleyError(file.path, `too much nesting: quotes and lists add up to ${total} nested lines (the limit is ${MAX_NESTED_LINES})`);
+  }
+}
+
+/** Quote markers, list markers and the indentation before a container: an estimate of its nesting. */
+function containerDepth(line: string): number {
+  const prefix = line.match(/^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+/)?.[0];
+  if (!prefix) return 0;
+  const markers = prefix.match(/>|[-*+]|\d{1,9}[.)]/g)?.length ?? 0;
+  const indent = prefix.replace(/\t/g, '    ').match(/^ */)![0].length;
+  return markers + Math.floor(indent / 2);
 }

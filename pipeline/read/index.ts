@@ -27,23 +27,37 @@ export async function readSource(path: string, displayPath = path): Promise<VFil
     throw new GalleyError(displayPath, `too large (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1048576} MB)`);
   }
   const bytes = await readFile(path);
-  const { text, encoding } = decode(bytes, displayPath);
+  const { text, encoding, replaced } = decode(bytes, displayPath);
   const file = new VFile({ path: displayPath, value: text });
   file.data.encoding = encoding;
+  if (replaced) {
+    file.message(`${replaced} invalid UTF-8 byte sequence${replaced > 1 ? 's' : ''} replaced by U+FFFD`, { ruleId: 'invalid-utf8', source: 'galley' });
+  }
   return file;
 }
 
-/** Decodes bytes, detecting the encoding. Throws a GalleyError for empty or binary input. */
-export function decode(bytes: Uint8Array, displayPath = '<input>'): { text: string; encoding: Encoding } {
+/** Decodes bytes, detecting the encoding. Throws a GalleyError for empty, binary or undecodable input. */
+export function decode(bytes: Uint8Array, displayPath = '<input>'): Decoded {
   if (bytes.length === 0) throw new GalleyError(displayPath, 'is empty');
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const encoding = detectEncoding(buffer, displayPath);
   let text = iconv.decode(buffer, encoding, { stripBOM: true });
   if (text.trim() === '') throw new GalleyError(displayPath, 'is empty');
   if (looksBinary(text)) throw new GalleyError(displayPath, 'is a binary file, not text');
-  text = text.replace(/\r\n?/g, '\n');
-  return { text, encoding };
+  // Unpaired UTF-16 surrogates cannot be written out as UTF-8 by any later stage.
+  const replaced = countReplaced(text, encoding, buffer);
+  text = text.replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n');
+  return { text, encoding, replaced };
 }
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** Invalid byte sequences replaced by U+FFFD (only in nearly valid UTF-8). */
+  replaced: number;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function detectEncoding(bytes: Buffer, displayPath = '<input>'): Encoding {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
@@ -53,18 +67,43 @@ export function detectEncoding(bytes: Buffer, displayPath = '<input>'): Encoding
   if (utf16) return utf16;
   if (hasNul(bytes)) throw new GalleyError(displayPath, 'is a binary file, not text');
   if (isValidUtf8(bytes)) return 'utf-8';
-  const guesses = chardet.analyse(bytes).filter((g) => g.confidence >= 10);
-  for (const guess of guesses) {
-    const name = guess.name.toLowerCase();
-    if (name === 'big5') return 'big5';
-    if (name === 'gb18030' || name === 'gbk' || name === 'gb2312') return 'gb18030';
+  // GB18030 decodes almost any bytes without error, so a reading must also look like Chinese text.
+  const plausible = (['gb18030', 'big5'] as const).filter((encoding) => looksLikeText(iconv.decode(bytes, encoding)));
+  if (plausible.length === 1) return plausible[0]!;
+  if (plausible.length === 2) {
+    // Both read as Han text: chardet's character-frequency statistics decide.
+    const ranked = chardet.analyse(bytes).map((guess) => guess.name.toLowerCase());
+    const big5 = ranked.indexOf('big5');
+    const gb = ranked.findIndex((name) => name === 'gb18030' || name === 'gbk' || name === 'gb2312');
+    return big5 !== -1 && (gb === -1 || big5 < gb) ? 'big5' : 'gb18030';
   }
-  // chardet confuses short Big5 and GBK texts; pick the reading with fewer undecodable pairs.
-  const gb = iconv.decode(bytes, 'gb18030');
-  const big5 = iconv.decode(bytes, 'big5');
-  const bad = (s: string) => (s.match(/\uFFFD/g) ?? []).length;
-  if (bad(gb) === 0 || bad(big5) === 0) return bad(big5) < bad(gb) ? 'big5' : 'gb18030';
+  // Scraped UTF-8 is often cut mid-character or carries a stray byte: a few bad sequences are tolerated.
+  if (badUtf8Sequences(bytes) <= Math.max(1, bytes.length / 1000)) return 'utf-8';
   throw new GalleyError(displayPath, 'encoding not recognized (not UTF-8, UTF-16, GB18030 or Big5)');
+}
+
+/** Characters a real Chinese or Western text is made of; everything else counts against a reading. */
+const TEXT_CHAR = /[\t\n\r\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uffef]/u;
+
+function looksLikeText(text: string): boolean {
+  const chars = Array.from(text);
+  if (chars.includes('\uFFFD')) return false;
+  const odd = chars.filter((ch) => !TEXT_CHAR.test(ch)).length;
+  return odd <= chars.length * 0.02;
+}
+
+/** Byte sequences a lenient UTF-8 decoder replaces (genuine U+FFFD characters excluded). */
+function badUtf8Sequences(bytes: Buffer): number {
+  const replacements = new TextDecoder('utf-8').decode(bytes).match(/\uFFFD/g)?.length ?? 0;
+  let genuine = 0;
+  for (let at = bytes.indexOf(REPLACEMENT); at !== -1; at = bytes.indexOf(REPLACEMENT, at + 3)) genuine++;
+  return replacements - genuine;
+}
+
+const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+
+function countReplaced(text: string, encoding: Encoding, bytes: Buffer): number {
+  return encoding === 'utf-8' && !isValidUtf8(bytes) ? badUtf8Sequences(bytes) : 0;
 }
 
 function isValidUtf8(bytes: Buffer): boolean {

@@ -9,10 +9,12 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
-/** Attributes through which an element loads a resource. */
-const LOADING_ATTRIBUTES = ['src', 'srcSet', 'poster', 'data', 'href', 'xLinkHref', 'background'];
-/** href loads something only on these; on <a> it is a link the reader follows. */
-const HREF_LOADERS = new Set(['link', 'image', 'use', 'base']);
+/** Attributes through which an element loads a resource (srcdoc: a whole page with its own). */
+const LOADING_ATTRIBUTES = ['src', 'srcSet', 'poster', 'data', 'href', 'xLinkHref', 'background', 'srcDoc'];
+/** On these, href is a link the reader follows; on every other element (link, image, use, base, ...) it loads something. */
+const LINKS = new Set(['a', 'area']);
+/** url(...) and @import "..." in CSS: a style can load files too. */
+const CSS_URL = /url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3/gi;
 
 export interface GuardOptions {
   /** The project root: the only tree a document may read from. */
@@ -37,11 +39,20 @@ export function guardResources(options: GuardOptions) {
   return (tree: Root, file: VFile) => {
     const assets = new Set<string>(file.data.assets ?? []);
     const blocked: Blocked[] = file.data.blocked ?? [];
+    const block = (node: Element, what: string, url: string) => {
+      blocked.push({ element: node.tagName, url });
+      const message = file.message(`blocked <${node.tagName}> ${what}="${truncate(url)}": only files inside the project may be loaded`, {
+        place: node.position,
+        ruleId: 'blocked-resource',
+        source: 'galley',
+      });
+      message.actual = url;
+    };
     visit(tree, 'element', (node: Element) => {
       for (const attribute of LOADING_ATTRIBUTES) {
         const value = node.properties[attribute];
         if (value == null || value === false) continue;
-        if (attribute === 'href' && !HREF_LOADERS.has(node.tagName)) continue;
+        if ((attribute === 'href' || attribute === 'xLinkHref') && LINKS.has(node.tagName)) continue;
         const url = Array.isArray(value) ? value.join(' ') : String(value);
         const local = attribute === 'src' ? localAsset(url, file, options.root) : undefined;
         if (local) {
@@ -49,14 +60,17 @@ export function guardResources(options: GuardOptions) {
           assets.add(local);
         } else if (!/^data:image\//i.test(url) && url !== '') {
           delete node.properties[attribute];
-          blocked.push({ element: node.tagName, url });
-          const message = file.message(`blocked <${node.tagName}> ${attribute}="${truncate(url)}": only files inside the project may be loaded`, {
-            place: node.position,
-            ruleId: 'blocked-resource',
-            source: 'galley',
-          });
-          message.actual = url;
+          block(node, attribute.toLowerCase(), url);
         }
+      }
+      // A refresh navigates the renderer elsewhere once the page has loaded.
+      if (node.tagName === 'meta' && /refresh/i.test(String(node.properties.httpEquiv ?? ''))) {
+        block(node, 'http-equiv="refresh" content', String(node.properties.content ?? ''));
+        node.properties = {};
+      }
+      if (typeof node.properties.style === 'string') node.properties.style = scrubCss(node.properties.style, (url) => block(node, 'style', url));
+      if (node.tagName === 'style') {
+        for (const child of node.children) if (child.type === 'text') child.value = scrubCss(child.value, (url) => block(node, 'css', url));
       }
     });
     file.data.assets = [...assets].sort();
@@ -81,6 +95,16 @@ function localAsset(url: string, file: VFile, root: string): string | undefined 
   const rel = relative(realpathSync(root), real);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
   return rel.split(sep).join('/');
+}
+
+/** Empties every url() and @import in CSS that is not an inline image. */
+function scrubCss(css: string, onBlocked: (url: string) => void): string {
+  return css.replace(CSS_URL, (match, _q: string, url: string | undefined, _q2: string, imported: string | undefined) => {
+    const target = (url ?? imported ?? '').trim();
+    if (/^data:image\//i.test(target) || target === '') return match;
+    onBlocked(target);
+    return imported !== undefined ? '' : 'url()';
+  });
 }
 
 function truncate(url: string): string {
