@@ -6,17 +6,20 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
-import { loadConfig, resolveSettings, type SettingsInput } from '../config/index.ts';
+import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
 import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser.ts';
 import { renderEpub } from '../emit/epub.ts';
 import { renderHtml } from '../emit/html.ts';
 import { renderPdf } from '../emit/pdf.ts';
 import { writeAtomic } from '../emit/write.ts';
-import { asGalleyError, GalleyError } from '../errors.ts';
+import { asGalleyError, browserFault, GalleyError } from '../errors.ts';
 import { loadTemplate } from '../render/template.ts';
 import type { Format } from '../types.ts';
+import { BuildCache } from './cache.ts';
 import { prepareDocument, type PreparedDocument } from './document.ts';
+import { selectShard, type Shard } from './shard.ts';
 import { findSources, namedSources, type Source } from './sources.ts';
+import { buildBook } from './book.ts';
 
 export interface BuildOptions {
   /** Project root: galley.config.yaml, source/, templates/. Default: the working folder. */
@@ -27,6 +30,14 @@ export interface BuildOptions {
   settings?: SettingsInput;
   /** Called as each document finishes. */
   onDocument?: (result: DocumentResult, done: number, total: number) => void;
+  /** Called once the build's browser is up: lets fault tests kill it mid-build. */
+  onBrowser?: (session: BrowserSession) => void;
+  /** Build every document, even those whose outputs the build cache says are current. */
+  force?: boolean;
+  /** Build only this part of the documents (see shard.ts). */
+  shard?: Shard;
+  /** A book file (YAML): bind the documents it names into one e-book, PDF and page (see book.ts). */
+  book?: string;
 }
 
 export interface DocumentResult {
@@ -36,6 +47,10 @@ export interface DocumentResult {
   outputs: Partial<Record<Format, string>>;
   file?: VFile;
   error?: GalleyError;
+  /** The document's own settings (front matter applied), when it got that far. */
+  settings?: Settings;
+  /** True when the outputs were current and the document was not built again. */
+  cached?: boolean;
 }
 
 export interface BuildResult {
@@ -56,6 +71,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd());
   const layers = { config: loadConfig(root), cli: options.settings ?? {} };
   const base = resolveSettings([layers.config, layers.cli]);
+  if (options.book) return buildBook(resolve(options.book), { root, layers, outDir: resolve(root, base.out), onDocument: options.onDocument });
+  // A template named by the config or the command line must exist before any document is built.
+  try {
+    loadTemplate(base.template, templatesDir(root));
+  } catch (error) {
+    if (!(error instanceof GalleyError) || !error.message.startsWith('unknown template')) throw error;
+    throw layers.cli.template ? new GalleyError('--template', error.message, 2) : new GalleyError(CONFIG_FILE, error.message);
+  }
   const errors: GalleyError[] = [];
   let sources: Source[];
   if (options.files?.length) {
@@ -65,24 +88,57 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } else {
     sources = findSources(resolve(root, base.sources), root);
   }
+  // Slugs are given before sharding, so a document gets the same output name in every part.
+  sources = selectShard(sources, options.shard, (source) => source.display);
   const outDir = resolve(root, base.out);
-  let session: BrowserSession | undefined;
-  if (base.formats.includes('pdf') && sources.length) {
-    if (findBrowser()) session = await BrowserSession.launch({ concurrency: base.concurrency });
-    else errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
-  }
+  // EPUBs use the browser too, for their cover; without one they are built without it.
+  const browserPath = base.formats.includes('pdf') || base.formats.includes('epub') ? findBrowser() : undefined;
+  const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserPath, force: options.force });
+  // The browser starts when the first document needs building, so a no-op build never launches one.
+  let launching: Promise<BrowserSession | undefined> | undefined;
+  const browser = () => {
+    if (!launching && (base.formats.includes('pdf') || base.formats.includes('epub'))) {
+      if (!browserPath && base.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
+      launching = !browserPath
+        ? Promise.resolve(undefined)
+        : BrowserSession.launch({ concurrency: base.concurrency, executablePath: browserPath }).then((session) => {
+            options.onBrowser?.(session);
+            return session;
+          });
+    }
+    return launching ?? Promise.resolve(undefined);
+  };
+  const one = async (source: Source): Promise<DocumentResult> => {
+    const hit = await cache.lookup(source);
+    if (hit) return { source: source.display, slug: source.slug, ...hit, cached: true };
+    const result = await buildDocument(source, layers, root, outDir, await browser());
+    if (!result.error && result.file && result.settings) {
+      const finished = { outputs: result.outputs, file: result.file, template: result.settings.template, assets: result.file.data.assets ?? [] };
+      await cache.record(source, finished).catch((error: Error) => {
+        result.file!.message(`not recorded in the build cache: ${error.message}`, { ruleId: 'build-cache', source: 'galley' });
+      });
+    }
+    return result;
+  };
+  // A bounded queue rather than every document at once: a few more documents
+  // in flight than browser pages keeps the pages busy while the next ones are
+  // prepared, and memory stays flat however many sources there are.
+  const documents: DocumentResult[] = new Array(sources.length);
+  const inFlight = Math.min(sources.length, 2 * base.concurrency);
+  let next = 0;
   let done = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const index = next++;
+      documents[index] = await one(sources[index]!);
+      options.onDocument?.(documents[index], ++done, sources.length);
+    }
+  };
   try {
-    const documents = await Promise.all(
-      sources.map(async (source) => {
-        const result = await buildDocument(source, layers, root, outDir, session);
-        options.onDocument?.(result, ++done, sources.length);
-        return result;
-      }),
-    );
+    await Promise.all(Array.from({ length: inFlight }, worker));
     return { documents, errors };
   } finally {
-    await session?.close();
+    await launching?.then((session) => session?.close(), () => undefined);
   }
 }
 
@@ -103,22 +159,31 @@ async function buildDocument(
   }
   const { file, settings, rendered } = prepared;
   result.file = file;
+  result.settings = settings;
   try {
-    const template = loadTemplate(settings.template, templatesDir(root));
+    // Only a document's own front matter can name a template not checked above: blame the document.
+    const template = (() => {
+      try {
+        return loadTemplate(settings.template, templatesDir(root));
+      } catch (error) {
+        throw new GalleyError(source.display, (error as Error).message);
+      }
+    })();
     const path = (format: Format) => join(outDir, `${source.slug}.${format}`);
     const jobs: Promise<void>[] = [];
     if (settings.formats.includes('html')) {
       jobs.push(writeAtomic(path('html'), renderHtml(rendered, template, settings, root)).then(() => void (result.outputs.html = path('html'))));
     }
     if (settings.formats.includes('epub')) {
-      jobs.push(renderEpub({ doc: rendered, template, root }).then((data) => writeAtomic(path('epub'), data)).then(() => void (result.outputs.epub = path('epub'))));
+      const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
+      jobs.push(renderEpub({ doc: rendered, template, settings, root, session, onBlocked }).then((data) => writeAtomic(path('epub'), data)).then(() => void (result.outputs.epub = path('epub'))));
     }
     if (settings.formats.includes('pdf') && session) {
       const onBlocked = (url: string) => {
         file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url;
       };
       jobs.push(
-        renderPdf(session, { doc: rendered, template, settings, root, onBlocked })
+        renderPdfWithRetry(() => renderPdf(session, { doc: rendered, template, settings, root, onBlocked }), file, settings.timeout)
           .then((data) => writeAtomic(path('pdf'), data))
           .then(() => void (result.outputs.pdf = path('pdf'))),
       );
@@ -130,4 +195,23 @@ async function buildDocument(
     result.error = asGalleyError(error, source.display);
   }
   return result;
+}
+
+/** A browser that crashed or hung gets one more try on a fresh one (BrowserSession relaunches it); then the document fails. */
+async function renderPdfWithRetry(render: () => Promise<Uint8Array>, file: VFile, timeout: number): Promise<Uint8Array> {
+  const why = (fault: string) => (fault === 'timed out' ? `timed out (timeout: ${timeout} s)` : fault);
+  try {
+    return await render();
+  } catch (error) {
+    const first = browserFault(error);
+    if (!first) throw error;
+    file.message(`PDF: the browser ${why(first)}; retrying on a fresh browser`, { ruleId: 'browser-retry', source: 'galley' });
+    try {
+      return await render();
+    } catch (again) {
+      const second = browserFault(again);
+      if (!second) throw again;
+      throw new GalleyError(file.path, `PDF not written: the browser ${why(first)}, and ${second === first ? 'again' : why(second)} on retry`);
+    }
+  }
 }

@@ -45,7 +45,7 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
     const path = decodeURIComponent(url.pathname);
     if (path === '/document.html') return { contentType: 'text/html; charset=utf-8', body: html };
     const font = path.match(/^\/fonts\/([\w-]+)\/(files\/[\w.-]+)$/);
-    if (font && FONT_PACKAGES.includes(font[1]!)) return { contentType: mediaType(font[2]!), body: await fontFile(font[1]!, font[2]!) };
+    if (font && FONT_PACKAGES.includes(font[1]!)) return { contentType: mediaType(font[2]!), body: await fontFile(font[1]!, font[2]!), immutable: true };
     const asset = path.match(/^\/files\/(.+)$/)?.[1];
     if (asset && assets.has(asset)) return { contentType: mediaType(asset), body: await readFile(join(job.root, asset)) };
     return undefined;

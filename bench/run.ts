@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: galley's speed and memory on a generated corpus, against the
+ * raw Chromium floor measured in the same run (timings on a shared machine move
+ * with its load; a ratio taken minutes apart compares less than it seems).
+ *
+ *   npm run bench                       200 documents
+ *   npm run bench -- --docs 50          a smaller corpus
+ *   npm run bench -- --large 1000       also the peak RSS of a 1000-document build
+ *   npm run bench -- --keep             keep the temp folder to look at
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveSettings, loadConfig } from '../pipeline/config/index.ts';
+import { findBrowser } from '../pipeline/emit/browser.ts';
+import { writeCorpus } from './corpus.ts';
+import { printFloor, writePrintPages } from './floor.ts';
+
+const CHILD = resolve(import.meta.dirname, 'child.ts');
+/** tsx by URL: the corpus folder the child runs in has no node_modules to find it by name. */
+const TSX = import.meta.resolve('tsx');
+
+interface Run {
+  /** Wall time of the galley process, startup included. */
+  ms: number;
+  /** Time from galley's modules loaded to the end of the command. */
+  runMs: number;
+  /** Peak resident memory of the galley process, in MB. */
+  rssMB: number;
+  code: number;
+}
+
+/** Outputs written after `since` (ms since the epoch): on a no-op build there are none. */
+function writtenSince(dir: string, since: number): number {
+  return readdirSync(dir).filter((name) => !name.startsWith('.') && statSync(join(dir, name)).mtimeMs > since).length;
+}
+
+/** Runs `galley ARGS` in a child process in `cwd`. */
+async function galley(cwd: string, args: string[]): Promise<Run> {
+  const statsFile = join(cwd, `.bench-stats-${process.hrtime.bigint()}.json`);
+  const started = performance.now();
+  const stderr = await new Promise<string>((done, fail) => {
+    const child = spawn(process.execPath, ['--import', TSX, CHILD, ...args], {
+      cwd,
+      env: { ...process.env, GALLEY_BENCH_STATS: statsFile, CI: '1' },
+      // The report goes nowhere: it is the same work in every run, and not what is measured.
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let text = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    child.on('error', fail);
+    child.on('close', () => done(text));
+  });
+  const ms = performance.now() - started;
+  if (!existsSync(statsFile)) throw new Error(`galley ${args.join(' ')} did not finish:\n${stderr.slice(-2000)}`);
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { code: number; maxRSS: number; runMs: number };
+  rmSync(statsFile);
+  if (stats.code !== 0) process.stderr.write(`galley ${args.join(' ')} exited with ${stats.code}:\n${stderr.split('\n').slice(-5).join('\n')}\n`);
+  return { ms, runMs: stats.runMs, rssMB: stats.maxRSS / 1024, code: stats.code };
+}
+
+function pdfPages(dir: string): number {
+  let pages = 0;
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.pdf'))) {
+    const info = execFileSync('pdfinfo', [join(dir, name)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    pages += Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+  }
+  return pages;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => loadavg()[0]!.toFixed(2);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      docs: { type: 'string', default: '200' },
+      large: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const count = Number(values.docs);
+  const seed = Number(values.seed);
+  const browser = findBrowser();
+  if (!browser) throw new Error('no Chromium found: the benchmark needs one');
+  const work = mkdtempSync(join(tmpdir(), 'galley-bench-'));
+  const root = join(work, 'corpus');
+  writeCorpus(root, { count, seed });
+  const concurrency = resolveSettings([loadConfig(root)]).concurrency;
+  const out = (name: string) => join(work, 'out', name);
+  console.log(`galley bench: ${count} documents (seed ${seed}), ${concurrency} pages at once, load average ${load()}`);
+  console.log(`corpus: ${root}`);
+
+  const first = readdirSync(join(root, 'source')).filter((f) => f.startsWith('doc-')).sort()[0]!;
+  const one = await galley(root, ['build', `source/${first}`, '--out', out('one')]);
+  console.log(`cold build, 1 document, all formats:   ${s(one.ms)}`);
+
+  const pages = await writePrintPages(root, join(work, 'print'));
+  const floorMs = await printFloor(pages, out('floor'), concurrency, browser);
+  const pdf = await galley(root, ['build', '--format', 'pdf', '--out', out('pdf'), '--report', 'json']);
+  const totalPages = pdfPages(out('pdf'));
+  const rate = (ms: number) => `${(count / (ms / 1000)).toFixed(2)} docs/s, ${(totalPages / (ms / 1000)).toFixed(1)} pages/s`;
+  console.log(`Chromium floor, ${count} PDFs:           ${s(floorMs)}  (${rate(floorMs)})`);
+  console.log(`galley --format pdf, ${count} documents: ${s(pdf.ms)}  (${rate(pdf.ms)}), ${(pdf.ms / floorMs).toFixed(2)}× the floor, peak RSS ${pdf.rssMB.toFixed(0)} MB`);
+
+  const all = await galley(root, ['build', '--out', out('all'), '--report', 'json']);
+  console.log(`galley all formats, ${count} documents:  ${s(all.ms)}  (${rate(all.ms)}), ${(all.ms / floorMs).toFixed(2)}× the floor, peak RSS ${all.rssMB.toFixed(0)} MB`);
+
+  for (const report of ['json', 'human']) {
+    const before = Date.now();
+    const noop = await galley(root, ['build', '--out', out('all'), '--report', report]);
+    const written = writtenSince(out('all'), before);
+    console.log(`no-op rebuild, ${count} documents, --report ${report}: ${s(noop.ms)} in all, ${s(noop.runMs)} after loading galley; ${written} outputs written, peak RSS ${noop.rssMB.toFixed(0)} MB`);
+    if (written) console.log('  (documents were rebuilt: did galley\'s code or a dependency change during the run?)');
+  }
+  console.log(`${totalPages} pages in all; load average now ${load()}`);
+
+  if (values.large) {
+    const large = Number(values.large);
+    const bigRoot = join(work, 'large');
+    writeCorpus(bigRoot, { count: large, seed });
+    // HTML and EPUB only, for both sizes: memory is the question here, and the PDFs would take most of an hour.
+    const small = await galley(root, ['build', '--format', 'html,epub', '--out', out('small-html'), '--report', 'json']);
+    const big = await galley(bigRoot, ['build', '--format', 'html,epub', '--out', out('large'), '--report', 'json']);
+    console.log(`peak RSS, html+epub: ${count} documents ${small.rssMB.toFixed(0)} MB (${s(small.ms)}), ${large} documents ${big.rssMB.toFixed(0)} MB (${s(big.ms)})`);
+  }
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
+
+await main();
