@@ -8,7 +8,6 @@ import { checkSettings } from './config/index.ts';
 import { removePendingWrites } from './emit/write.ts';
 import { parseShard } from './build/shard.ts';
 import { createProgress } from './build/progress.ts';
-import { runCheck } from './check/cli.ts';
 
 const VERSION = '0.1.0';
 
@@ -101,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'normalize':
         return await runNormalize(files, values);
       case 'check':
-        return await runCheck(files, {
+        return await (await import('./check/cli.ts')).runCheck(files, {
           update: values.update,
           reporter: values.reporter,
           outputFile: values['output-file'],
@@ -154,7 +153,9 @@ async function runBuild(files: string[], values: Values): Promise<number> {
   if (json) {
     process.stdout.write(`${JSON.stringify(reportEntries(files_), null, 2)}\n`);
   } else {
-    const report = humanReport(files_, { quiet: values.quiet });
+    // People were shown a document's messages when it was built; CI reads them all from --report json.
+    const built = result.documents.flatMap((d) => (d.file && !d.cached ? [d.file] : []));
+    const report = humanReport(built, { quiet: values.quiet });
     if (report) process.stderr.write(`${report}\n`);
   }
   const failures = [...result.errors, ...result.documents.flatMap((d) => (d.error ? [d.error] : []))];

@@ -1,14 +1,14 @@
 /** galley's public API: what the CLI is made of, for programs to use directly. */
 import { VFile } from 'vfile';
 import { loadConfig, resolveSettings, type SettingsInput } from './config/index.ts';
-import { normalizePlainText } from './normalize/index.ts';
 import { readSource } from './read/index.ts';
 import { GalleyError } from './errors.ts';
 import { sourceKind } from './build/sources.ts';
+import type { CheckOptions, CheckResult } from './check/index.ts';
 
 export { build, type BuildOptions, type BuildResult, type DocumentResult } from './build/index.ts';
 export { GalleyError } from './errors.ts';
-export { check, type CheckOptions, type CheckResult, type CheckStatus, type OutputCheck } from './check/index.ts';
+export type { CheckOptions, CheckResult, CheckStatus, OutputCheck } from './check/index.ts';
 export { reportEntries, humanReport } from './report.ts';
 export type { DocumentMeta, Format, ReportEntry } from './types.ts';
 export type { Settings, SettingsInput } from './config/index.ts';
@@ -26,6 +26,13 @@ export async function normalize(path: string, options: { root?: string; display?
   if (sourceKind(path) === 'markdown') throw new GalleyError(display, 'is Markdown already: normalize repairs plain-text sources');
   const settings = resolveSettings([loadConfig(options.root ?? process.cwd()), options.settings ?? {}]);
   const file = await readSource(path, display);
+  // Loaded on use: its converters and tables are the heaviest part of galley to load.
+  const { normalizePlainText } = await import('./normalize/index.ts');
   const { markdown } = normalizePlainText(file, { script: settings.script });
   return { markdown, file };
+}
+
+/** Compares outputs with their snapshots (see check/); loaded on use, like every heavy stage. */
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  return (await import('./check/index.ts')).check(options);
 }

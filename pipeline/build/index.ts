@@ -8,18 +8,14 @@ import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
 import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser.ts';
-import { renderEpub } from '../emit/epub.ts';
-import { renderHtml } from '../emit/html.ts';
-import { renderPdf } from '../emit/pdf.ts';
 import { writeAtomic } from '../emit/write.ts';
 import { asGalleyError, browserFault, GalleyError } from '../errors.ts';
 import { loadTemplate } from '../render/template.ts';
 import type { Format } from '../types.ts';
 import { BuildCache } from './cache.ts';
-import { prepareDocument, type PreparedDocument } from './document.ts';
+import type { PreparedDocument } from './stages.ts';
 import { selectShard, type Shard } from './shard.ts';
 import { findSources, namedSources, type Source } from './sources.ts';
-import { buildBook } from './book.ts';
 
 export interface BuildOptions {
   /** Project root: galley.config.yaml, source/, templates/. Default: the working folder. */
@@ -71,7 +67,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd());
   const layers = { config: loadConfig(root), cli: options.settings ?? {} };
   const base = resolveSettings([layers.config, layers.cli]);
-  if (options.book) return buildBook(resolve(options.book), { root, layers, outDir: resolve(root, base.out), onDocument: options.onDocument });
+  if (options.book) return (await import('./book.ts')).buildBook(resolve(options.book), { root, layers, outDir: resolve(root, base.out), onDocument: options.onDocument });
   // A template named by the config or the command line must exist before any document is built.
   try {
     loadTemplate(base.template, templatesDir(root));
@@ -150,6 +146,7 @@ async function buildDocument(
   session: BrowserSession | undefined,
 ): Promise<DocumentResult> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
+  const { prepareDocument, renderEpub, renderHtml, renderPdf } = await import('./stages.ts');
   let prepared: PreparedDocument;
   try {
     prepared = await prepareDocument(source, layers, root);
@@ -174,14 +171,11 @@ async function buildDocument(
     if (settings.formats.includes('html')) {
       jobs.push(writeAtomic(path('html'), renderHtml(rendered, template, settings, root)).then(() => void (result.outputs.html = path('html'))));
     }
+    const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
     if (settings.formats.includes('epub')) {
-      const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
       jobs.push(renderEpub({ doc: rendered, template, settings, root, session, onBlocked }).then((data) => writeAtomic(path('epub'), data)).then(() => void (result.outputs.epub = path('epub'))));
     }
     if (settings.formats.includes('pdf') && session) {
-      const onBlocked = (url: string) => {
-        file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url;
-      };
       jobs.push(
         renderPdfWithRetry(() => renderPdf(session, { doc: rendered, template, settings, root, onBlocked }), file, settings.timeout)
           .then((data) => writeAtomic(path('pdf'), data))

@@ -1,0 +1,9 @@
+/**
+ * Everything that turns a source into outputs, in one module that build loads
+ * on first use: a build whose outputs are all current never pays for loading
+ * the parsers, the converters, pdf-lib or the e-book library.
+ */
+export { prepareDocument, type PreparedDocument } from './document.ts';
+export { renderEpub } from '../emit/epub.ts';
+export { renderHtml } from '../emit/html.ts';
+export { renderPdf } from '../emit/pdf.ts';
