@@ -57,9 +57,3 @@ export function benchNormalize(root: string, sizes = [0.625, 1.25, 2.5, 5]): Nor
   for (const figure of figures) figure.ratio = figure.secondsPerMb / figures[0]!.secondsPerMb;
   return figures;
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of benchNormalize(process.cwd())) {
-    console.log(`normalize ${f.megabytes.toFixed(2)} MB: ${f.seconds.toFixed(2)} s (${f.secondsPerMb.toFixed(2)} s/MB, ${f.ratio.toFixed(2)}x the smallest size's rate)`);
-  }
-}

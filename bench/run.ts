@@ -17,6 +17,7 @@ import { resolveSettings, loadConfig } from '../pipeline/config/index.ts';
 import { findBrowser } from '../pipeline/emit/browser.ts';
 import { writeCorpus } from './corpus.ts';
 import { printFloor, writePrintPages } from './floor.ts';
+import { benchNormalize } from './normalize.ts';
 
 const CHILD = resolve(import.meta.dirname, 'child.ts');
 /** tsx by URL: the corpus folder the child runs in has no node_modules to find it by name. */
@@ -128,6 +129,11 @@ async function main(): Promise<void> {
     console.log(`peak RSS, html+epub: ${count} documents ${small.rssMB.toFixed(0)} MB (${s(small.ms)}), ${large} documents ${big.rssMB.toFixed(0)} MB (${s(big.ms)})`);
   }
   if (!values.keep) rmSync(work, { recursive: true, force: true });
+
+  // normalize alone, in this process, on one scraped text grown to 5 MB.
+  for (const f of benchNormalize(resolve(import.meta.dirname, '..'))) {
+    console.log(`normalize ${f.megabytes.toFixed(2)} MB: ${f.seconds.toFixed(2)} s CPU (${f.secondsPerMb.toFixed(2)} s/MB, ${f.ratio.toFixed(2)}× the smallest size's rate)`);
+  }
 }
 
 await main();
