@@ -4,10 +4,11 @@
  * two builds of the same document are the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, ReadingDirection } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRef, PDFString, ReadingDirection } from 'pdf-lib';
 import type { DocumentMeta } from '../types.ts';
 import { buildDate } from './dates.ts';
 import { moveDestinationsToNameTree } from './pdf-dests.ts';
+import { drawContentsNumbers, type ContentsSlot, type DigitFont } from './pdf-toc.ts';
 import { repairOutlineTitles } from './pdf-outline.ts';
 
 export const PRODUCER = 'galley';
@@ -17,6 +18,8 @@ export interface FinishOptions {
   rightToLeft?: boolean;
   /** The text of the page's headings, to check the bookmarks against. */
   headings?: string[];
+  /** Contents entries measured before a single print, whose page numbers are drawn in here (pdf-toc.ts). */
+  contents?: { slots: ContentsSlot[]; font: DigitFont };
 }
 
 /** `fingerprint` identifies what was rendered (the print page's HTML); it becomes the file identifier. */
@@ -24,7 +27,9 @@ export async function finishPdf(bytes: Uint8Array, meta: DocumentMeta, fingerpri
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   if (options.rightToLeft) pdf.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
+  if (options.contents) await drawContentsNumbers(pdf, options.contents.slots, options.contents.font);
   moveDestinationsToNameTree(pdf);
+  stableStructureIds(pdf);
   if (options.headings) repairOutlineTitles(pdf, options.headings);
   if (meta.authors.length) pdf.setAuthor(meta.authors.join(', '));
   const subject = [meta.publication, meta.issue].filter(Boolean).join(' ') || meta.description;
@@ -46,4 +51,50 @@ export async function finishPdf(bytes: Uint8Array, meta: DocumentMeta, fingerpri
   const id = createHash('sha256').update(fingerprint).digest('hex').slice(0, 32);
   pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(id), PDFHexString.of(id)]) as PDFArray;
   return pdf.save({ useObjectStreams: false });
+}
+
+/**
+ * Chromium names structure elements that others refer to (table headers) after
+ * its DOM node ids, which are handed out as nodes are first painted; under load
+ * a screen paint can take one before the print, and the numbers shift. They
+ * only have to be unique and consistent, so they are numbered again in order:
+ * /ID, /Headers and the /IDTree keys alike (the order, and so the tree's sort
+ * order, is kept).
+ */
+function stableStructureIds(pdf: PDFDocument): void {
+  const root = pdf.catalog.get(PDFName.of('StructTreeRoot'));
+  if (!root) return;
+  const pattern = /^node(\d+)$/;
+  const found = new Map<string, number>();
+  const strings: { holder: PDFDict | PDFArray; key: PDFName | number; text: string }[] = [];
+  const seen = new Set<PDFObject>();
+  // Not into pages or content: the parent and page links lead out of the tree.
+  const skip = new Set(['P', 'Pg', 'Obj', 'Stm', 'ParentTree']);
+  const visit = (object: PDFObject | undefined) => {
+    const value = object instanceof PDFRef ? pdf.context.lookup(object) : object;
+    if (!value || seen.has(value)) return;
+    seen.add(value);
+    const check = (holder: PDFDict | PDFArray, key: PDFName | number, item: PDFObject) => {
+      if (item instanceof PDFString || item instanceof PDFHexString) {
+        const text = item.decodeText();
+        const match = text.match(pattern);
+        if (match) {
+          found.set(text, Number(match[1]));
+          strings.push({ holder, key, text });
+        }
+      } else visit(item);
+    };
+    if (value instanceof PDFDict) {
+      for (const [key, item] of value.entries()) if (!skip.has(key.decodeText())) check(value, key, item);
+    } else if (value instanceof PDFArray) {
+      for (let i = 0; i < value.size(); i++) check(value, i, value.get(i));
+    }
+  };
+  visit(root);
+  const renamed = new Map([...found].sort(([, a], [, b]) => a - b).map(([text], index) => [text, `node${String(index + 1).padStart(8, '0')}`]));
+  for (const { holder, key, text } of strings) {
+    const string = PDFString.of(renamed.get(text)!);
+    if (holder instanceof PDFDict) holder.set(key as PDFName, string);
+    else holder.set(key as number, string);
+  }
 }

@@ -1,19 +1,33 @@
 /**
  * Page numbers for the printed table of contents. Chromium has no
- * target-counter(), so the page is printed once, the page of each heading is
- * read back from the PDF, the numbers are put into the contents and the page is
- * printed again. The print stylesheet reserves a fixed slot for each number, so
- * filling it in moves nothing and the numbers stay true.
+ * target-counter(), so the page of each heading is read back from the PDF.
+ *
+ * Horizontal writing takes one print: the contents are printed with their
+ * number slots empty (the print stylesheet reserves a fixed slot, so the
+ * numbers never move anything), and the numbers are then drawn into the PDF,
+ * right-aligned in the slot at the baseline of the entry, in the slot's own
+ * font, size and colour. Each entry is a link, so its box is the /Rect of its
+ * link annotation; where the baseline and the slot sit inside that box is
+ * measured on the page before the print.
+ *
+ * Vertical writing still prints twice: the numbers are written into the
+ * entries' data-page attributes, which the stylesheet shows, and the page is
+ * printed again.
  *
  * Where a heading landed: Chromium writes a named destination for every element
  * an in-document link points to, and every contents entry is such a link.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRef, PDFString, PDFHexString, rgb, type PDFFont } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 
 /** Heading id → 1-based page number, from the named destinations of a Chromium PDF. */
 export async function destinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  return destinationPagesOf(await PDFDocument.load(bytes, { updateMetadata: false }));
+}
+
+function destinationPagesOf(pdf: PDFDocument): Map<string, number> {
   const pageNumbers = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
   const found = new Map<string, number>();
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
@@ -58,4 +72,126 @@ export async function numberContents(page: Page, pages: Map<string, number>): Pr
     },
     [...pages],
   );
+}
+
+/** One contents entry as laid out on the page, in CSS px. */
+export interface ContentsSlot {
+  /** The heading id the entry links to. */
+  id: string;
+  /** From the top of the box down to the baseline of the entry's first line. */
+  baseline: number;
+  /** The number slot's font: first family of the stack, weight, size. */
+  family: string;
+  weight: number;
+  size: number;
+  /** sRGB, 0–255. */
+  color: [number, number, number];
+}
+
+/**
+ * Measures each contents entry before the print: where its first baseline
+ * sits in its box, and the font the number slot (a::after) inherits. A
+ * zero-size flex item aligned to the baseline, like the leader dots, marks the
+ * baseline and is taken out again. Runs through the DevTools protocol.
+ */
+export async function measureContents(page: Page): Promise<ContentsSlot[]> {
+  return page.$$eval('.toc a[href^="#"]', (links) =>
+    links.map((link) => {
+      const probe = link.ownerDocument.createElement('span');
+      probe.style.cssText = 'display:block;flex:none;order:0;align-self:baseline;inline-size:0;block-size:0;margin:0;padding:0;border:0';
+      link.prepend(probe);
+      const box = link.getBoundingClientRect();
+      const baseline = probe.getBoundingClientRect().top - box.top;
+      probe.remove();
+      const style = getComputedStyle(link, '::after');
+      const family = style.fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
+      const color = (style.color.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number) as [number, number, number];
+      return {
+        id: decodeURIComponent(link.getAttribute('href')!.slice(1)),
+        baseline,
+        family,
+        weight: Number(style.fontWeight) >= 600 ? 700 : 400,
+        size: parseFloat(style.fontSize),
+        color,
+      };
+    }),
+  );
+}
+
+/** The bytes of a family's font for the digits, or undefined when galley has none. */
+export type DigitFont = (family: string, weight: number) => Promise<Uint8Array | undefined>;
+
+/** CSS px to PDF points: Chromium prints 96 px to the inch. */
+const PT = 0.75;
+
+/**
+ * Draws each entry's page number into its slot in a PDF printed from a page
+ * measured by measureContents(). Call before the destinations are renamed
+ * (pdf-dests.ts). Returns how many numbers were drawn.
+ */
+export async function drawContentsNumbers(pdf: PDFDocument, slots: ContentsSlot[], digitFont: DigitFont): Promise<number> {
+  const pages = destinationPagesOf(pdf);
+  const waiting = new Map<string, ContentsSlot[]>();
+  for (const slot of slots) waiting.set(slot.id, [...(waiting.get(slot.id) ?? []), slot]);
+  const fonts = new Map<string, Promise<PDFFont | undefined>>();
+  const fontFor = (slot: ContentsSlot) => {
+    const key = `${slot.family}/${slot.weight}`;
+    let font = fonts.get(key);
+    if (!font) {
+      font = digitFont(slot.family, slot.weight).then((bytes) => {
+        if (!bytes) return undefined;
+        pdf.registerFontkit(fontkit);
+        // A subset's name carries a six-letter tag (PDF 1.7, 9.6.4), here fixed by the font.
+        const name = fontkit.create(bytes).postscriptName ?? `${slot.family}-${slot.weight}`.replace(/\s+/g, "");
+        const tag = [...createHash('sha256').update(name).digest().subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
+        return pdf.embedFont(bytes, { subset: true, features: { tnum: true }, customName: `${tag}+${name}` });
+      });
+      fonts.set(key, font);
+    }
+    return font;
+  };
+  let drawn = 0;
+  for (const page of pdf.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let i = 0; annots && i < annots.size(); i++) {
+      const annot = annots.lookup(i);
+      if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      const id = linkTarget(annot);
+      const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asRectangle();
+      const number = id === undefined ? undefined : pages.get(id);
+      if (id === undefined || !rect || number === undefined) continue;
+      // The contents come before any other link to the same heading.
+      const slot = waiting.get(id)?.shift();
+      if (!slot) continue;
+      const font = await fontFor(slot);
+      if (!font) continue;
+      const text = String(number);
+      const size = slot.size * PT;
+      const [r, g, b] = slot.color;
+      // An artifact: the entry's structure element is the link; the number is its decoration.
+      page.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContent, [PDFName.of('Artifact')]));
+      page.drawText(text, {
+        x: rect.x + rect.width - font.widthOfTextAtSize(text, size),
+        y: rect.y + rect.height - slot.baseline * PT,
+        size,
+        font,
+        color: rgb(r / 255, g / 255, b / 255),
+      });
+      page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+      drawn++;
+    }
+  }
+  return drawn;
+}
+
+/** The heading id a link annotation points to, by /Dest name or a GoTo action. */
+function linkTarget(annot: PDFDict): string | undefined {
+  let dest = annot.get(PDFName.of('Dest'));
+  if (!dest) {
+    const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+    if (action?.get(PDFName.of('S')) === PDFName.of('GoTo')) dest = action.get(PDFName.of('D'));
+  }
+  if (dest instanceof PDFName) return decodeId(dest.decodeText());
+  if (dest instanceof PDFString || dest instanceof PDFHexString) return decodeId(dest.decodeText());
+  return undefined;
 }

@@ -6,12 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Settings } from '../config/index.ts';
 import { printPage, type RenderedDocument } from '../render/index.ts';
-import { FONT_PACKAGES, fontPackageDir } from '../render/fonts.ts';
+import { FONT_PACKAGES, fontPackageDir, fontStack } from '../render/fonts.ts';
 import type { Template } from '../render/template.ts';
 import { ORIGIN, type BrowserSession, type Resolver } from './browser.ts';
 import { mediaType } from './media-types.ts';
 import { finishPdf } from './pdf-metadata.ts';
-import { destinationPages, numberContents } from './pdf-toc.ts';
+import { destinationPages, measureContents, numberContents, type ContentsSlot, type DigitFont } from './pdf-toc.ts';
 
 const fontFiles = new Map<string, Promise<Uint8Array>>();
 
@@ -52,17 +52,38 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
   };
   const timeout = job.settings.timeout * 1000;
   const print = { preferCSSPageSize: true, printBackground: true, timeout };
-  const { pdf, headings } = await session.withPage(resolve, job.onBlocked, async (page) => {
+  const vertical = job.settings.writingMode === 'vertical';
+  const { pdf, headings, slots } = await session.withPage(resolve, job.onBlocked, async (page) => {
     await page.goto(`${ORIGIN}/document.html`, { waitUntil: 'load', timeout });
-    if (job.doc.tocHtml) {
-      // A draft print, only to learn where the headings fall: no outline or
-      // structure tree, which makes it the cheaper of the two.
+    // The margin boxes (running title, folio) are not in the document, so their
+    // font is only asked for during the first print, too late for it: loaded
+    // fonts block, and that print would leave them blank. Load it first.
+    const family = [...fontStack(job.doc.meta.lang).sans.map((name) => JSON.stringify(name)), 'sans-serif'].join(', ');
+    await page.evaluate(async (font, text) => void (await document.fonts.load(font, text)), `16px ${family}`, `${job.doc.meta.title}0123456789`);
+    let slots: ContentsSlot[] | undefined;
+    if (job.doc.tocHtml && vertical) {
+      // Vertical writing: a draft print, only to learn where the headings fall
+      // (no outline or structure tree, the cheaper of the two).
       const draft = await page.pdf(print);
       await numberContents(page, await destinationPages(draft));
+    } else if (job.doc.tocHtml) {
+      // One print: the numbers are drawn into their empty slots afterwards (pdf-toc.ts).
+      slots = await measureContents(page);
     }
     // Read through the DevTools protocol, which works with page JavaScript off.
     const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (nodes) => nodes.map((node) => node.textContent ?? ''));
-    return { pdf: await page.pdf({ ...print, outline: true, tagged: true }), headings };
+    return { pdf: await page.pdf({ ...print, outline: true, tagged: true }), headings, slots };
   });
-  return finishPdf(pdf, job.doc.meta, html, { rightToLeft: job.settings.writingMode === 'vertical', headings });
+  return finishPdf(pdf, job.doc.meta, html, { rightToLeft: vertical, headings, contents: slots && { slots, font: digitFont } });
 }
+
+/** The Latin subset of a family galley ships (it holds the digits), for the contents' page numbers. */
+const digitFont: DigitFont = async (family, weight) => {
+  const pkg = family.toLowerCase().replace(/\s+/g, '-');
+  if (!FONT_PACKAGES.includes(pkg)) return undefined;
+  try {
+    return await fontFile(pkg, `files/${pkg}-latin-${weight}-normal.woff`);
+  } catch {
+    return undefined;
+  }
+};

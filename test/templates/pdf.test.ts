@@ -44,6 +44,7 @@ interface Line {
   text: string;
   x: number;
   y: number;
+  width: number;
 }
 
 interface PageText {
@@ -61,7 +62,7 @@ async function readPdf(path: string) {
       const page = await pdf.getPage(n);
       const [, , width, height] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
-      const lines = content.items.flatMap((item) => ('str' in item && item.str.trim() ? [{ text: item.str.trim(), x: item.transform[4] as number, y: item.transform[5] as number }] : []));
+      const lines = content.items.flatMap((item) => ('str' in item && item.str.trim() ? [{ text: item.str.trim(), x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }] : []));
       pages.push({ width, height, lines });
     }
     const outline: { title: string; page: number }[] = [];
@@ -144,10 +145,17 @@ describe('print PDF', () => {
       const { pages, outline } = await readPdf(path);
       // The contents list the headings below the title, in order; their numbers sit at the right edge.
       const first = pages[0]!;
-      const numbers = first.lines
+      const printed = first.lines
         .filter((line) => /^\d+$/.test(line.text) && line.x > first.width * 0.75 && line.y > 60)
-        .sort((a, b) => b.y - a.y)
-        .map((line) => Number(line.text));
+        .sort((a, b) => b.y - a.y);
+      const numbers = printed.map((line) => Number(line.text));
+      // Drawn after the print (pipeline/emit/pdf-toc.ts): each on the baseline of its entry's text, all flush right in one column.
+      for (const number of printed) {
+        const entry = first.lines.find((line) => line !== number && line.x < first.width / 2 && Math.abs(line.y - number.y) < 0.05);
+        expect(entry, `entry on the baseline of ${number.text} at y ${number.y}`).toBeDefined();
+      }
+      const ends = printed.map((line) => line.x + line.width);
+      expect(Math.max(...ends) - Math.min(...ends)).toBeLessThan(0.05);
       const contentsAt = outline.findIndex((item) => item.title === '目錄' || item.title === 'Contents');
       // The guide repeats its title as a first heading; the contents leave it out.
       const headings = outline.slice(contentsAt + 1).filter((item) => item.title !== outline[0]!.title);
@@ -177,5 +185,13 @@ describe('print PDF', () => {
     expect(pages[0]!.height).toBeGreaterThan(pages[0]!.width);
     expect(folio(pages[0]!)).toBeUndefined();
     expect(folio(pages[1]!)).toBe('2');
+    // The contents' numbers (set upright at the foot of each column) are the pages the headings fall on.
+    const first = pages[0]!;
+    const numbers = first.lines
+      .filter((line) => /^\d+$/.test(line.text) && line.y < first.height * 0.15 && line.y > 60)
+      .sort((a, b) => b.x - a.x)
+      .map((line) => Number(line.text));
+    const contentsAt = outline.findIndex((item) => item.title === '目錄');
+    expect(numbers).toEqual(outline.slice(contentsAt + 1).map((item) => item.page));
   });
 });
