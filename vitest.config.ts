@@ -6,7 +6,7 @@ export default defineConfig({
     // Real Chromium and EPUBCheck runs take seconds each.
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // Suites that launch a browser share two cores; running them side by side only adds contention.
+    // Most suites launch a browser; more than two at a time only adds contention on a small machine.
     fileParallelism: true,
     maxWorkers: 2,
   },
