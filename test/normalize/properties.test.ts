@@ -39,11 +39,10 @@ describe('normalizePlainText properties', () => {
     );
   });
 
-  it('copes with very long lines quickly', () => {
+  // A hang fails this through the test timeout; speed itself is measured in npm run bench.
+  it('copes with very long lines', () => {
     const long = '新形勢下做好基層黨務工作,'.repeat(4000) + '?;鶎狱h'.repeat(200) + '浣犲ソ'.repeat(500);
-    const started = Date.now();
     const { file } = plain(`標題\n\n${long}\n${'?'.repeat(20000)}`);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(file.messages.filter((m) => m.ruleId === 'internal-error')).toEqual([]);
   });
 
@@ -62,11 +61,13 @@ describe('normalizePlainText properties', () => {
         const tree = processor.parse(file) as Root;
         const before = processor.stringify(structuredClone(tree));
         normalizeMarkdownTree(tree, file, { script });
-        const changes = file.messages.filter((m) => m.ruleId !== 'script' || script !== 'keep');
+        // Stray characters the options say to keep are reported again, by design; only conversions are repairs.
+        const changes = file.messages.filter((m) => m.ruleId !== 'script' || m.reason.startsWith('Convert'));
         expect(changes.map((m) => `${m.ruleId}: ${m.reason} ${m.actual}`)).toEqual([]);
         expect(processor.stringify(tree)).toBe(before);
       }),
-      { numRuns: 150 },
+      // A Traditional character in a text read as Simplified, with --script hant: reported, never converted.
+      { numRuns: 150, examples: [['锟斤拷\r\n锟斤拷幾', 'hant']] },
     );
   });
 
