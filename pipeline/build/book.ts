@@ -14,17 +14,14 @@ import { z } from 'zod';
 import { resolveSettings, type Settings } from '../config/index.ts';
 import type { TocEntry } from '../enrich/index.ts';
 import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser.ts';
-import { renderEpub } from '../emit/epub.ts';
 import { htmlToNodes, prefixIds } from '../emit/epub/chapters.ts';
-import { renderHtml } from '../emit/html.ts';
-import { renderPdf } from '../emit/pdf.ts';
-import { writeAtomic } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { titleBlockHtml, tocHtml } from '../render/blocks.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import { loadTemplate } from '../render/template.ts';
-import type { DocumentMeta, Format } from '../types.ts';
+import type { DocumentMeta } from '../types.ts';
 import { prepareDocument, type Layers, type PreparedDocument } from './document.ts';
+import { writeOutputs } from './outputs.ts';
 import { templatesDir, type BuildResult, type DocumentResult } from './index.ts';
 import { displayPath, namedSources, slugify } from './sources.ts';
 
@@ -178,21 +175,14 @@ async function writeBook(
   const meta = bookMeta(book, parts);
   const doc = bindDocuments(meta, parts, settings);
   const template = loadTemplate(settings.template, templatesDir(root));
-  const path = (format: Format) => join(outDir, `${book.slug}.${format}`);
-  const onBlocked = (url: string) => void (result.file!.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
   const wantsBrowser = settings.formats.includes('pdf') || settings.formats.includes('epub');
   const browserPath = wantsBrowser ? findBrowser() : undefined;
   if (!browserPath && settings.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
   const session = browserPath ? await BrowserSession.launch({ concurrency: settings.concurrency, executablePath: browserPath }) : undefined;
   try {
-    const jobs: Promise<void>[] = [];
-    const write = (format: Format, data: Promise<Uint8Array | string>) =>
-      jobs.push(data.then((bytes) => writeAtomic(path(format), bytes)).then(() => void (result.outputs[format] = path(format))));
-    if (settings.formats.includes('html')) write('html', Promise.resolve(renderHtml(doc, template, settings, root)));
-    if (settings.formats.includes('epub')) write('epub', renderEpub({ doc, parts, template, settings, root, session, onBlocked }));
-    if (settings.formats.includes('pdf') && session) write('pdf', renderPdf(session, { doc, template, settings, root, onBlocked }));
-    const failed = (await Promise.allSettled(jobs)).find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) result.error = asGalleyError(failed.reason, book.display);
+    const written = await writeOutputs({ doc, parts, template, settings, root, session, file: result.file!, path: (format) => join(outDir, `${book.slug}.${format}`) });
+    result.outputs = written.outputs;
+    if (written.failure !== undefined) result.error = asGalleyError(written.failure, book.display);
   } finally {
     await session?.close();
   }

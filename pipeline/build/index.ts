@@ -8,8 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
 import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser.ts';
-import { writeAtomic } from '../emit/write.ts';
-import { asGalleyError, browserFault, GalleyError } from '../errors.ts';
+import { asGalleyError, GalleyError } from '../errors.ts';
 import { loadTemplate } from '../render/template.ts';
 import type { Format } from '../types.ts';
 import { BuildCache } from './cache.ts';
@@ -146,7 +145,7 @@ async function buildDocument(
   session: BrowserSession | undefined,
 ): Promise<DocumentResult> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
-  const { prepareDocument, renderEpub, renderHtml, renderPdf } = await import('./stages.ts');
+  const { prepareDocument, writeOutputs } = await import('./stages.ts');
   let prepared: PreparedDocument;
   try {
     prepared = await prepareDocument(source, layers, root);
@@ -166,46 +165,11 @@ async function buildDocument(
         throw new GalleyError(source.display, (error as Error).message);
       }
     })();
-    const path = (format: Format) => join(outDir, `${source.slug}.${format}`);
-    const jobs: Promise<void>[] = [];
-    if (settings.formats.includes('html')) {
-      jobs.push(writeAtomic(path('html'), renderHtml(rendered, template, settings, root)).then(() => void (result.outputs.html = path('html'))));
-    }
-    const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
-    if (settings.formats.includes('epub')) {
-      jobs.push(renderEpub({ doc: rendered, template, settings, root, session, onBlocked }).then((data) => writeAtomic(path('epub'), data)).then(() => void (result.outputs.epub = path('epub'))));
-    }
-    if (settings.formats.includes('pdf') && session) {
-      jobs.push(
-        renderPdfWithRetry(() => renderPdf(session, { doc: rendered, template, settings, root, onBlocked }), file, settings.timeout)
-          .then((data) => writeAtomic(path('pdf'), data))
-          .then(() => void (result.outputs.pdf = path('pdf'))),
-      );
-    }
-    const outcomes = await Promise.allSettled(jobs);
-    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failed) result.error = asGalleyError(failed.reason, source.display);
+    const written = await writeOutputs({ doc: rendered, template, settings, root, session, file, path: (format) => join(outDir, `${source.slug}.${format}`) });
+    result.outputs = written.outputs;
+    if (written.failure !== undefined) result.error = asGalleyError(written.failure, source.display);
   } catch (error) {
     result.error = asGalleyError(error, source.display);
   }
   return result;
-}
-
-/** A browser that crashed or hung gets one more try on a fresh one (BrowserSession relaunches it); then the document fails. */
-async function renderPdfWithRetry(render: () => Promise<Uint8Array>, file: VFile, timeout: number): Promise<Uint8Array> {
-  const why = (fault: string) => (fault === 'timed out' ? `timed out (timeout: ${timeout} s)` : fault);
-  try {
-    return await render();
-  } catch (error) {
-    const first = browserFault(error);
-    if (!first) throw error;
-    file.message(`PDF: the browser ${why(first)}; retrying on a fresh browser`, { ruleId: 'browser-retry', source: 'galley' });
-    try {
-      return await render();
-    } catch (again) {
-      const second = browserFault(again);
-      if (!second) throw again;
-      throw new GalleyError(file.path, `PDF not written: the browser ${why(first)}, and ${second === first ? 'again' : why(second)} on retry`);
-    }
-  }
 }

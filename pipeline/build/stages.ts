@@ -4,6 +4,4 @@
  * the parsers, the converters, pdf-lib or the e-book library.
  */
 export { prepareDocument, type PreparedDocument } from './document.ts';
-export { renderEpub } from '../emit/epub.ts';
-export { renderHtml } from '../emit/html.ts';
-export { renderPdf } from '../emit/pdf.ts';
+export { writeOutputs } from './outputs.ts';

@@ -1,0 +1,70 @@
+/**
+ * Writing one rendered document (or a bound book) in every format the settings
+ * ask for: HTML, EPUB and PDF in parallel, each written atomically, the PDF
+ * retried once on a fresh browser when the browser fails.
+ */
+import type { VFile } from 'vfile';
+import type { Settings } from '../config/index.ts';
+import type { BrowserSession } from '../emit/browser.ts';
+import { renderEpub } from '../emit/epub.ts';
+import { renderHtml } from '../emit/html.ts';
+import { renderPdf } from '../emit/pdf.ts';
+import { writeAtomic } from '../emit/write.ts';
+import { browserFault, GalleyError } from '../errors.ts';
+import type { RenderedDocument } from '../render/index.ts';
+import type { Template } from '../render/template.ts';
+import type { Format } from '../types.ts';
+
+export interface OutputJob {
+  doc: RenderedDocument;
+  /** A book's documents, for the e-book's chapters; absent for a single document. */
+  parts?: RenderedDocument[];
+  template: Template;
+  settings: Settings;
+  root: string;
+  session: BrowserSession | undefined;
+  /** Receives the messages: blocked requests, browser retries. */
+  file: VFile;
+  path: (format: Format) => string;
+}
+
+export interface Written {
+  outputs: Partial<Record<Format, string>>;
+  /** What the first failed output threw, if any did. */
+  failure?: unknown;
+}
+
+export async function writeOutputs(job: OutputJob): Promise<Written> {
+  const { doc, parts, template, settings, root, session, file, path } = job;
+  const outputs: Written['outputs'] = {};
+  const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
+  const jobs: Promise<void>[] = [];
+  const write = (format: Format, data: () => Promise<Uint8Array | string>) =>
+    jobs.push(data().then((bytes) => writeAtomic(path(format), bytes)).then(() => void (outputs[format] = path(format))));
+  if (settings.formats.includes('html')) write('html', async () => renderHtml(doc, template, settings, root));
+  if (settings.formats.includes('epub')) write('epub', () => renderEpub({ doc, parts, template, settings, root, session, onBlocked }));
+  if (settings.formats.includes('pdf') && session) {
+    write('pdf', () => renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked }), file, settings.timeout));
+  }
+  const failed = (await Promise.allSettled(jobs)).find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  return failed ? { outputs, failure: failed.reason } : { outputs };
+}
+
+/** A browser that crashed or hung gets one more try on a fresh one (BrowserSession relaunches it); then the document fails. */
+async function renderPdfWithRetry(render: () => Promise<Uint8Array>, file: VFile, timeout: number): Promise<Uint8Array> {
+  const why = (fault: string) => (fault === 'timed out' ? `timed out (timeout: ${timeout} s)` : fault);
+  try {
+    return await render();
+  } catch (error) {
+    const first = browserFault(error);
+    if (!first) throw error;
+    file.message(`PDF: the browser ${why(first)}; retrying on a fresh browser`, { ruleId: 'browser-retry', source: 'galley' });
+    try {
+      return await render();
+    } catch (again) {
+      const second = browserFault(again);
+      if (!second) throw again;
+      throw new GalleyError(file.path, `PDF not written: the browser ${why(first)}, and ${second === first ? 'again' : why(second)} on retry`);
+    }
+  }
+}
