@@ -13,3 +13,14 @@ export function reporterFor(text: string): Reporter & { file: VFile } {
   const locator = new Locator(text);
   return { file, locate: (offset) => locator.place(offset) };
 }
+
+/** What the sample article's scraped header says, once it is read right. */
+export const SAMPLE_HEADER = {
+  title: '新形勢下做好基層黨務工作的幾點思考',
+  authors: ['劉勝'],
+  date: '2024-03-09',
+  time: '09:06',
+  publication: '中國軍轉民',
+  issue: '2024年3期',
+  keywords: ['黨務工作', '基層干部', '責任感'],
+};

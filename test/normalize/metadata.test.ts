@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../pipeline/normalize/lines.ts';
 import { extractHeader, segmentKeywords } from '../../pipeline/normalize/rules/metadata.ts';
-import { reporterFor } from './helpers.ts';
+import { reporterFor, SAMPLE_HEADER } from './helpers.ts';
 
 function header(source: string) {
   const reporter = reporterFor(source);
@@ -24,16 +24,7 @@ const BODY = '基層黨務工作很重要,基層干部要有責任感。黨務�
 describe('metadata rule', () => {
   it('reads the sample header', () => {
     const h = header(['新形勢下做好基層黨務工作的幾點思考', '', '2024-03-09 09:06劉勝', '中國軍轉民 2024年3期', '關鍵詞:黨務工作基層干部責任感', '', '劉勝', '', BODY].join('\n'));
-    expect(h).toMatchObject({
-      title: '新形勢下做好基層黨務工作的幾點思考',
-      authors: ['劉勝'],
-      date: '2024-03-09',
-      time: '09:06',
-      publication: '中國軍轉民',
-      issue: '2024年3期',
-      keywords: ['黨務工作', '基層干部', '責任感'],
-      body: [BODY],
-    });
+    expect(h).toMatchObject({ ...SAMPLE_HEADER, body: [BODY] });
     expect(h.messages.map((m) => m.ruleId)).toEqual(['metadata', 'metadata', 'metadata', 'metadata', 'metadata', 'boilerplate']);
     expect(h.messages.find((m) => m.reason.startsWith('Move date'))).toMatchObject({ line: 3, column: 1, actual: '2024-03-09 09:06劉勝' });
   });
