@@ -15,6 +15,8 @@ const stats = {
   maxRSS: process.resourceUsage().maxRSS,
   loadMs: loaded - started,
   runMs: performance.now() - loaded,
+  /** CPU time of galley's own process (user + system), not the browser's. */
+  cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
 };
 if (process.env.GALLEY_BENCH_STATS) writeFileSync(process.env.GALLEY_BENCH_STATS, JSON.stringify(stats));
 process.exitCode = code;

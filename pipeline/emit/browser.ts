@@ -93,6 +93,8 @@ export class BrowserSession {
       executablePath: this.config.executablePath,
       headless: true,
       userDataDir: profile,
+      // DevTools over a pipe, not a WebSocket: no frame masking in JavaScript for every font sent.
+      pipe: true,
       // The CLI handles signals itself: it removes half-written outputs before exiting.
       handleSIGINT: false,
       handleSIGTERM: false,

@@ -56,9 +56,10 @@ function decodeId(name: string): string {
  * so it works with JavaScript disabled in the page. Returns how many were set.
  */
 export async function numberContents(page: Page, pages: Map<string, number>): Promise<number> {
-  return page.$$eval(
-    '.toc a[href^="#"]',
-    (links, entries) => {
+  // One evaluate, not $$eval: that makes a handle, with its own round trips, per link.
+  return page.evaluate(
+    (entries) => {
+      const links = document.querySelectorAll('.toc a[href^="#"]');
       const byId = new Map(entries);
       let set = 0;
       for (const link of links) {
@@ -95,8 +96,8 @@ export interface ContentsSlot {
  * baseline and is taken out again. Runs through the DevTools protocol.
  */
 export async function measureContents(page: Page): Promise<ContentsSlot[]> {
-  return page.$$eval('.toc a[href^="#"]', (links) =>
-    links.map((link) => {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.toc a[href^="#"]'), (link) => {
       const probe = link.ownerDocument.createElement('span');
       probe.style.cssText = 'display:block;flex:none;order:0;align-self:baseline;inline-size:0;block-size:0;margin:0;padding:0;border:0';
       link.prepend(probe);

@@ -51,16 +51,86 @@ export function fontPackageDir(pkg: string): string {
 /** Names of the font packages whose files a renderer may read. */
 export const FONT_PACKAGES = Object.values(PACKAGES);
 
-const cssCache = new Map<string, string>();
+/** One @font-face rule of a package's CSS. */
+export interface FontFace {
+  /** The rule, its url() still relative to the package (./files/…). */
+  css: string;
+  /** The woff2 file it names, relative to the package. */
+  file?: string;
+  /** Its unicode-range as code point intervals; absent when the face covers everything. */
+  ranges?: [number, number][];
+}
+
+interface FaceIndex {
+  faces: FontFace[];
+  /** For each covered code point, the faces that cover it. */
+  byCodePoint: Map<number, number[]>;
+}
+
+const faceCache = new Map<string, FaceIndex>();
+
+/** A package's faces in one weight, read once per process. Symbol families come in one weight only. */
+function faceIndex(pkg: string, weight: number): FaceIndex {
+  const key = `${pkg}/${weight}`;
+  let index = faceCache.get(key);
+  if (index) return index;
+  const path = join(fontPackageDir(pkg), `${weight}.css`);
+  const css = existsSync(path) ? readFileSync(path, 'utf8').replace(/\/\*.*?\*\/\n?/g, '') : '';
+  const faces = [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([rule]): FontFace => {
+    const file = rule.match(/url\(\.\/(files\/[\w.-]+\.woff2)\)/)?.[1];
+    const range = rule.match(/unicode-range:\s*([^;]+);/)?.[1];
+    return {
+      // Print must wait for the real font, never lay out with a fallback.
+      css: rule.replace(/font-display:\s*swap/g, 'font-display: block').replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, ''),
+      ...(file ? { file } : {}),
+      ...(range ? { ranges: parseRanges(range) } : {}),
+    };
+  });
+  const byCodePoint = new Map<number, number[]>();
+  faces.forEach((face, i) => {
+    for (const [lo, hi] of face.ranges ?? []) {
+      for (let code = lo; code <= hi; code++) byCodePoint.set(code, [...(byCodePoint.get(code) ?? []), i]);
+    }
+  });
+  index = { faces, byCodePoint };
+  faceCache.set(key, index);
+  return index;
+}
+
+function parseRanges(range: string): [number, number][] {
+  return range.split(',').map((part): [number, number] => {
+    const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
+    return [parseInt(lo!, 16), parseInt(hi ?? lo!, 16)];
+  });
+}
+
+export function fontFaces(pkg: string, weight: number): FontFace[] {
+  return faceIndex(pkg, weight).faces;
+}
 
 /**
  * @font-face rules for a stack, with each font file's URL made by `urlFor(package, file)`,
  * and variables --font-serif, --font-sans, --font-mono for the stylesheets.
+ * Given `text`, only the faces that cover one of its characters are written:
+ * the rest could never be used, and a CJK family has over a hundred.
  */
-export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string) => string): string {
+export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string) => string, text?: string): string {
+  const codePoints = text === undefined ? undefined : new Set(Array.from(text, (c) => c.codePointAt(0)!));
   const families = [...new Set([...stack.serif, ...stack.sans, ...stack.mono])];
-  const faces = families.flatMap((family) => WEIGHTS.map((weight) => familyCss(PACKAGES[family]!, weight, urlFor)));
-  return `${faces.join('\n')}\n${stackVariables(stack)}`;
+  const rules = families.flatMap((family) => {
+    const pkg = PACKAGES[family]!;
+    return WEIGHTS.flatMap((weight) => {
+      const { faces, byCodePoint } = faceIndex(pkg, weight);
+      let keep = faces;
+      if (codePoints) {
+        const used = new Set<number>();
+        for (const code of codePoints) for (const i of byCodePoint.get(code) ?? []) used.add(i);
+        keep = faces.filter((face, i) => !face.ranges || used.has(i));
+      }
+      return keep.map((face) => face.css.replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => `url(${urlFor(pkg, `files/${file}`)})`));
+    });
+  });
+  return `${rules.join('\n')}\n${stackVariables(stack)}`;
 }
 
 /** CSS variables --font-serif, --font-sans and --font-mono that the stylesheets use. */
@@ -69,18 +139,17 @@ export function stackVariables(stack: FontStack): string {
   return `:root{--font-serif:${list(stack.serif, 'serif')};--font-sans:${list(stack.sans, 'sans-serif')};--font-mono:${list(stack.mono, 'monospace')};}`;
 }
 
-function familyCss(pkg: string, weight: number, urlFor: (pkg: string, file: string) => string): string {
-  const key = `${pkg}/${weight}`;
-  let css = cssCache.get(key);
-  if (css === undefined) {
-    const path = join(fontPackageDir(pkg), `${weight}.css`);
-    // Symbol families come in one weight; the browser synthesizes bold for them.
-    css = !existsSync(path) ? '' : readFileSync(path, 'utf8')
-      .replace(/\/\*.*?\*\/\n?/g, '')
-      // Print must wait for the real font, never lay out with a fallback.
-      .replace(/font-display:\s*swap/g, 'font-display: block')
-      .replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, '');
-    cssCache.set(key, css);
-  }
-  return css.replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => `url(${urlFor(pkg, `files/${file}`)})`);
+/**
+ * Every character a page can show: its text, numeric character references and
+ * CSS escapes decoded (a stylesheet's content: "\2014" is a character too).
+ */
+export function pageCharacters(page: string): string {
+  const code = (hex: string, radix = 16) => {
+    const n = parseInt(hex, radix);
+    return n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : '';
+  };
+  return page
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => code(hex))
+    .replace(/&#(\d+);/g, (_, dec: string) => code(dec, 10))
+    .replace(/\\([0-9a-f]{1,6})\s?/gi, (_, hex: string) => code(hex));
 }

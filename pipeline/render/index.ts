@@ -15,7 +15,7 @@ import type { EnrichedDocument, TocEntry } from '../enrich/index.ts';
 import type { DocumentMeta } from '../types.ts';
 import { titleBlockHtml, tocHtml } from './blocks.ts';
 import { escapeHtml } from './escape.ts';
-import { fontFaceCss, fontStack, stackVariables } from './fonts.ts';
+import { fontFaceCss, fontStack, pageCharacters, stackVariables } from './fonts.ts';
 import { screenHead } from './head.ts';
 import { labelsFor } from './labels.ts';
 import { pageRules } from './page-rules.ts';
@@ -108,15 +108,16 @@ export function printPage(
   urls: { font: (pkg: string, file: string) => string; asset: (path: string) => string },
 ): string {
   const stack = fontStack(doc.meta.lang);
-  const css = [fontFaceCss(stack, urls.font), pageRules(doc.meta, settings, stack), template.printCss].join('\n');
-  return fill(template.page, {
+  const values = {
     lang: escapeHtml(doc.meta.lang),
     classes: pageClasses(settings),
     title: escapeHtml(doc.meta.title),
     head: '',
-    css,
+    css: [pageRules(doc.meta, settings, stack), template.printCss].join('\n'),
     titleBlock: doc.titleBlock,
     toc: doc.tocHtml,
     body: bodyHtml(doc, urls.asset, settings.writingMode === 'vertical' ? markVerticalRuns : undefined),
-  });
+  };
+  const fonts = fontFaceCss(stack, urls.font, pageCharacters(fill(template.page, values)));
+  return fill(template.page, { ...values, css: `${fonts}\n${values.css}` });
 }

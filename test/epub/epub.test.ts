@@ -153,7 +153,7 @@ describe('the embedded font', () => {
     let total = 0;
     for (const font of fonts) total += (await zip.file(font)!.async('uint8array')).length;
     expect(total).toBeLessThan(1024 * 1024);
-    expect(article.opf).toMatch(/href="fonts\/noto-serif-tc-\d+\.woff2" media-type="font\/woff2"/);
+    expect(article.opf).toMatch(/href="fonts\/noto-serif-tc-\d+\.ttf" media-type="font\/ttf"/);
     const css = await article.text('OEBPS/style.css');
     expect(css).toMatch(/@font-face \{ font-family: "galley noto-serif-tc \d+"/);
     expect(css).toMatch(/html, body \{ font-family: "galley noto-serif-tc \d+"/);

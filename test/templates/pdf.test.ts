@@ -30,6 +30,8 @@ const HEADINGS = [
 let out: string;
 let again: string;
 let vertical: string;
+/** One page for every document, in both orders: each document is once printed on a page that showed the other. */
+let reused: string[];
 const article = () => join(out, 'jiceng-dangwu-sikao.pdf');
 const guide = () => join(out, 'galley-proofs.pdf');
 
@@ -38,7 +40,9 @@ beforeAll(async () => {
   ({ out } = await buildInto([ARTICLE, GUIDE], settings));
   ({ out: again } = await buildInto([ARTICLE, GUIDE], settings));
   ({ out: vertical } = await buildInto([ARTICLE], { ...settings, writingMode: 'vertical' }));
-}, 120_000);
+  reused = [];
+  for (const order of [[ARTICLE, GUIDE], [GUIDE, ARTICLE]]) reused.push((await buildInto(order, { ...settings, concurrency: 1 })).out);
+}, 180_000);
 
 interface Line {
   text: string;
@@ -170,6 +174,13 @@ describe('print PDF', () => {
       const a = readFileSync(join(out, name));
       const b = readFileSync(join(again, name));
       expect(a.equals(b), name).toBe(true);
+    }
+  });
+
+  it('prints a document on a page that showed another exactly as on a fresh page', () => {
+    for (const name of ['jiceng-dangwu-sikao.pdf', 'galley-proofs.pdf']) {
+      const fresh = readFileSync(join(out, name));
+      for (const dir of reused) expect(readFileSync(join(dir, name)).equals(fresh), `${name} in ${dir}`).toBe(true);
     }
   });
 

@@ -3,16 +3,15 @@
  * publication, drawn by Chromium with galley's own fonts and shot as a PNG.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../config/index.ts';
 import { escapeHtml } from '../../render/escape.ts';
-import { FONT_PACKAGES, fontFaceCss, fontPackageDir, fontStack } from '../../render/fonts.ts';
+import { fontFaceCss, fontStack, pageCharacters } from '../../render/fonts.ts';
 import { fill, type Template } from '../../render/template.ts';
 import type { DocumentMeta } from '../../types.ts';
-import { ORIGIN, Semaphore, type BrowserSession, type Resolver } from '../browser.ts';
-import { mediaType } from '../media-types.ts';
+import { Semaphore, type BrowserSession } from '../browser.ts';
+import { documentResolver, fontUrl, showDocument } from '../origin.ts';
 
 export const COVER_WIDTH = 1200;
 export const COVER_HEIGHT = 1800;
@@ -32,16 +31,17 @@ export function coverShell(template: Template): string {
 }
 
 export function coverHtml(meta: DocumentMeta, template: Template, settings: Settings): string {
-  const fontUrl = (pkg: string, file: string) => `${ORIGIN}/fonts/${pkg}/${file}`;
   const separator = /^zh/i.test(meta.lang) ? '、' : ', ';
-  return fill(coverShell(template), {
+  const values = {
     lang: escapeHtml(meta.lang),
     classes: settings.writingMode === 'vertical' ? 'vertical' : 'horizontal',
-    css: fontFaceCss(fontStack(meta.lang), fontUrl),
+    css: '',
     title: escapeHtml(meta.title),
     authors: escapeHtml(meta.authors.join(separator)),
     publication: escapeHtml([meta.publication, meta.issue].filter(Boolean).join(' ')),
-  });
+  };
+  const shell = coverShell(template);
+  return fill(shell, { ...values, css: fontFaceCss(fontStack(meta.lang), fontUrl, pageCharacters(fill(shell, values))) });
 }
 
 export async function renderCover(
@@ -52,19 +52,10 @@ export async function renderCover(
   onBlocked: (url: string) => void,
 ): Promise<Uint8Array> {
   const html = coverHtml(meta, template, settings);
-  const resolve: Resolver = async (url) => {
-    const path = decodeURIComponent(url.pathname);
-    if (path === '/cover.html') return { contentType: 'text/html; charset=utf-8', body: html };
-    const font = path.match(/^\/fonts\/([\w-]+)\/(files\/[\w.-]+)$/);
-    if (font && FONT_PACKAGES.includes(font[1]!)) {
-      return { contentType: mediaType(font[2]!), body: await readFile(join(fontPackageDir(font[1]!), font[2]!)) };
-    }
-    return undefined;
-  };
   const timeout = settings.timeout * 1000;
-  return session.withPage(resolve, onBlocked, async (page) => {
+  return session.withPage(documentResolver(html, ''), onBlocked, async (page) => {
     await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
-    await page.goto(`${ORIGIN}/cover.html`, { waitUntil: 'networkidle0', timeout });
+    await showDocument(page, html, timeout);
     // The shot must wait for the web fonts, or it would show a fallback face.
     await page.evaluate('document.fonts.ready.then(() => true)');
     return front.run(async () => {

@@ -9,10 +9,9 @@
  * system, while unicode-range (one family, many faces) is ignored by many.
  */
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
-import { fontPackageDir } from '../../render/fonts.ts';
+import { fontFaces, fontPackageDir } from '../../render/fonts.ts';
 
 export interface EmbeddedFont {
   /** Path inside OEBPS/. */
@@ -47,25 +46,8 @@ export function isCjkLanguage(lang: string): boolean {
   return /^(zh|ja|ko)\b/i.test(lang);
 }
 
-const chunkCache = new Map<string, Chunk[]>();
-
 function chunks(pkg: string): Chunk[] {
-  let list = chunkCache.get(pkg);
-  if (list) return list;
-  const css = readFileSync(join(fontPackageDir(pkg), `${WEIGHT}.css`), 'utf8');
-  list = [];
-  for (const block of css.matchAll(/@font-face\s*\{([^}]*)\}/g)) {
-    const file = block[1]!.match(/url\(\.\/(files\/[\w.-]+\.woff2)\)/)?.[1];
-    const range = block[1]!.match(/unicode-range:\s*([^;]+);/)?.[1];
-    if (!file || !range) continue;
-    const ranges = range.split(',').map((part): [number, number] => {
-      const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
-      return [parseInt(lo!, 16), parseInt(hi ?? lo!, 16)];
-    });
-    list.push({ index: list.length, file, ranges });
-  }
-  chunkCache.set(pkg, list);
-  return list;
+  return fontFaces(pkg, WEIGHT).flatMap((face) => (face.file && face.ranges ? [{ file: face.file, ranges: face.ranges }] : [])).map((chunk, index) => ({ index, ...chunk }));
 }
 
 /** The used characters, grouped by the first chunk that covers each. */
@@ -90,12 +72,14 @@ export async function subsetCjkFont(text: string, lang: string): Promise<FontSub
   const families: string[] = [];
   for (const [chunk, chars] of groups) {
     const source = await readFile(join(dir, chunk.file));
-    const data = await subsetFont(source, chars, { targetFormat: 'woff2' });
-    const href = `fonts/${pkg}-${chunk.index}.woff2`;
+    // TrueType, not WOFF2: the zip deflates it nearly as small, WOFF2's Brotli
+    // pass cost a quarter of a second per book, and older reading systems read only TrueType.
+    const data = await subsetFont(source, chars, { targetFormat: 'truetype' });
+    const href = `fonts/${pkg}-${chunk.index}.ttf`;
     const family = `galley ${pkg} ${chunk.index}`;
     fonts.push({ href, data: new Uint8Array(data) });
     families.push(`"${family}"`);
-    faces.push(`@font-face { font-family: "${family}"; font-style: normal; font-weight: normal; src: url(${href}) format("woff2"); }`);
+    faces.push(`@font-face { font-family: "${family}"; font-style: normal; font-weight: normal; src: url(${href}) format("truetype"); }`);
   }
   if (!families.length) return { fonts, css: '' };
   const list = families.join(', ');
