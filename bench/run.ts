@@ -5,7 +5,7 @@
  *
  *   npm run bench                       200 documents
  *   npm run bench -- --docs 50          a smaller corpus
- *   npm run bench -- --large 1000       also the peak RSS of a 1000-document build
+ *   npm run bench -- --large 1000       also a 1000-document build, for its time and peak memory
  *   npm run bench -- --keep             keep the temp folder to look at
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -18,10 +18,10 @@ import { findBrowser } from '../pipeline/emit/browser.ts';
 import { writeCorpus } from './corpus.ts';
 import { printFloor, writePrintPages } from './floor.ts';
 import { benchNormalize } from './normalize.ts';
+import { compiledIsCurrent } from '../bin/load.js';
 
-const CHILD = resolve(import.meta.dirname, 'child.ts');
-/** tsx by URL: the corpus folder the child runs in has no node_modules to find it by name. */
-const TSX = import.meta.resolve('tsx');
+/** Runs the CLI as bin/galley.js does (the compiled copy when current), reporting its own figures. */
+const CHILD = resolve(import.meta.dirname, 'child.mjs');
 
 interface Run {
   /** Wall time of the galley process, startup included. */
@@ -30,7 +30,39 @@ interface Run {
   runMs: number;
   /** Peak resident memory of the galley process, in MB. */
   rssMB: number;
+  /** Peak resident memory of galley and its browser together (sampled), in MB. */
+  treeMB: number;
+  /** CPU time of the galley process, browser excluded, in ms. */
+  cpuMs: number;
   code: number;
+}
+
+/** Resident memory of `pid` and all its descendants, in MB (Linux /proc; 0 elsewhere). */
+function treeResidentMB(pid: number): number {
+  if (!existsSync('/proc/self/statm')) return 0;
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The parent pid is the second field after the command, which may hold spaces.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  let pages = 0;
+  for (const queue = [pid]; queue.length; ) {
+    const next = queue.pop()!;
+    try {
+      pages += Number(readFileSync(`/proc/${next}/statm`, 'utf8').split(' ')[1]);
+    } catch {
+      // Gone.
+    }
+    queue.push(...(children.get(next) ?? []));
+  }
+  return (pages * 4096) / 2 ** 20;
 }
 
 /** Outputs written after `since` (ms since the epoch): on a no-op build there are none. */
@@ -42,8 +74,9 @@ function writtenSince(dir: string, since: number): number {
 async function galley(cwd: string, args: string[]): Promise<Run> {
   const statsFile = join(cwd, `.bench-stats-${process.hrtime.bigint()}.json`);
   const started = performance.now();
+  let treeMB = 0;
   const stderr = await new Promise<string>((done, fail) => {
-    const child = spawn(process.execPath, ['--import', TSX, CHILD, ...args], {
+    const child = spawn(process.execPath, [CHILD, ...args], {
       cwd,
       env: { ...process.env, GALLEY_BENCH_STATS: statsFile, CI: '1' },
       // The report goes nowhere: it is the same work in every run, and not what is measured.
@@ -51,15 +84,19 @@ async function galley(cwd: string, args: string[]): Promise<Run> {
     });
     let text = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    const sampler = setInterval(() => (treeMB = Math.max(treeMB, treeResidentMB(child.pid!))), 500);
     child.on('error', fail);
-    child.on('close', () => done(text));
+    child.on('close', () => {
+      clearInterval(sampler);
+      done(text);
+    });
   });
   const ms = performance.now() - started;
   if (!existsSync(statsFile)) throw new Error(`galley ${args.join(' ')} did not finish:\n${stderr.slice(-2000)}`);
-  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { code: number; maxRSS: number; runMs: number };
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { code: number; maxRSS: number; runMs: number; cpuMs: number };
   rmSync(statsFile);
   if (stats.code !== 0) process.stderr.write(`galley ${args.join(' ')} exited with ${stats.code}:\n${stderr.split('\n').slice(-5).join('\n')}\n`);
-  return { ms, runMs: stats.runMs, rssMB: stats.maxRSS / 1024, code: stats.code };
+  return { ms, runMs: stats.runMs, rssMB: stats.maxRSS / 1024, treeMB, cpuMs: stats.cpuMs, code: stats.code };
 }
 
 function pdfPages(dir: string): number {
@@ -72,6 +109,7 @@ function pdfPages(dir: string): number {
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const memory = (run: Run) => `peak RSS ${run.rssMB.toFixed(0)} MB (${run.treeMB.toFixed(0)} MB with the browser)`;
 const load = () => loadavg()[0]!.toFixed(2);
 
 async function main(): Promise<void> {
@@ -94,6 +132,7 @@ async function main(): Promise<void> {
   const out = (name: string) => join(work, 'out', name);
   console.log(`galley bench: ${count} documents (seed ${seed}), ${concurrency} pages at once, load average ${load()}`);
   console.log(`corpus: ${root}`);
+  console.log(`CLI: ${compiledIsCurrent() ? 'the compiled copy in dist/' : 'the TypeScript sources through tsx (dist/ missing or older than a source: npm run compile)'}`);
 
   const first = readdirSync(join(root, 'source')).filter((f) => f.startsWith('doc-')).sort()[0]!;
   const one = await galley(root, ['build', `source/${first}`, '--out', out('one')]);
@@ -105,16 +144,16 @@ async function main(): Promise<void> {
   const totalPages = pdfPages(out('pdf'));
   const rate = (ms: number) => `${(count / (ms / 1000)).toFixed(2)} docs/s, ${(totalPages / (ms / 1000)).toFixed(1)} pages/s`;
   console.log(`Chromium floor, ${count} PDFs:           ${s(floorMs)}  (${rate(floorMs)})`);
-  console.log(`galley --format pdf, ${count} documents: ${s(pdf.ms)}  (${rate(pdf.ms)}), ${(pdf.ms / floorMs).toFixed(2)}× the floor, peak RSS ${pdf.rssMB.toFixed(0)} MB`);
+  console.log(`galley --format pdf, ${count} documents: ${s(pdf.ms)}  (${rate(pdf.ms)}), ${(pdf.ms / floorMs).toFixed(2)}× the floor; galley's own CPU ${s(pdf.cpuMs)}; ${memory(pdf)}`);
 
   const all = await galley(root, ['build', '--out', out('all'), '--report', 'json']);
-  console.log(`galley all formats, ${count} documents:  ${s(all.ms)}  (${rate(all.ms)}), ${(all.ms / floorMs).toFixed(2)}× the floor, peak RSS ${all.rssMB.toFixed(0)} MB`);
+  console.log(`galley all formats, ${count} documents:  ${s(all.ms)}  (${rate(all.ms)}), ${(all.ms / floorMs).toFixed(2)}× the floor; galley's own CPU ${s(all.cpuMs)}; ${memory(all)}`);
 
-  for (const report of ['json', 'human']) {
+  for (const report of ['human', 'json']) {
     const before = Date.now();
     const noop = await galley(root, ['build', '--out', out('all'), '--report', report]);
     const written = writtenSince(out('all'), before);
-    console.log(`no-op rebuild, ${count} documents, --report ${report}: ${s(noop.ms)} in all, ${s(noop.runMs)} after loading galley; ${written} outputs written, peak RSS ${noop.rssMB.toFixed(0)} MB`);
+    console.log(`no-op rebuild, ${count} documents, --report ${report}: ${s(noop.ms)} in all (process start included), ${s(noop.runMs)} after loading galley; ${written} outputs written, peak RSS ${noop.rssMB.toFixed(0)} MB`);
     if (written) console.log('  (documents were rebuilt: did galley\'s code or a dependency change during the run?)');
   }
   console.log(`${totalPages} pages in all; load average now ${load()}`);
@@ -123,10 +162,9 @@ async function main(): Promise<void> {
     const large = Number(values.large);
     const bigRoot = join(work, 'large');
     writeCorpus(bigRoot, { count: large, seed });
-    // HTML and EPUB only, for both sizes: memory is the question here, and the PDFs would take most of an hour.
-    const small = await galley(root, ['build', '--format', 'html,epub', '--out', out('small-html'), '--report', 'json']);
-    const big = await galley(bigRoot, ['build', '--format', 'html,epub', '--out', out('large'), '--report', 'json']);
-    console.log(`peak RSS, html+epub: ${count} documents ${small.rssMB.toFixed(0)} MB (${s(small.ms)}), ${large} documents ${big.rssMB.toFixed(0)} MB (${s(big.ms)})`);
+    // The same build as "all formats" above, on a corpus `large / count` times the size.
+    const big = await galley(bigRoot, ['build', '--out', out('large'), '--report', 'json']);
+    console.log(`galley all formats, ${large} documents: ${s(big.ms)}  (${(large / (big.ms / 1000)).toFixed(2)} docs/s); ${memory(big)}; at ${count} documents: ${memory(all)}`);
   }
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// galley runs its TypeScript sources through tsx: no compile step after npm install.
-import { register } from 'tsx/esm/api';
+import { loadCli } from './load.js';
 
-register();
-const { main } = await import('../pipeline/cli.ts');
+const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));

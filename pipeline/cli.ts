@@ -143,6 +143,8 @@ async function runBuild(files: string[], values: Values): Promise<number> {
     book: values.book,
     settings: checkSettings(settings, 'command line', 2),
     force: values.force,
+    // Only --report json repeats the messages of documents that were current.
+    replayMessages: json,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     onDocument: (doc, done, total) => {
       progress.update({ source: doc.source, line: describe(doc), failed: Boolean(doc.error), cached: Boolean(doc.cached) }, done, total);

@@ -2,7 +2,7 @@
  * The incremental build cache: a document whose inputs have not changed since
  * its outputs were written is not built again.
  *
- * Each built document leaves an entry in OUT/.galley-cache/, one JSON file per
+ * Each built document leaves an entry in OUT/.galley-cache/, two JSON files per
  * source (written atomically as the document finishes, so an interrupted build
  * keeps what it finished). An entry holds:
  *  - key: a hash of the source bytes and of everything every document shares —
@@ -12,24 +12,24 @@
  *    template's folder, its images), so changing one template rebuilds only the
  *    documents that use it;
  *  - outputs: each output's hash, size and mtime;
- *  - messages: the document's vfile messages, replayed on a cache hit so that a
- *    no-op build reports exactly what the full build reported.
+ *  - messages, in a file of their own: the document's vfile messages, replayed
+ *    on a cache hit so that a no-op build reports exactly what the full build
+ *    reported. They are most of an entry's bytes, and read only when asked for.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import { writeAtomic } from '../emit/write.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { Format } from '../types.ts';
 import type { Source } from './sources.ts';
 
 type VFileMessage = VFile['messages'][number];
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ENTRY_VERSION = 1;
+const ENTRY_VERSION = 2;
 export const CACHE_DIR = '.galley-cache';
 
 /** Settings that change where or how fast a build runs, not what it writes. */
@@ -65,11 +65,11 @@ interface Entry {
   outputs: Partial<Record<Format, OutputRecord>>;
   /** The VFile's path, which reports print. */
   path: string;
-  messages: SavedMessage[];
 }
 
 export interface CacheHit {
   outputs: Partial<Record<Format, string>>;
+  /** The document's file, with its messages when they were asked for. */
   file: VFile;
 }
 
@@ -110,14 +110,14 @@ export class BuildCache {
     return this.options.force === true || !existsSync(this.dir) || readdirSync(this.dir).length === 0;
   }
 
-  /** The outputs and replayed messages of a document whose outputs are current, else undefined. */
-  async lookup(source: Source): Promise<CacheHit | undefined> {
+  /** The outputs (and with `messages`, the replayed messages) of a document whose outputs are current, else undefined. */
+  async lookup(source: Source, options: { messages: boolean } = { messages: true }): Promise<CacheHit | undefined> {
     if (this.options.force) return undefined;
     // Anything unreadable is a miss: the build then reports it properly.
-    return this.check(source).catch(() => undefined);
+    return this.check(source, options.messages).catch(() => undefined);
   }
 
-  private async check(source: Source): Promise<CacheHit | undefined> {
+  private async check(source: Source, messages: boolean): Promise<CacheHit | undefined> {
     const entry = await this.readEntry(source);
     if (!entry || entry.version !== ENTRY_VERSION || entry.slug !== source.slug) return undefined;
     if (entry.key !== (await this.key(source))) return undefined;
@@ -130,7 +130,9 @@ export class BuildCache {
       if (!record || !(await current(join(this.options.outDir, record.path), record))) return undefined;
       outputs[format] = join(this.options.outDir, record.path);
     }
-    return { outputs, file: replay(entry.path, entry.messages) };
+    if (!messages) return { outputs, file: new VFile({ path: entry.path }) };
+    const saved = JSON.parse(await readFile(this.messagesPath(source), 'utf8')) as SavedMessage[];
+    return { outputs, file: replay(entry.path, saved) };
   }
 
   /** Records a document that built every requested output; others are left to build again. */
@@ -156,13 +158,18 @@ export class BuildCache {
       deps,
       outputs,
       path: finished.file.path,
-      messages: finished.file.messages.map(saveMessage),
     };
+    // Messages first: an entry is never found without them.
+    await writeAtomic(this.messagesPath(source), JSON.stringify(finished.file.messages.map(saveMessage)));
     await writeAtomic(this.entryPath(source), JSON.stringify(entry));
   }
 
   private entryPath(source: Source): string {
     return join(this.dir, `${sha256(source.display).slice(0, 24)}.json`);
+  }
+
+  private messagesPath(source: Source): string {
+    return join(this.dir, `${sha256(source.display).slice(0, 24)}.messages.json`);
   }
 
   private async readEntry(source: Source): Promise<Entry | undefined> {
@@ -296,13 +303,22 @@ function saveMessage(message: VFileMessage): SavedMessage {
 /** A VFile carrying the saved messages, as the build that wrote them left them. */
 function replay(path: string, messages: SavedMessage[]): VFile {
   const file = new VFile({ path });
-  for (const saved of messages) {
-    const message = file.message(saved.reason, { place: saved.place, ruleId: saved.ruleId, source: saved.source });
-    message.fatal = saved.fatal;
-    if (saved.actual !== undefined) message.actual = saved.actual;
-    if (saved.expected !== undefined) message.expected = saved.expected;
-    if (saved.note !== undefined) message.note = saved.note;
-    if (saved.url !== undefined) message.url = saved.url;
+  // A message is an Error: capturing a stack nobody reads was most of a no-op build's time.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const saved of messages) replayMessage(file, saved);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   return file;
+}
+
+function replayMessage(file: VFile, saved: SavedMessage): void {
+  const message = file.message(saved.reason, { place: saved.place, ruleId: saved.ruleId, source: saved.source });
+  message.fatal = saved.fatal;
+  if (saved.actual !== undefined) message.actual = saved.actual;
+  if (saved.expected !== undefined) message.expected = saved.expected;
+  if (saved.note !== undefined) message.note = saved.note;
+  if (saved.url !== undefined) message.url = saved.url;
 }

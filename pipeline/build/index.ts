@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
 import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { loadTemplate } from '../render/template.ts';
 import type { Format } from '../types.ts';
 import { BuildCache } from './cache.ts';
@@ -29,6 +29,11 @@ export interface BuildOptions {
   onBrowser?: (session: BrowserSession) => void;
   /** Build every document, even those whose outputs the build cache says are current. */
   force?: boolean;
+  /**
+   * Give documents that were current the messages of the build that made them
+   * (default true). Without, their file carries none and the cache reads less.
+   */
+  replayMessages?: boolean;
   /** Build only this part of the documents (see shard.ts). */
   shard?: Shard;
   /** A book file (YAML): bind the documents it names into one e-book, PDF and page (see book.ts). */
@@ -54,9 +59,7 @@ export interface BuildResult {
   errors: GalleyError[];
 }
 
-/** Galley's own folder, for the bundled templates. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
+/** The project's own templates/ folder, else galley's. */
 export function templatesDir(root: string): string {
   const local = join(root, 'templates');
   return existsSync(local) ? local : join(PACKAGE_ROOT, 'templates');
@@ -104,7 +107,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return launching ?? Promise.resolve(undefined);
   };
   const one = async (source: Source): Promise<DocumentResult> => {
-    const hit = await cache.lookup(source);
+    const hit = await cache.lookup(source, { messages: options.replayMessages ?? true });
     if (hit) return { source: source.display, slug: source.slug, ...hit, cached: true };
     const result = await buildDocument(source, layers, root, outDir, await browser());
     if (!result.error && result.file && result.settings) {

@@ -53,6 +53,10 @@ describe('build cache', () => {
     expect(reportEntries(files(again))).toEqual(reportEntries(files(first)));
     expect(humanReport(files(again))).toBe(humanReport(files(first)));
     expect(again.documents.map((d) => d.outputs)).toEqual(first.documents.map((d) => d.outputs));
+    // The CLI's human report asks for no replay: the documents are still found current, with no messages read.
+    const quiet = await build({ root, settings: HTML, replayMessages: false });
+    expect(rebuilt(quiet)).toEqual(NONE_BUILT);
+    expect(reportEntries(files(quiet))).toEqual([]);
   });
 
   it('rebuilds only the source that changed', async () => {

@@ -4,12 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Settings } from '../../config/index.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { fontFaceCss, fontStack, pageCharacters } from '../../render/fonts.ts';
 import { fill, type Template } from '../../render/template.ts';
 import type { DocumentMeta } from '../../types.ts';
+import { PACKAGE_ROOT } from '../../package-root.ts';
 import { Semaphore, type BrowserSession } from '../browser.ts';
 import { documentResolver, fontUrl, showDocument } from '../origin.ts';
 
@@ -22,7 +22,7 @@ export const COVER_HEIGHT = 1800;
  */
 const front = new Semaphore(1);
 
-const DEFAULT_COVER = fileURLToPath(new URL('../../../templates/default/cover.html', import.meta.url));
+const DEFAULT_COVER = join(PACKAGE_ROOT, 'templates/default/cover.html');
 
 /** A template without its own cover.html uses the default one. */
 export function coverShell(template: Template): string {
