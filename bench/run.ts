@@ -30,16 +30,20 @@ interface Run {
   runMs: number;
   /** Peak resident memory of the galley process, in MB. */
   rssMB: number;
-  /** Peak resident memory of galley and its browser together (sampled), in MB. */
+  /** Peak memory of galley and its browser together (proportional set size, sampled), in MB. */
   treeMB: number;
   /** CPU time of the galley process, browser excluded, in ms. */
   cpuMs: number;
   code: number;
 }
 
-/** Resident memory of `pid` and all its descendants, in MB (Linux /proc; 0 elsewhere). */
-function treeResidentMB(pid: number): number {
-  if (!existsSync('/proc/self/statm')) return 0;
+/**
+ * Memory of `pid` and all its descendants, in MB: the sum of their proportional
+ * set sizes, so pages the browser's processes share are counted once (Linux
+ * /proc; 0 elsewhere).
+ */
+function treeMemoryMB(pid: number): number {
+  if (!existsSync('/proc/self/smaps_rollup')) return 0;
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -52,17 +56,17 @@ function treeResidentMB(pid: number): number {
       // The process ended while being read.
     }
   }
-  let pages = 0;
+  let kilobytes = 0;
   for (const queue = [pid]; queue.length; ) {
     const next = queue.pop()!;
     try {
-      pages += Number(readFileSync(`/proc/${next}/statm`, 'utf8').split(' ')[1]);
+      kilobytes += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${next}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // Gone.
     }
     queue.push(...(children.get(next) ?? []));
   }
-  return (pages * 4096) / 2 ** 20;
+  return kilobytes / 1024;
 }
 
 /** Outputs written after `since` (ms since the epoch): on a no-op build there are none. */
@@ -84,7 +88,7 @@ async function galley(cwd: string, args: string[]): Promise<Run> {
     });
     let text = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-    const sampler = setInterval(() => (treeMB = Math.max(treeMB, treeResidentMB(child.pid!))), 500);
+    const sampler = setInterval(() => (treeMB = Math.max(treeMB, treeMemoryMB(child.pid!))), 500);
     child.on('error', fail);
     child.on('close', () => {
       clearInterval(sampler);
@@ -109,7 +113,7 @@ function pdfPages(dir: string): number {
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const memory = (run: Run) => `peak RSS ${run.rssMB.toFixed(0)} MB (${run.treeMB.toFixed(0)} MB with the browser)`;
+const memory = (run: Run) => `peak RSS ${run.rssMB.toFixed(0)} MB (galley with its browser: ${run.treeMB.toFixed(0)} MB PSS)`;
 const load = () => loadavg()[0]!.toFixed(2);
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, GalleyError, humanReport, normalize, reportEntries, type DocumentResult, type SettingsInput } from './index.ts';
-import type { Format } from './types.ts';
+import type { Format, ReportEntry } from './types.ts';
 import { checkSettings } from './config/index.ts';
 import { removePendingWrites } from './emit/write.ts';
 import { parseShard } from './build/shard.ts';
@@ -138,6 +138,9 @@ async function runBuild(files: string[], values: Values): Promise<number> {
   const json = values.report === 'json';
   const progress = createProgress({ lines: !json });
   if (values.book && files.length) throw new GalleyError(undefined, '--book takes no FILEs: the book file names its documents', 2);
+  // Each document's messages are taken as it finishes, so memory does not grow with the collection:
+  // a person sees them then, and --report json prints them all at the end, in document order.
+  const entries = new Map<string, ReportEntry[]>();
   const result = await build({
     files,
     book: values.book,
@@ -145,21 +148,20 @@ async function runBuild(files: string[], values: Values): Promise<number> {
     force: values.force,
     // Only --report json repeats the messages of documents that were current.
     replayMessages: json,
+    keepFiles: false,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     onDocument: (doc, done, total) => {
       progress.update({ source: doc.source, line: describe(doc), failed: Boolean(doc.error), cached: Boolean(doc.cached) }, done, total);
+      if (!doc.file) return;
+      if (json) entries.set(doc.source, reportEntries([doc.file]));
+      else if (!doc.cached) {
+        const report = humanReport([doc.file], { quiet: values.quiet });
+        if (report) progress.print(report);
+      }
     },
   });
   progress.finish();
-  const files_ = result.documents.flatMap((d) => (d.file ? [d.file] : []));
-  if (json) {
-    process.stdout.write(`${JSON.stringify(reportEntries(files_), null, 2)}\n`);
-  } else {
-    // People were shown a document's messages when it was built; CI reads them all from --report json.
-    const built = result.documents.flatMap((d) => (d.file && !d.cached ? [d.file] : []));
-    const report = humanReport(built, { quiet: values.quiet });
-    if (report) process.stderr.write(`${report}\n`);
-  }
+  if (json) process.stdout.write(`${JSON.stringify(result.documents.flatMap((d) => entries.get(d.source) ?? []), null, 2)}\n`);
   const failures = [...result.errors, ...result.documents.flatMap((d) => (d.error ? [d.error] : []))];
   for (const error of failures) process.stderr.write(`${error.line}\n`);
   if (failures.some((e) => e.exitCode === 1)) return 1;

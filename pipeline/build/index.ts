@@ -34,6 +34,12 @@ export interface BuildOptions {
    * (default true). Without, their file carries none and the cache reads less.
    */
   replayMessages?: boolean;
+  /**
+   * Keep each document's file (its messages) in the result (default true). A
+   * caller that takes them in onDocument turns this off, so that memory does
+   * not grow with the number of documents.
+   */
+  keepFiles?: boolean;
   /** Build only this part of the documents (see shard.ts). */
   shard?: Shard;
   /** A book file (YAML): bind the documents it names into one e-book, PDF and page (see book.ts). */
@@ -130,6 +136,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const index = next++;
       documents[index] = await one(sources[index]!);
       options.onDocument?.(documents[index], ++done, sources.length);
+      if (options.keepFiles === false) delete documents[index].file;
     }
   };
   try {

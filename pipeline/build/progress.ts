@@ -16,6 +16,8 @@ export interface ProgressEvent {
 
 export interface Progress {
   update(event: ProgressEvent, done: number, total: number): void;
+  /** Writes a block of text (a document's report) between progress updates. */
+  print(text: string): void;
   /** Clears the bar, so the report that follows starts on a clean line. */
   finish(): void;
 }
@@ -43,6 +45,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
       update: (event, done, total) => {
         if (lines) stream.write(`[${done}/${total}] ${event.line}\n`);
       },
+      print: (text) => void stream.write(`${text}\n`),
       finish: () => undefined,
     };
   }
@@ -80,6 +83,12 @@ class Bar implements Progress {
     if (done < total && now - this.lastDraw < FRAME_MS && !event.failed) return;
     this.lastDraw = now;
     this.draw(event.source, done, total);
+  }
+
+  print(text: string): void {
+    // The bar comes back with the next update.
+    this.clear();
+    this.stream.write(`${text}\n`);
   }
 
   finish(): void {

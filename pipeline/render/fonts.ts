@@ -108,6 +108,11 @@ export function fontFaces(pkg: string, weight: number): FontFace[] {
   return faceIndex(pkg, weight).faces;
 }
 
+/** Indexes into fontFaces() of the faces that cover `codePoint`, in CSS order. */
+export function facesCovering(pkg: string, weight: number, codePoint: number): number[] {
+  return faceIndex(pkg, weight).byCodePoint.get(codePoint) ?? [];
+}
+
 /**
  * @font-face rules for a stack, with each font file's URL made by `urlFor(package, file)`,
  * and variables --font-serif, --font-sans, --font-mono for the stylesheets.

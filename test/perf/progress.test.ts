@@ -53,6 +53,23 @@ describe('progress', () => {
     expect(out.chunks.join('')).toContain('bad.md: failed\n');
   });
 
+  it("prints a document's report between updates: after its line, or above a cleared bar", () => {
+    const plain = stream(false);
+    const lines = createProgress({ stream: plain, env: {} });
+    lines.update(event('a.md'), 1, 2);
+    lines.print('a.md\n  1:1  warning  repaired');
+    expect(plain.chunks.join('')).toBe('[1/2] a.md → out/x.pdf\na.md\n  1:1  warning  repaired\n');
+    const tty = stream(true);
+    let now = 0;
+    const bar = createProgress({ stream: tty, env: {}, now: () => now });
+    now = 1000;
+    bar.update(event('a.md'), 1, 2);
+    expect(tty.chunks.at(-1)).toContain('1/2');
+    bar.print('a.md\n  1:1  warning  repaired');
+    expect(tty.chunks.at(-2)).toBe('\r\x1b[2K');
+    expect(tty.chunks.at(-1)).toBe('a.md\n  1:1  warning  repaired\n');
+  });
+
   it('formats durations', () => {
     expect(formatDuration(7)).toBe('0:07');
     expect(formatDuration(3725)).toBe('1:02:05');

@@ -11,7 +11,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
-import { fontFaces, fontPackageDir } from '../../render/fonts.ts';
+import fontverter from 'fontverter';
+import { facesCovering, fontFaces, fontPackageDir } from '../../render/fonts.ts';
 
 export interface EmbeddedFont {
   /** Path inside OEBPS/. */
@@ -23,12 +24,6 @@ export interface FontSubset {
   fonts: EmbeddedFont[];
   /** @font-face rules, and the font-family list that puts the families to use. */
   css: string;
-}
-
-interface Chunk {
-  index: number;
-  file: string;
-  ranges: [number, number][];
 }
 
 /** Regular weight only: reading systems embolden it for headings, and the book stays half the size. */
@@ -46,21 +41,38 @@ export function isCjkLanguage(lang: string): boolean {
   return /^(zh|ja|ko)\b/i.test(lang);
 }
 
-function chunks(pkg: string): Chunk[] {
-  return fontFaces(pkg, WEIGHT).flatMap((face) => (face.file && face.ranges ? [{ file: face.file, ranges: face.ranges }] : [])).map((chunk, index) => ({ index, ...chunk }));
+/**
+ * The used characters, grouped by the face (chunk) of the package that covers
+ * each, keyed by the face's index and file, in face order.
+ */
+export function chunksFor(pkg: string, text: string, cjkOnly: boolean): Map<{ index: number; file: string }, string> {
+  const faces = fontFaces(pkg, WEIGHT);
+  const groups = new Map<number, string>();
+  for (const char of new Set(Array.from(text))) {
+    if (/\s/u.test(char) || (cjkOnly && !CJK.test(char))) continue;
+    const index = facesCovering(pkg, WEIGHT, char.codePointAt(0)!).find((i) => faces[i]!.file);
+    if (index !== undefined) groups.set(index, (groups.get(index) ?? '') + char);
+  }
+  return new Map(
+    [...groups]
+      .sort(([a], [b]) => a - b)
+      .map(([index, chars]) => [{ index, file: faces[index]!.file! }, [...chars].sort().join('')]),
+  );
 }
 
-/** The used characters, grouped by the first chunk that covers each. */
-export function chunksFor(pkg: string, text: string, cjkOnly: boolean): Map<Chunk, string> {
-  const used = [...new Set(Array.from(text))].filter((c) => !/\s/u.test(c) && (!cjkOnly || CJK.test(c))).sort();
-  const groups = new Map<Chunk, string>();
-  const list = chunks(pkg);
-  for (const char of used) {
-    const code = char.codePointAt(0)!;
-    const chunk = list.find((c) => c.ranges.some(([lo, hi]) => code >= lo && code <= hi));
-    if (chunk) groups.set(chunk, (groups.get(chunk) ?? '') + char);
+const sfntCache = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * A chunk as plain TrueType, decompressed from its WOFF2 once per process:
+ * subset-font would otherwise undo the same compression for every book.
+ */
+function chunkFont(path: string): Promise<Uint8Array> {
+  let font = sfntCache.get(path);
+  if (!font) {
+    font = readFile(path).then(async (woff2) => new Uint8Array(await fontverter.convert(woff2, 'truetype')));
+    sfntCache.set(path, font);
   }
-  return new Map([...groups].sort(([a], [b]) => a.index - b.index));
+  return font;
 }
 
 export async function subsetCjkFont(text: string, lang: string): Promise<FontSubset> {
@@ -71,7 +83,7 @@ export async function subsetCjkFont(text: string, lang: string): Promise<FontSub
   const faces: string[] = [];
   const families: string[] = [];
   for (const [chunk, chars] of groups) {
-    const source = await readFile(join(dir, chunk.file));
+    const source = Buffer.from(await chunkFont(join(dir, chunk.file)));
     // TrueType, not WOFF2: the zip deflates it nearly as small, WOFF2's Brotli
     // pass cost a quarter of a second per book, and older reading systems read only TrueType.
     const data = await subsetFont(source, chars, { targetFormat: 'truetype' });

@@ -8,3 +8,9 @@ declare module 'subset-font' {
   }
   export default function subsetFont(font: Uint8Array, text: string, options?: SubsetOptions): Promise<Buffer>;
 }
+
+/** fontverter ships no types; galley converts WOFF2 to TrueType with it. */
+declare module 'fontverter' {
+  const fontverter: { convert(font: Uint8Array, to: 'truetype' | 'sfnt' | 'woff' | 'woff2', from?: string): Promise<Buffer> };
+  export default fontverter;
+}
