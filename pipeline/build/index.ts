@@ -12,6 +12,7 @@ import { PACKAGE_ROOT } from '../package-root.ts';
 import { loadTemplate } from '../render/template.ts';
 import type { Format } from '../types.ts';
 import { BuildCache } from './cache.ts';
+import { periodicCollection } from './memory.ts';
 import type { PreparedDocument } from './stages.ts';
 import { selectShard, type Shard } from './shard.ts';
 import { findSources, namedSources, type Source } from './sources.ts';
@@ -131,12 +132,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const inFlight = Math.min(sources.length, 2 * base.concurrency);
   let next = 0;
   let done = 0;
+  const collect = periodicCollection();
   const worker = async () => {
     while (next < sources.length) {
       const index = next++;
       documents[index] = await one(sources[index]!);
       options.onDocument?.(documents[index], ++done, sources.length);
       if (options.keepFiles === false) delete documents[index].file;
+      collect();
     }
   };
   try {
