@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { oncePerKey } from '../memo.ts';
 import { FONT_PACKAGES, fontPackageDir } from '../render/fonts.ts';
 import { ORIGIN, type Resolver } from './browser.ts';
 import { mediaType } from './media-types.ts';
@@ -17,17 +18,11 @@ export const DOCUMENT_URL = `${ORIGIN}/document.html`;
 export const fontUrl = (pkg: string, file: string) => `${ORIGIN}/fonts/${pkg}/${file}`;
 export const assetUrl = (path: string) => `${ORIGIN}/files/${path.split('/').map(encodeURIComponent).join('/')}`;
 
-const fontFiles = new Map<string, Promise<Uint8Array>>();
+const readFontFile = oncePerKey((path) => readFile(path).then((data) => new Uint8Array(data)));
 
 /** Font files are read once per process, whatever the number of documents. */
 export function fontFile(pkg: string, file: string): Promise<Uint8Array> {
-  const key = `${pkg}/${file}`;
-  let data = fontFiles.get(key);
-  if (!data) {
-    data = readFile(join(fontPackageDir(pkg), file));
-    fontFiles.set(key, data);
-  }
-  return data;
+  return readFontFile(join(fontPackageDir(pkg), file));
 }
 
 /** Answers the document's own URL with `html`, galley's fonts, and the files in `assets` (paths under `root`). */

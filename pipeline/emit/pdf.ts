@@ -4,6 +4,7 @@
  */
 import subsetFont from 'subset-font';
 import type { Settings } from '../config/index.ts';
+import { oncePerKey } from '../memo.ts';
 import { printPage, type RenderedDocument } from '../render/index.ts';
 import { FONT_PACKAGES, fontStack } from '../render/fonts.ts';
 import type { Template } from '../render/template.ts';
@@ -51,23 +52,22 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
   return finishPdf(pdf, job.doc.meta, html, { rightToLeft: vertical, headings, contents: slots && { slots, font: digitFont } });
 }
 
-const digitFonts = new Map<string, Promise<Uint8Array | undefined>>();
-
 /**
  * The digits of a family galley ships, for the contents' page numbers: cut
  * once per process from its Latin file into a plain TrueType font of a few
  * kilobytes, so no document pays for decompressing the whole face.
  */
-const digitFont: DigitFont = (family, weight) => {
-  const pkg = family.toLowerCase().replace(/\s+/g, '-');
-  if (!FONT_PACKAGES.includes(pkg)) return Promise.resolve(undefined);
-  const key = `${pkg}/${weight}`;
-  let font = digitFonts.get(key);
-  if (!font) {
-    font = fontFile(pkg, `files/${pkg}-latin-${weight}-normal.woff`)
-      .then(async (woff) => new Uint8Array(await subsetFont(Buffer.from(woff), '0123456789', { targetFormat: 'truetype' })))
-      .catch(() => undefined);
-    digitFonts.set(key, font);
+const digitsOf = oncePerKey(async (key) => {
+  const [pkg, weight] = key.split('/');
+  try {
+    const woff = await fontFile(pkg!, `files/${pkg}-latin-${weight}-normal.woff`);
+    return new Uint8Array(await subsetFont(Buffer.from(woff), '0123456789', { targetFormat: 'truetype' }));
+  } catch {
+    return undefined;
   }
-  return font;
+});
+
+const digitFont: DigitFont = async (family, weight) => {
+  const pkg = family.toLowerCase().replace(/\s+/g, '-');
+  return FONT_PACKAGES.includes(pkg) ? digitsOf(`${pkg}/${weight}`) : undefined;
 };

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fill } from './template.ts';
 
 export interface FontStack {
   serif: string[];
@@ -142,6 +143,20 @@ export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string
 export function stackVariables(stack: FontStack): string {
   const list = (names: string[], generic: string) => [...names.map((n) => `"${n}"`), generic].join(', ');
   return `:root{--font-serif:${list(stack.serif, 'serif')};--font-sans:${list(stack.sans, 'sans-serif')};--font-mono:${list(stack.mono, 'monospace')};}`;
+}
+
+/**
+ * Fills `shell` with `values`, the @font-face rules its characters need put
+ * ahead of `values.css`: the page is filled once without them to learn which.
+ */
+export function fillWithFonts(
+  shell: string,
+  values: Record<string, string> & { css: string },
+  stack: FontStack,
+  urlFor: (pkg: string, file: string) => string,
+): string {
+  const fonts = fontFaceCss(stack, urlFor, pageCharacters(fill(shell, values)));
+  return fill(shell, { ...values, css: `${fonts}\n${values.css}` });
 }
 
 /**

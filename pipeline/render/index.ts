@@ -15,7 +15,7 @@ import type { EnrichedDocument, TocEntry } from '../enrich/index.ts';
 import type { DocumentMeta } from '../types.ts';
 import { titleBlockHtml, tocHtml } from './blocks.ts';
 import { escapeHtml } from './escape.ts';
-import { fontFaceCss, fontStack, pageCharacters, stackVariables } from './fonts.ts';
+import { fillWithFonts, fontStack, stackVariables } from './fonts.ts';
 import { screenHead } from './head.ts';
 import { labelsFor } from './labels.ts';
 import { pageRules } from './page-rules.ts';
@@ -118,6 +118,5 @@ export function printPage(
     toc: doc.tocHtml,
     body: bodyHtml(doc, urls.asset, settings.writingMode === 'vertical' ? markVerticalRuns : undefined),
   };
-  const fonts = fontFaceCss(stack, urls.font, pageCharacters(fill(template.page, values)));
-  return fill(template.page, { ...values, css: `${fonts}\n${values.css}` });
+  return fillWithFonts(template.page, values, stack, urls.font);
 }

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../config/index.ts';
 import { escapeHtml } from '../../render/escape.ts';
-import { fontFaceCss, fontStack, pageCharacters } from '../../render/fonts.ts';
-import { fill, type Template } from '../../render/template.ts';
+import { fillWithFonts, fontStack } from '../../render/fonts.ts';
+import type { Template } from '../../render/template.ts';
 import type { DocumentMeta } from '../../types.ts';
 import { PACKAGE_ROOT } from '../../package-root.ts';
 import { Semaphore, type BrowserSession } from '../browser.ts';
@@ -40,8 +40,7 @@ export function coverHtml(meta: DocumentMeta, template: Template, settings: Sett
     authors: escapeHtml(meta.authors.join(separator)),
     publication: escapeHtml([meta.publication, meta.issue].filter(Boolean).join(' ')),
   };
-  const shell = coverShell(template);
-  return fill(shell, { ...values, css: fontFaceCss(fontStack(meta.lang), fontUrl, pageCharacters(fill(shell, values))) });
+  return fillWithFonts(coverShell(template), values, fontStack(meta.lang), fontUrl);
 }
 
 export async function renderCover(

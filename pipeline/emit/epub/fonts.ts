@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import fontverter from 'fontverter';
+import { oncePerKey } from '../../memo.ts';
 import { facesCovering, fontFaces, fontPackageDir } from '../../render/fonts.ts';
 
 export interface EmbeddedFont {
@@ -60,20 +61,11 @@ export function chunksFor(pkg: string, text: string, cjkOnly: boolean): Map<{ in
   );
 }
 
-const sfntCache = new Map<string, Promise<Uint8Array>>();
-
 /**
  * A chunk as plain TrueType, decompressed from its WOFF2 once per process:
  * subset-font would otherwise undo the same compression for every book.
  */
-function chunkFont(path: string): Promise<Uint8Array> {
-  let font = sfntCache.get(path);
-  if (!font) {
-    font = readFile(path).then(async (woff2) => new Uint8Array(await fontverter.convert(woff2, 'truetype')));
-    sfntCache.set(path, font);
-  }
-  return font;
-}
+const chunkFont = oncePerKey(async (path) => new Uint8Array(await fontverter.convert(await readFile(path), 'truetype')));
 
 export async function subsetCjkFont(text: string, lang: string): Promise<FontSubset> {
   const pkg = cjkPackage(lang);
