@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, GalleyError, humanReport, normalize, reportEntries, type DocumentResult, type SettingsInput } from './index.ts';
-import type { Format, ReportEntry } from './types.ts';
+import { build, GalleyError, humanReport, JsonReportStream, normalize, reportEntries, type BuildResult, type DocumentResult, type SettingsInput } from './index.ts';
+import type { Format } from './types.ts';
 import { checkSettings } from './config/index.ts';
 import { removePendingWrites } from './emit/write.ts';
 import { parseShard } from './build/shard.ts';
@@ -139,29 +139,33 @@ async function runBuild(files: string[], values: Values): Promise<number> {
   const progress = createProgress({ lines: !json });
   if (values.book && files.length) throw new GalleyError(undefined, '--book takes no FILEs: the book file names its documents', 2);
   // Each document's messages are taken as it finishes, so memory does not grow with the collection:
-  // a person sees them then, and --report json prints them all at the end, in document order.
-  const entries = new Map<string, ReportEntry[]>();
-  const result = await build({
-    files,
-    book: values.book,
-    settings: checkSettings(settings, 'command line', 2),
-    force: values.force,
-    // Only --report json repeats the messages of documents that were current.
-    replayMessages: json,
-    keepFiles: false,
-    shard: values.shard === undefined ? undefined : parseShard(values.shard),
-    onDocument: (doc, done, total) => {
-      progress.update({ source: doc.source, line: describe(doc), failed: Boolean(doc.error), cached: Boolean(doc.cached) }, done, total);
-      if (!doc.file) return;
-      if (json) entries.set(doc.source, reportEntries([doc.file]));
-      else if (!doc.cached) {
-        const report = humanReport([doc.file], { quiet: values.quiet });
-        if (report) progress.print(report);
-      }
-    },
-  });
-  progress.finish();
-  if (json) process.stdout.write(`${JSON.stringify(result.documents.flatMap((d) => entries.get(d.source) ?? []), null, 2)}\n`);
+  // a person sees them then, and --report json streams them as one array, in document order.
+  const stream = json ? new JsonReportStream((text) => process.stdout.write(text)) : undefined;
+  let result: BuildResult;
+  try {
+    result = await build({
+      files,
+      book: values.book,
+      settings: checkSettings(settings, 'command line', 2),
+      force: values.force,
+      // Only --report json repeats the messages of documents that were current.
+      replayMessages: json,
+      keepFiles: false,
+      shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      onDocument: (doc, done, total, index) => {
+        progress.update({ source: doc.source, line: describe(doc), failed: Boolean(doc.error), cached: Boolean(doc.cached) }, done, total);
+        if (stream) stream.add(index, doc.file ? reportEntries([doc.file]) : []);
+        else if (doc.file && !doc.cached) {
+          const report = humanReport([doc.file], { quiet: values.quiet });
+          if (report) progress.print(report);
+        }
+      },
+    });
+  } finally {
+    progress.finish();
+    // Whatever happened, stdout holds a whole JSON array.
+    stream?.end();
+  }
   const failures = [...result.errors, ...result.documents.flatMap((d) => (d.error ? [d.error] : []))];
   for (const error of failures) process.stderr.write(`${error.line}\n`);
   if (failures.some((e) => e.exitCode === 1)) return 1;

@@ -6,10 +6,10 @@ import { GalleyError } from './errors.ts';
 import { sourceKind } from './build/sources.ts';
 import type { CheckOptions, CheckResult } from './check/index.ts';
 
-export { build, type BuildOptions, type BuildResult, type DocumentResult } from './build/index.ts';
+export { build, type BuildOptions, type BuildResult, type DocumentCallback, type DocumentResult } from './build/index.ts';
 export { GalleyError } from './errors.ts';
 export type { CheckOptions, CheckResult, CheckStatus, OutputCheck } from './check/index.ts';
-export { reportEntries, humanReport } from './report.ts';
+export { reportEntries, humanReport, JsonReportStream } from './report.ts';
 export type { DocumentMeta, Format, ReportEntry } from './types.ts';
 export type { Settings, SettingsInput } from './config/index.ts';
 

@@ -22,7 +22,7 @@ import { loadTemplate } from '../render/template.ts';
 import type { DocumentMeta } from '../types.ts';
 import { prepareDocument, type Layers, type PreparedDocument } from './document.ts';
 import { writeOutputs } from './outputs.ts';
-import { templatesDir, type BuildResult, type DocumentResult } from './index.ts';
+import { templatesDir, type BuildResult, type DocumentCallback, type DocumentResult } from './index.ts';
 import { displayPath, namedSources, slugify } from './sources.ts';
 
 const text = z.string().trim().min(1);
@@ -125,7 +125,7 @@ export interface BookBuild {
   root: string;
   layers: Layers;
   outDir: string;
-  onDocument?: (result: DocumentResult, done: number, total: number) => void;
+  onDocument?: DocumentCallback;
 }
 
 /** Builds a book file: each document's messages as its own result, then the book's outputs. */
@@ -149,7 +149,7 @@ export async function buildBook(path: string, options: BookBuild): Promise<Build
       result.error = asGalleyError(error, source.display);
     }
     documents.push(result);
-    options.onDocument?.(result, documents.length, total);
+    options.onDocument?.(result, documents.length, total, documents.length - 1);
   }
   const result: DocumentResult = { source: book.display, slug: book.slug, outputs: {}, file: new VFile({ path: book.display }), settings };
   if (errors.length || documents.some((d) => d.error)) {
@@ -158,7 +158,7 @@ export async function buildBook(path: string, options: BookBuild): Promise<Build
     await writeBook(book, prepared, settings, root, outDir, result, errors);
   }
   documents.push(result);
-  options.onDocument?.(result, documents.length, total);
+  options.onDocument?.(result, documents.length, total, documents.length - 1);
   return { documents, errors };
 }
 

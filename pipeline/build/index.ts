@@ -25,7 +25,7 @@ export interface BuildOptions {
   /** Settings from the command line; they override the config file and front matter. */
   settings?: SettingsInput;
   /** Called as each document finishes. */
-  onDocument?: (result: DocumentResult, done: number, total: number) => void;
+  onDocument?: DocumentCallback;
   /** Called once the build's browser is up: lets fault tests kill it mid-build. */
   onBrowser?: (session: BrowserSession) => void;
   /** Build every document, even those whose outputs the build cache says are current. */
@@ -59,6 +59,12 @@ export interface DocumentResult {
   /** True when the outputs were current and the document was not built again. */
   cached?: boolean;
 }
+
+/**
+ * A document finished: `done` of `total` are now finished, and `index` is this
+ * one's place in BuildResult.documents (documents finish out of that order).
+ */
+export type DocumentCallback = (result: DocumentResult, done: number, total: number, index: number) => void;
 
 export interface BuildResult {
   documents: DocumentResult[];
@@ -137,7 +143,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     while (next < sources.length) {
       const index = next++;
       documents[index] = await one(sources[index]!);
-      options.onDocument?.(documents[index], ++done, sources.length);
+      options.onDocument?.(documents[index], ++done, sources.length, index);
       if (options.keepFiles === false) delete documents[index].file;
       collect();
     }
