@@ -63,7 +63,7 @@ export class BrowserSession {
    * renderer's memory cache, so a font is fetched and decoded once per page,
    * not once per document.
    */
-  private readonly idle: Page[] = [];
+  private readonly idle = new Map<string, Page[]>();
   /** The request handler of the document each page is rendering now. */
   private readonly handlers = new WeakMap<Page, (request: HTTPRequest) => void>();
   private latest?: Browser;
@@ -132,9 +132,11 @@ export class BrowserSession {
     return this.latest?.connected ?? false;
   }
 
-  /** An idle page of `browser`, or a new one: JavaScript off, every request to the current document's handler. */
-  private async page(browser: Browser): Promise<Page> {
-    for (let page = this.idle.pop(); page; page = this.idle.pop()) {
+  /** An idle page of `browser` kept for `use`, or a new one: JavaScript off, every request to the current document's handler. */
+  private async page(browser: Browser, use: string): Promise<Page> {
+    const idle = this.idle.get(use) ?? [];
+    this.idle.set(use, idle);
+    for (let page = idle.pop(); page; page = idle.pop()) {
       if (!page.isClosed() && page.browser() === browser) return page;
     }
     const page = await browser.newPage();
@@ -148,11 +150,15 @@ export class BrowserSession {
     return page;
   }
 
-  /** Runs `work` on a page whose every request goes through `resolve`. */
-  async withPage<T>(resolve: Resolver, onBlocked: (url: string) => void, work: (page: Page) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` on a page whose every request goes through `resolve`. Pages are
+   * kept for one `use` each (printing, the cover's shots): a page that keeps its
+   * viewport and its place in front is not laid out and painted anew for the next.
+   */
+  async withPage<T>(resolve: Resolver, onBlocked: (url: string) => void, work: (page: Page) => Promise<T>, use = 'print'): Promise<T> {
     return this.slots.run(async () => {
       const browser = await this.browser();
-      const page = await this.page(browser);
+      const page = await this.page(browser, use);
       let reusable = false;
       try {
         this.handlers.set(page, (request) => void answer(request, resolve, onBlocked));
@@ -167,7 +173,7 @@ export class BrowserSession {
       } finally {
         this.handlers.delete(page);
         // A page that failed may be in any state: it is closed, never reused.
-        if (reusable && browser.connected) this.idle.push(page);
+        if (reusable && browser.connected) this.idle.get(use)!.push(page);
         else await within(page.close(), PROBE_MS);
       }
     });

@@ -52,14 +52,20 @@ export async function renderCover(
 ): Promise<Uint8Array> {
   const html = coverHtml(meta, template, settings);
   const timeout = settings.timeout * 1000;
-  return session.withPage(documentResolver(html, ''), onBlocked, async (page) => {
-    await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
-    await showDocument(page, html, timeout);
-    // The shot must wait for the web fonts, or it would show a fallback face.
-    await page.evaluate('document.fonts.ready.then(() => true)');
-    return front.run(async () => {
-      await page.bringToFront();
-      return new Uint8Array(await page.screenshot({ type: 'png', fullPage: false, captureBeyondViewport: false }));
-    });
-  });
+  // One cover at a time, on a page kept for covers: it stays in front at the cover's size.
+  return front.run(() =>
+    session.withPage(
+      documentResolver(html, ''),
+      onBlocked,
+      async (page) => {
+        await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
+        await showDocument(page, html, timeout);
+        // The shot must wait for the web fonts, or it would show a fallback face.
+        await page.evaluate('document.fonts.ready.then(() => true)');
+        await page.bringToFront();
+        return new Uint8Array(await page.screenshot({ type: 'png', fullPage: false, captureBeyondViewport: false }));
+      },
+      'cover',
+    ),
+  );
 }
