@@ -58,7 +58,11 @@ export async function renderCover(
       documentResolver(html, ''),
       onBlocked,
       async (page) => {
-        await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
+        // Set once per page: setting it again lays out and paints the last cover anew.
+        const viewport = page.viewport();
+        if (viewport?.width !== COVER_WIDTH || viewport.height !== COVER_HEIGHT || viewport.deviceScaleFactor !== 1) {
+          await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
+        }
         await showDocument(page, html, timeout);
         // The shot must wait for the web fonts, or it would show a fallback face.
         await page.evaluate('document.fonts.ready.then(() => true)');
