@@ -28,7 +28,8 @@ Build options:
       --page-size SIZE   A4, A5, B5 or Letter (default: A4)
       --vertical         vertical writing (Traditional Chinese, right-to-left pages)
       --script MODE      keep, hant or hans: convert Simplified/Traditional characters
-      --report FORMAT    human (default, on stderr) or json (every message, on stdout)
+      --report FORMAT    human (default, on stderr) or json (one array of every message on
+                         stdout, written as the documents finish, in document order)
   -q, --quiet            report only warnings and errors, not routine repairs
       --force            rebuild every document, even those whose outputs are current
       --shard I/N        build only the I-th of N parts of the documents (for CI matrices)
