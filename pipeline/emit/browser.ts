@@ -70,7 +70,7 @@ export class BrowserSession {
    * renderer's memory cache, so a font is fetched and decoded once per page,
    * not once per document.
    */
-  private readonly idle = new Map<PageUse, Page[]>();
+  private readonly idle: Record<PageUse, Page[]> = { print: [], cover: [] };
   /** The request handler of the document each page is rendering now. */
   private readonly handlers = new WeakMap<Page, (request: HTTPRequest) => void>();
   /** Documents each page has shown. */
@@ -143,8 +143,7 @@ export class BrowserSession {
 
   /** An idle page of `browser` kept for `use`, or a new one: JavaScript off, every request to the current document's handler. */
   private async page(browser: Browser, use: PageUse): Promise<Page> {
-    const idle = this.idle.get(use) ?? [];
-    this.idle.set(use, idle);
+    const idle = this.idle[use];
     for (let page = idle.pop(); page; page = idle.pop()) {
       if (!page.isClosed() && page.browser() === browser) return page;
     }
@@ -180,7 +179,7 @@ export class BrowserSession {
         const shown = (this.shown.get(page) ?? 0) + 1;
         this.shown.set(page, shown);
         // A page that failed may be in any state: it is closed, never reused.
-        if (reusable && browser.connected && shown < PAGE_LIFETIME) this.idle.get(use)!.push(page);
+        if (reusable && browser.connected && shown < PAGE_LIFETIME) this.idle[use].push(page);
         else await within(page.close(), PROBE_MS);
       }
     });
