@@ -21,7 +21,7 @@ import type { RenderedDocument } from '../render/index.ts';
 import { loadTemplate } from '../render/template.ts';
 import type { DocumentMeta } from '../types.ts';
 import { prepareDocument, type Layers, type PreparedDocument } from './document.ts';
-import { writeOutputs } from './outputs.ts';
+import { needsBrowser, writeOutputs } from './outputs.ts';
 import { templatesDir, type BuildResult, type DocumentCallback, type DocumentResult } from './index.ts';
 import { displayPath, namedSources, slugify } from './sources.ts';
 
@@ -175,8 +175,7 @@ async function writeBook(
   const meta = bookMeta(book, parts);
   const doc = bindDocuments(meta, parts, settings);
   const template = loadTemplate(settings.template, templatesDir(root));
-  const wantsBrowser = settings.formats.includes('pdf') || settings.formats.includes('epub');
-  const browserPath = wantsBrowser ? findBrowser() : undefined;
+  const browserPath = needsBrowser(settings.formats, template) ? findBrowser() : undefined;
   if (!browserPath && settings.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
   const session = browserPath ? await BrowserSession.launch({ concurrency: settings.concurrency, executablePath: browserPath }) : undefined;
   try {

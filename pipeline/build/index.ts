@@ -102,13 +102,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Slugs are given before sharding, so a document gets the same output name in every part.
   sources = selectShard(sources, options.shard, (source) => source.display);
   const outDir = resolve(root, base.out);
-  // EPUBs use the browser too, for their cover; without one they are built without it.
+  // EPUBs use the browser only for a template's own cover.html; without one, galley draws the cover itself.
   const browserPath = base.formats.includes('pdf') || base.formats.includes('epub') ? findBrowser() : undefined;
   const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserPath, force: options.force });
-  // The browser starts when the first document needs building, so a no-op build never launches one.
+  // The browser starts when the first document needs it, so a no-op build never launches one.
   let launching: Promise<BrowserSession | undefined> | undefined;
   const browser = () => {
-    if (!launching && (base.formats.includes('pdf') || base.formats.includes('epub'))) {
+    if (!launching) {
       if (!browserPath && base.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
       launching = !browserPath
         ? Promise.resolve(undefined)
@@ -117,12 +117,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
             return session;
           });
     }
-    return launching ?? Promise.resolve(undefined);
+    return launching;
   };
   const one = async (source: Source): Promise<DocumentResult> => {
     const hit = await cache.lookup(source, { messages: options.replayMessages ?? true });
     if (hit) return { source: source.display, slug: source.slug, ...hit, cached: true };
-    const result = await buildDocument(source, layers, root, outDir, await browser());
+    const result = await buildDocument(source, layers, root, outDir, browser);
     if (!result.error && result.file && result.settings) {
       const finished = { outputs: result.outputs, file: result.file, template: result.settings.template, assets: result.file.data.assets ?? [] };
       await cache.record(source, finished).catch((error: Error) => {
@@ -161,10 +161,10 @@ async function buildDocument(
   layers: { config: SettingsInput; cli: SettingsInput },
   root: string,
   outDir: string,
-  session: BrowserSession | undefined,
+  browser: () => Promise<BrowserSession | undefined>,
 ): Promise<DocumentResult> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
-  const { prepareDocument, writeOutputs } = await import('./stages.ts');
+  const { needsBrowser, prepareDocument, writeOutputs } = await import('./stages.ts');
   let prepared: PreparedDocument;
   try {
     prepared = await prepareDocument(source, layers, root);
@@ -184,6 +184,7 @@ async function buildDocument(
         throw new GalleyError(source.display, (error as Error).message);
       }
     })();
+    const session = needsBrowser(settings.formats, template) ? await browser() : undefined;
     const written = await writeOutputs({ doc: rendered, template, settings, root, session, file, path: (format) => join(outDir, `${source.slug}.${format}`) });
     result.outputs = written.outputs;
     if (written.failure !== undefined) result.error = asGalleyError(written.failure, source.display);

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import type { BrowserSession } from '../emit/browser.ts';
 import { renderEpub } from '../emit/epub.ts';
+import { coverNeedsBrowser } from '../emit/epub/cover/index.ts';
 import { renderHtml } from '../emit/html.ts';
 import { renderPdf } from '../emit/pdf.ts';
 import { writeAtomic } from '../emit/write.ts';
@@ -26,6 +27,11 @@ export interface OutputJob {
   /** Receives the messages: blocked requests, browser retries. */
   file: VFile;
   path: (format: Format) => string;
+}
+
+/** PDFs are printed by the browser; an EPUB needs it only for a template's own cover.html. */
+export function needsBrowser(formats: Format[], template: Template): boolean {
+  return formats.includes('pdf') || (formats.includes('epub') && coverNeedsBrowser(template));
 }
 
 export interface Written {

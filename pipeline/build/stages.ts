@@ -4,4 +4,4 @@
  * the parsers, the converters, pdf-lib or the e-book library.
  */
 export { prepareDocument, type PreparedDocument } from './document.ts';
-export { writeOutputs } from './outputs.ts';
+export { needsBrowser, writeOutputs } from './outputs.ts';

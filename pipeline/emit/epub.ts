@@ -20,7 +20,7 @@ import type { Template } from '../render/template.ts';
 import type { BrowserSession } from './browser.ts';
 import { buildDate } from './dates.ts';
 import { splitChapters, textOf, type Chapter } from './epub/chapters.ts';
-import { renderCover } from './epub/cover.ts';
+import { coverImage } from './epub/cover/index.ts';
 import { subsetCjkFont } from './epub/fonts.ts';
 import { navXhtml, ncxXml, nestEntries, type Landmark } from './epub/nav.ts';
 import { contentIdentifier, packageDocument, type ManifestItem, type SpineItem } from './epub/package.ts';
@@ -35,7 +35,7 @@ export interface EpubJob {
   template: Template;
   settings: Settings;
   root: string;
-  /** Draws the cover; without a browser the book has no cover image. */
+  /** Shoots a template's own cover.html; without one, galley draws its own cover. */
   session?: BrowserSession;
   onBlocked?: (url: string) => void;
   env?: NodeJS.ProcessEnv;
@@ -74,13 +74,11 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
   const identifier = contentIdentifier([meta.title, ...meta.authors, meta.lang, meta.date ?? '', ...partDocs.flatMap((d) => d.assets), ...texts]);
   const modified = buildDate(meta, job.env) ?? FALLBACK_DATE;
 
-  const cover = job.session?.connected
-    ? await renderCover(job.session, meta, template, settings, job.onBlocked ?? (() => undefined))
-    : undefined;
+  const cover = await coverImage(meta, template, settings, job.session, job.onBlocked ?? (() => undefined));
   const withNav = Boolean(job.parts) || doc.tocHtml !== '';
   const bodyStart = chapters.find((c) => !c.titlePage)!;
   const landmarks: Landmark[] = [];
-  if (cover) landmarks.push({ type: 'cover', href: 'cover.xhtml', text: coverLabel(meta.lang) });
+  landmarks.push({ type: 'cover', href: 'cover.xhtml', text: coverLabel(meta.lang) });
   if (chapters[0]?.titlePage) landmarks.push({ type: 'titlepage', href: chapters[0].file, text: meta.title });
   if (withNav) landmarks.push({ type: 'toc', href: 'toc.xhtml#toc', text: labels.contents });
   landmarks.push({ type: 'bodymatter', href: bodyStart.file, text: bodyStart.title });
@@ -116,11 +114,9 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
   files.delete('OEBPS/content.opf');
   const out = fixLibraryOutput(files);
   for (const { href, data } of font.fonts) out.set(`OEBPS/${href}`, data);
-  if (cover) {
-    out.set('OEBPS/images/cover.png', cover);
-    out.set('OEBPS/cover.xhtml', coverPage(meta.title, meta.authors, meta.lang));
-  }
-  out.set('OEBPS/content.opf', opf(out, chapters, { identifier, doc, modified, cover: Boolean(cover), withNav, vertical: settings.writingMode === 'vertical' }));
+  out.set('OEBPS/images/cover.png', cover);
+  out.set('OEBPS/cover.xhtml', coverPage(meta.title, meta.authors, meta.lang));
+  out.set('OEBPS/content.opf', opf(out, chapters, { identifier, doc, modified, withNav, vertical: settings.writingMode === 'vertical' }));
   return writeEpubZip(out, modified);
 }
 
@@ -189,7 +185,6 @@ interface OpfOptions {
   identifier: string;
   doc: RenderedDocument;
   modified: Date;
-  cover: boolean;
   withNav: boolean;
   vertical: boolean;
 }
@@ -212,8 +207,7 @@ function opf(files: Map<string, Uint8Array | string>, chapters: Chapter[], optio
     else if (href.startsWith('fonts/')) manifest.push({ id: `font-${++fontCount}`, href, mediaType: mediaType(href) });
     else manifest.push({ id: `file-${manifest.length + 1}`, href, mediaType: mediaType(href) });
   }
-  const spine: SpineItem[] = [];
-  if (options.cover) spine.push({ idref: 'cover' });
+  const spine: SpineItem[] = [{ idref: 'cover' }];
   const [first, ...rest] = chapters;
   if (first?.titlePage) spine.push({ idref: 'title' });
   if (options.withNav) spine.push({ idref: 'nav' });
@@ -226,7 +220,7 @@ function opf(files: Map<string, Uint8Array | string>, chapters: Chapter[], optio
     manifest,
     spine,
     rtl: options.vertical,
-    ...(options.cover ? { coverId: 'cover-image' } : {}),
+    coverId: 'cover-image',
     accessibility: {
       images,
       summary: `Reflowable text with a nested table of contents and headings in reading order${images ? '; every image has a text alternative' : ''}. No known hazards.`,

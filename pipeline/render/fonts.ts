@@ -49,6 +49,13 @@ export function fontPackageDir(pkg: string): string {
   return dirname(require.resolve(`@fontsource/${pkg}/package.json`));
 }
 
+/** The npm package (under @fontsource/) of one of galley's font families. */
+export function familyPackage(family: string): string {
+  const pkg = PACKAGES[family];
+  if (!pkg) throw new Error(`no font package for ${family}`);
+  return pkg;
+}
+
 /** Names of the font packages whose files a renderer may read. */
 export const FONT_PACKAGES = Object.values(PACKAGES);
 

@@ -161,7 +161,7 @@ describe('the embedded font', () => {
 });
 
 describe('renderEpub on its own', () => {
-  it('takes dcterms:modified from SOURCE_DATE_EPOCH and builds without a cover when there is no browser', async () => {
+  it('takes dcterms:modified from SOURCE_DATE_EPOCH and draws the cover with no browser', async () => {
     const [source] = namedSources([GUIDE], ROOT).sources;
     const layers = { config: {}, cli: {} };
     const prepared = await prepareDocument(source!, layers, ROOT);
@@ -172,8 +172,9 @@ describe('renderEpub on its own', () => {
     const opf = await zip.file('OEBPS/content.opf')!.async('string');
     expect(opf).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>');
     expect(opf).toContain('<dc:date>2025-06-14</dc:date>');
-    expect(opf).not.toContain('cover-image');
-    expect(zip.file('OEBPS/cover.xhtml')).toBeNull();
+    expect(opf).toContain('properties="cover-image"');
+    const png = await zip.file('OEBPS/images/cover.png')!.async('uint8array');
+    expect(Buffer.from(png).readUInt32BE(16)).toBe(1200);
   });
 
   it('writes page-progression-direction="rtl" and vertical CSS for vertical writing', async () => {

@@ -1,17 +1,17 @@
 /**
- * The browser's pages: covers are shot on a page of their own, the only one
+ * The browser's pages: a template's own covers are shot on a page of their own, the only one
  * ever brought to the front (print pages that had been in front were composited
  * for every document), and a page is replaced after PAGE_LIFETIME documents, so
  * the browser's memory does not grow with the length of a build.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../pipeline/config/index.ts';
 import { BrowserSession, PAGE_LIFETIME } from '../../pipeline/emit/browser.ts';
-import { renderCover } from '../../pipeline/emit/epub/cover.ts';
+import { shootCover } from '../../pipeline/emit/epub/cover/shot.ts';
 import { documentResolver, showDocument } from '../../pipeline/emit/origin.ts';
-import { loadTemplate } from '../../pipeline/render/template.ts';
 import { ROOT } from '../helpers/build.ts';
 
 const meta = (title: string) => ({ title, authors: ['王小明'], lang: 'zh-Hant', keywords: [] });
@@ -27,10 +27,10 @@ describe('pages', () => {
   it('keep one for covers, never lent out for printing', async () => {
     const pages: Page[] = [];
     session.onPage = (page) => pages.push(page);
-    const template = loadTemplate('default', join(ROOT, 'templates'));
+    const shell = readFileSync(join(ROOT, 'test/fixtures/cover-template/cover.html'), 'utf8');
     const settings = resolveSettings([{}]);
     const shots = [];
-    for (const title of ['第一卷', '第二卷']) shots.push(await renderCover(session, meta(title), template, settings, () => undefined));
+    for (const title of ['第一卷', '第二卷']) shots.push(await shootCover(session, shell, meta(title), settings, () => undefined));
     await session.withPage(documentResolver('<p>print</p>', ''), () => undefined, async () => undefined);
     for (const shot of shots) expect([...shot.subarray(0, 4)]).toEqual(PNG);
     expect(pages).toHaveLength(3);

@@ -65,7 +65,7 @@ export function chunksFor(pkg: string, text: string, cjkOnly: boolean): Map<{ in
  * A chunk as plain TrueType, decompressed from its WOFF2 once per process:
  * subset-font would otherwise undo the same compression for every book.
  */
-const chunkFont = oncePerKey(async (path) => new Uint8Array(await fontverter.convert(await readFile(path), 'truetype')));
+export const chunkFont = oncePerKey(async (path) => new Uint8Array(await fontverter.convert(await readFile(path), 'truetype')));
 
 export async function subsetCjkFont(text: string, lang: string): Promise<FontSubset> {
   const pkg = cjkPackage(lang);

@@ -1,20 +1,17 @@
 /**
- * The cover image: the template's cover.html filled with the title, authors and
+ * A template's own cover: its cover.html filled with the title, authors and
  * publication, drawn by Chromium with galley's own fonts and shot as a PNG.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Settings } from '../../config/index.ts';
-import { escapeHtml } from '../../render/escape.ts';
-import { fillWithFonts, fontStack } from '../../render/fonts.ts';
-import type { Template } from '../../render/template.ts';
-import type { DocumentMeta } from '../../types.ts';
-import { PACKAGE_ROOT } from '../../package-root.ts';
-import { Semaphore, type BrowserSession } from '../browser.ts';
-import { documentResolver, fontUrl, showDocument } from '../origin.ts';
-
-export const COVER_WIDTH = 1200;
-export const COVER_HEIGHT = 1800;
+import type { Settings } from '../../../config/index.ts';
+import { escapeHtml } from '../../../render/escape.ts';
+import { fillWithFonts, fontStack } from '../../../render/fonts.ts';
+import type { Template } from '../../../render/template.ts';
+import type { DocumentMeta } from '../../../types.ts';
+import { Semaphore, type BrowserSession } from '../../browser.ts';
+import { documentResolver, fontUrl, showDocument } from '../../origin.ts';
+import { COVER_HEIGHT, COVER_WIDTH } from './design.ts';
 
 /**
  * Chromium only paints the tab in front: a shot of a page in the background
@@ -22,15 +19,13 @@ export const COVER_HEIGHT = 1800;
  */
 const front = new Semaphore(1);
 
-const DEFAULT_COVER = join(PACKAGE_ROOT, 'templates/default/cover.html');
-
-/** A template without its own cover.html uses the default one. */
-export function coverShell(template: Template): string {
+/** The template's cover.html, if it has one. */
+export function ownCoverShell(template: Template): string | undefined {
   const own = join(template.dir, 'cover.html');
-  return readFileSync(existsSync(own) ? own : DEFAULT_COVER, 'utf8');
+  return existsSync(own) ? readFileSync(own, 'utf8') : undefined;
 }
 
-export function coverHtml(meta: DocumentMeta, template: Template, settings: Settings): string {
+export function coverHtml(shell: string, meta: DocumentMeta, settings: Settings): string {
   const separator = /^zh/i.test(meta.lang) ? '、' : ', ';
   const values = {
     lang: escapeHtml(meta.lang),
@@ -40,17 +35,17 @@ export function coverHtml(meta: DocumentMeta, template: Template, settings: Sett
     authors: escapeHtml(meta.authors.join(separator)),
     publication: escapeHtml([meta.publication, meta.issue].filter(Boolean).join(' ')),
   };
-  return fillWithFonts(coverShell(template), values, fontStack(meta.lang), fontUrl);
+  return fillWithFonts(shell, values, fontStack(meta.lang), fontUrl);
 }
 
-export async function renderCover(
+export async function shootCover(
   session: BrowserSession,
+  shell: string,
   meta: DocumentMeta,
-  template: Template,
   settings: Settings,
   onBlocked: (url: string) => void,
 ): Promise<Uint8Array> {
-  const html = coverHtml(meta, template, settings);
+  const html = coverHtml(shell, meta, settings);
   const timeout = settings.timeout * 1000;
   // One cover at a time, on a page kept for covers: it stays in front at the cover's size.
   return front.run(() =>
