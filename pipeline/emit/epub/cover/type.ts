@@ -47,7 +47,11 @@ export interface Setter {
   descent: number;
 }
 
-const loadFont = oncePerKey(async (path) => fontkit.create(Buffer.from(await chunkFont(path))));
+const loadFont = oncePerKey(async (path) => {
+  const bytes = await chunkFont(path);
+  // A view, not a copy: the TrueType bytes are already kept for the EPUB's font subsets.
+  return fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+});
 
 /** The font file covering `char` in the style's stack, or undefined if none does. */
 function fileFor(char: string, style: TextStyle): string | undefined {
