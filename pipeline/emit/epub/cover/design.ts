@@ -7,7 +7,7 @@
 import type { DocumentMeta } from '../../../types.ts';
 import { fontStack } from '../../../render/fonts.ts';
 import { balancedLines } from './lines.ts';
-import { setter, type Axis, type PlacedGlyph, type Setter, type TextStyle } from './type.ts';
+import { typesetter, type Axis, type PlacedGlyph, type TextStyle, type Typesetter } from './type.ts';
 
 export const COVER_WIDTH = 1200;
 export const COVER_HEIGHT = 1800;
@@ -41,14 +41,14 @@ interface Block {
 const depth = (block: Block) => block.lines.length * block.lineHeight;
 
 async function setBlock(text: string, style: TextStyle, axis: Axis, measure: number, fill: string, lineHeight?: number): Promise<Block> {
-  const set = await setter(style, axis, text);
-  const lines = text.trim() ? balancedLines(text, (line) => set(line).advance, measure).map((line) => set(line)) : [];
-  const height = lineHeight ?? set.normalLineHeight;
-  return { lines, lineHeight: height, baseline: baselineIn(set, height), fill };
+  const type = await typesetter(style, axis, text);
+  const lines = text.trim() ? balancedLines(text, (line) => type.line(line).advance, measure).map((line) => type.line(line)) : [];
+  const height = lineHeight ?? type.normalLineHeight;
+  return { lines, lineHeight: height, baseline: baselineIn(type, height), fill };
 }
 
 /** Where CSS puts the baseline in a line box: half the leading above the ascent. */
-const baselineIn = (set: Setter, lineHeight: number) => (lineHeight - (set.ascent - set.descent)) / 2 + set.ascent;
+const baselineIn = (type: Typesetter, lineHeight: number) => (lineHeight - (type.ascent - type.descent)) / 2 + type.ascent;
 
 /** The title, at full size if it fits in TITLE_MAX_LINES, smaller until it does. */
 async function setTitle(text: string, families: string[], axis: Axis, measure: number): Promise<Block> {

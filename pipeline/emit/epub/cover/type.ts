@@ -38,8 +38,9 @@ export interface SetLine {
   advance: number;
 }
 
-export interface Setter {
-  (text: string): SetLine;
+/** Sets lines of text in one style; made by typesetter() once the fonts are loaded. */
+export interface Typesetter {
+  line(text: string): SetLine;
   /** CSS `line-height: normal` of the style's first font, in px. */
   normalLineHeight: number;
   /** Ascent and descent (px, descent negative) of that font, to place a baseline in a line box. */
@@ -72,11 +73,11 @@ function fileFor(char: string, style: TextStyle): string | undefined {
 const UPRIGHT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Hangul}\u2e80-\u2fdf\u3000-\u303f\u31c0-\u31ef\u3200-\u33ff\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6]/u;
 
 /**
- * Loads the fonts `sample` needs in `style` and returns a setter for lines of
- * it. Lines may use only characters of `sample`: the fonts are loaded up front
+ * Loads the fonts `sample` needs in `style` and returns a typesetter for lines
+ * of it. Lines may use only characters of `sample`: the fonts are loaded up front
  * so that setting a line, tried many times while breaking, stays synchronous.
  */
-export async function setter(style: TextStyle, axis: Axis, sample: string): Promise<Setter> {
+export async function typesetter(style: TextStyle, axis: Axis, sample: string): Promise<Typesetter> {
   const fonts = new Map<string, Font>();
   for (const char of new Set(Array.from(sample.replace(/\s/gu, '') + ' '))) {
     const file = fileFor(char, style);
@@ -90,7 +91,7 @@ export async function setter(style: TextStyle, axis: Axis, sample: string): Prom
   if (!primary) throw new Error(`no font for the cover's ${style.families[0]}`);
   const unit = style.size / primary.unitsPerEm;
 
-  const set = ((text: string): SetLine => {
+  const line = (text: string): SetLine => {
     const glyphs: PlacedGlyph[] = [];
     let pen = 0;
     for (const run of runs(text, fontOf, axis)) {
@@ -117,11 +118,13 @@ export async function setter(style: TextStyle, axis: Axis, sample: string): Prom
       });
     }
     return { glyphs, advance: pen };
-  }) as Setter;
-  set.ascent = primary.ascent * unit;
-  set.descent = primary.descent * unit;
-  set.normalLineHeight = (primary.ascent - primary.descent + primary.lineGap) * unit;
-  return set;
+  };
+  return {
+    line,
+    ascent: primary.ascent * unit,
+    descent: primary.descent * unit,
+    normalLineHeight: (primary.ascent - primary.descent + primary.lineGap) * unit,
+  };
 }
 
 interface Run {
