@@ -48,7 +48,12 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
   const write = (format: Format, data: () => Promise<Uint8Array | string>) =>
     jobs.push(data().then((bytes) => writeAtomic(path(format), bytes)).then(() => void (outputs[format] = path(format))));
   if (settings.formats.includes('html')) write('html', async () => renderHtml(doc, template, settings, root));
-  if (settings.formats.includes('epub')) write('epub', () => renderEpub({ doc, parts, template, settings, root, session, onBlocked }));
+  if (settings.formats.includes('epub')) {
+    if (coverNeedsBrowser(template) && !session) {
+      file.message(`EPUB: templates/${template.name}/cover.html needs a browser and none was found; the book gets galley's own cover`, { ruleId: 'cover-without-browser', source: 'galley' });
+    }
+    write('epub', () => renderEpub({ doc, parts, template, settings, root, session, onBlocked }));
+  }
   if (settings.formats.includes('pdf') && session) {
     write('pdf', () => renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked }), file, settings.timeout));
   }

@@ -2,10 +2,14 @@
  * The cover image: galley draws its own, without a browser, from glyph
  * outlines of its fonts; a template's own cover.html is shot by Chromium.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { needsBrowser } from '../../pipeline/build/outputs.ts';
+import { prepareDocument } from '../../pipeline/build/document.ts';
+import { needsBrowser, writeOutputs } from '../../pipeline/build/outputs.ts';
+import { namedSources } from '../../pipeline/build/sources.ts';
 import { resolveSettings } from '../../pipeline/config/index.ts';
 import { BrowserSession } from '../../pipeline/emit/browser.ts';
 import { COVER_HEIGHT, COVER_WIDTH, coverSvg } from '../../pipeline/emit/epub/cover/design.ts';
@@ -13,12 +17,12 @@ import { coverImage, drawCover } from '../../pipeline/emit/epub/cover/index.ts';
 import { balancedLines, breakPieces } from '../../pipeline/emit/epub/cover/lines.ts';
 import { loadTemplate } from '../../pipeline/render/template.ts';
 import type { DocumentMeta } from '../../pipeline/types.ts';
-import { ROOT } from '../helpers/build.ts';
+import { GUIDE, ROOT } from '../helpers/build.ts';
 
 const ARTICLE: DocumentMeta = { title: '新形勢下做好基層黨務工作的幾點思考', authors: ['劉勝'], publication: '中國軍轉民', issue: '2024年3期', lang: 'zh-Hant', keywords: [] };
 const byChars = (line: string) => Array.from(line).length * 10;
 const defaultTemplate = loadTemplate('default', join(ROOT, 'templates'));
-const ownCoverTemplate = { ...defaultTemplate, dir: join(ROOT, 'test/fixtures/cover-template') };
+const ownCoverTemplate = { ...defaultTemplate, name: 'cover-template', dir: join(ROOT, 'test/fixtures/cover-template') };
 
 describe('cover lines', () => {
   it('are as few as fit, then balanced', () => {
@@ -104,5 +108,21 @@ describe("a template's own cover.html", () => {
     expect(needsBrowser(['epub'], defaultTemplate)).toBe(false);
     expect(needsBrowser(['epub'], ownCoverTemplate)).toBe(true);
     expect(needsBrowser(['html', 'pdf'], defaultTemplate)).toBe(true);
+  });
+
+  it('without a browser gives way to the drawn cover, and says so', async () => {
+    const [source] = namedSources([GUIDE], ROOT).sources;
+    const { file, rendered } = await prepareDocument(source!, { config: {}, cli: {} }, ROOT);
+    const out = mkdtempSync(join(tmpdir(), 'galley-cover-'));
+    try {
+      const settings = resolveSettings([{ formats: ['epub'] }]);
+      const written = await writeOutputs({ doc: rendered, template: ownCoverTemplate, settings, root: ROOT, session: undefined, file, path: (format) => join(out, `guide.${format}`) });
+      expect(written.failure).toBeUndefined();
+      expect(written.outputs.epub).toBe(join(out, 'guide.epub'));
+      const notice = file.messages.find((m) => m.ruleId === 'cover-without-browser');
+      expect(notice?.message).toBe("EPUB: templates/cover-template/cover.html needs a browser and none was found; the book gets galley's own cover");
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
