@@ -7,7 +7,6 @@ import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import type { BrowserSession } from '../emit/browser.ts';
 import { renderEpub } from '../emit/epub.ts';
-import { coverNeedsBrowser } from '../emit/epub/cover/index.ts';
 import { renderHtml } from '../emit/html.ts';
 import { renderPdf } from '../emit/pdf.ts';
 import { writeAtomic } from '../emit/write.ts';
@@ -31,7 +30,7 @@ export interface OutputJob {
 
 /** PDFs are printed by the browser; an EPUB needs it only for a template's own cover.html. */
 export function needsBrowser(formats: Format[], template: Template): boolean {
-  return formats.includes('pdf') || (formats.includes('epub') && coverNeedsBrowser(template));
+  return formats.includes('pdf') || (formats.includes('epub') && template.cover !== undefined);
 }
 
 export interface Written {
@@ -49,7 +48,7 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
     jobs.push(data().then((bytes) => writeAtomic(path(format), bytes)).then(() => void (outputs[format] = path(format))));
   if (settings.formats.includes('html')) write('html', async () => renderHtml(doc, template, settings, root));
   if (settings.formats.includes('epub')) {
-    if (coverNeedsBrowser(template) && !session) {
+    if (template.cover !== undefined && !session) {
       file.message(`EPUB: templates/${template.name}/cover.html needs a browser and none was found; the book gets galley's own cover`, { ruleId: 'cover-without-browser', source: 'galley' });
     }
     write('epub', () => renderEpub({ doc, parts, template, settings, root, session, onBlocked }));

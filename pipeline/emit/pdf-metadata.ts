@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRef, PDFString, ReadingDirection } from 'pdf-lib';
+import { publicationLine } from '../render/blocks.ts';
 import type { DocumentMeta } from '../types.ts';
 import { buildDate } from './dates.ts';
 import { moveDestinationsToNameTree } from './pdf-dests.ts';
@@ -32,7 +33,7 @@ export async function finishPdf(bytes: Uint8Array, meta: DocumentMeta, fingerpri
   stableStructureIds(pdf);
   if (options.headings) repairOutlineTitles(pdf, options.headings);
   if (meta.authors.length) pdf.setAuthor(meta.authors.join(', '));
-  const subject = [meta.publication, meta.issue].filter(Boolean).join(' ') || meta.description;
+  const subject = publicationLine(meta) || meta.description;
   if (subject) pdf.setSubject(subject);
   if (meta.keywords.length) pdf.setKeywords(meta.keywords);
   pdf.setCreator('galley');

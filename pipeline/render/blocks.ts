@@ -4,6 +4,9 @@ import type { DocumentMeta } from '../types.ts';
 import { escapeHtml } from './escape.ts';
 import { labelsFor } from './labels.ts';
 
+/** The journal and issue a document came from, as one line ("中國軍轉民 2024年3期"); empty without them. */
+export const publicationLine = (meta: DocumentMeta): string => [meta.publication, meta.issue].filter(Boolean).join(' ');
+
 export function titleBlockHtml(meta: DocumentMeta): string {
   const labels = labelsFor(meta.lang);
   const lines = [`<h1 class="title">${escapeHtml(meta.title)}</h1>`];

@@ -4,12 +4,14 @@ export interface Labels {
   keywords: string;
   notes: string;
   backToContent: string;
+  /** Between names in a list of authors. */
+  authorSeparator: string;
 }
 
 const LABELS: Record<'hant' | 'hans' | 'en', Labels> = {
-  hant: { contents: '目錄', keywords: '關鍵詞', notes: '註釋', backToContent: '返回正文' },
-  hans: { contents: '目录', keywords: '关键词', notes: '注释', backToContent: '返回正文' },
-  en: { contents: 'Contents', keywords: 'Keywords', notes: 'Notes', backToContent: 'Back to content' },
+  hant: { contents: '目錄', keywords: '關鍵詞', notes: '註釋', backToContent: '返回正文', authorSeparator: '、' },
+  hans: { contents: '目录', keywords: '关键词', notes: '注释', backToContent: '返回正文', authorSeparator: '、' },
+  en: { contents: 'Contents', keywords: 'Keywords', notes: 'Notes', backToContent: 'Back to content', authorSeparator: ', ' },
 };
 
 export function labelsFor(lang: string): Labels {

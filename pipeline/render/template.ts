@@ -1,6 +1,7 @@
 /**
  * A template is a folder templates/NAME/ with page.html (the shell) and one
- * stylesheet per medium. Users add one by copying templates/default.
+ * stylesheet per medium, and optionally its own EPUB cover, cover.html. Users
+ * add one by copying templates/default.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ export interface Template {
   screenCss: string;
   printCss: string;
   epubCss: string;
+  /** The template's own cover.html, shot by the browser; without one galley draws the cover. */
+  cover?: string;
 }
 
 const FILES = ['page.html', 'screen.css', 'print.css', 'epub.css'] as const;
@@ -38,6 +41,7 @@ export function loadTemplate(name: string, templatesDir: string): Template {
     screenCss: read('screen.css'),
     printCss: read('print.css'),
     epubCss: read('epub.css'),
+    ...(existsSync(join(dir, 'cover.html')) ? { cover: readFileSync(join(dir, 'cover.html'), 'utf8') } : {}),
   };
   cache.set(dir, template);
   return template;

@@ -2,7 +2,7 @@
  * The cover image: galley draws its own, without a browser, from glyph
  * outlines of its fonts; a template's own cover.html is shot by Chromium.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -22,7 +22,7 @@ import { GUIDE, ROOT } from '../helpers/build.ts';
 const ARTICLE: DocumentMeta = { title: '新形勢下做好基層黨務工作的幾點思考', authors: ['劉勝'], publication: '中國軍轉民', issue: '2024年3期', lang: 'zh-Hant', keywords: [] };
 const byChars = (line: string) => Array.from(line).length * 10;
 const defaultTemplate = loadTemplate('default', join(ROOT, 'templates'));
-const ownCoverTemplate = { ...defaultTemplate, name: 'cover-template', dir: join(ROOT, 'test/fixtures/cover-template') };
+const ownCoverTemplate = { ...defaultTemplate, name: 'cover-template', cover: readFileSync(join(ROOT, 'test/fixtures/cover-template/cover.html'), 'utf8') };
 
 describe('cover lines', () => {
   it('are as few as fit, then balanced', () => {

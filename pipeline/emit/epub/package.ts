@@ -3,6 +3,7 @@
  * from the files actually in the book so the manifest can never drift from them.
  */
 import { createHash } from 'node:crypto';
+import { publicationLine } from '../../render/blocks.ts';
 import { escapeHtml as esc } from '../../render/escape.ts';
 import type { DocumentMeta } from '../../types.ts';
 
@@ -67,7 +68,7 @@ export function packageDocument(pkg: PackageDocument): string {
   for (const keyword of meta.keywords) add(`<dc:subject>${esc(keyword)}</dc:subject>`);
   if (meta.description) add(`<dc:description>${esc(meta.description)}</dc:description>`);
   // The journal an article came from is its source; galley is not its publisher.
-  const publication = [meta.publication, meta.issue].filter(Boolean).join(' ');
+  const publication = publicationLine(meta);
   if (publication) add(`<dc:source>${esc(publication)}</dc:source>`);
   if (meta.source) add(`<dc:source>${esc(meta.source)}</dc:source>`);
   if (meta.rights) add(`<dc:rights>${esc(meta.rights)}</dc:rights>`);

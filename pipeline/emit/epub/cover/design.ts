@@ -5,9 +5,11 @@
  * by a browser. A vertical book gets a vertical cover, set right to left.
  */
 import type { DocumentMeta } from '../../../types.ts';
+import { publicationLine } from '../../../render/blocks.ts';
 import { fontStack } from '../../../render/fonts.ts';
+import { labelsFor } from '../../../render/labels.ts';
 import { balancedLines } from './lines.ts';
-import { typesetter, type Axis, type PlacedGlyph, type TextStyle, type Typesetter } from './type.ts';
+import { typesetter, type Axis, type PlacedGlyph, type SetLine, type TextStyle, type Typesetter } from './type.ts';
 
 export const COVER_WIDTH = 1200;
 export const COVER_HEIGHT = 1800;
@@ -29,7 +31,7 @@ const BOX: Record<Axis, { left: number; right: number; top: number; bottom: numb
 
 /** Lines of one text, set and ready to place. */
 interface Block {
-  lines: { glyphs: PlacedGlyph[]; advance: number }[];
+  lines: SetLine[];
   /** Height of each line box (width of each column, vertically). */
   lineHeight: number;
   /** Offset of the baseline from a line box's top; unused vertically. */
@@ -63,12 +65,10 @@ export async function coverSvg(meta: DocumentMeta, axis: Axis): Promise<string> 
   const stack = fontStack(meta.lang);
   const box = BOX[axis];
   const measure = axis === 'horizontal' ? box.right - box.left : box.bottom - box.top;
-  const separator = /^zh/i.test(meta.lang) ? '、' : ', ';
-  const publication = [meta.publication, meta.issue].filter(Boolean).join(' ');
   const blocks = {
-    publication: await setBlock(publication, { families: stack.serif, weight: 400, size: 40, letterSpacing: 4.8 }, axis, measure, ACCENT),
+    publication: await setBlock(publicationLine(meta), { families: stack.serif, weight: 400, size: 40, letterSpacing: 4.8 }, axis, measure, ACCENT),
     title: await setTitle(meta.title, stack.serif, axis, measure),
-    authors: await setBlock(meta.authors.join(separator), { families: stack.serif, weight: 400, size: 52, letterSpacing: 0 }, axis, measure, INK),
+    authors: await setBlock(meta.authors.join(labelsFor(meta.lang).authorSeparator), { families: stack.serif, weight: 400, size: 52, letterSpacing: 0 }, axis, measure, INK),
     imprint: await setBlock('galley', { families: stack.sans, weight: 400, size: 30, letterSpacing: 9 }, axis, measure, ACCENT),
   };
   const marks = axis === 'horizontal' ? horizontal(blocks) : vertical(blocks);

@@ -9,7 +9,7 @@ import type { Template } from '../../../render/template.ts';
 import type { DocumentMeta } from '../../../types.ts';
 import type { BrowserSession } from '../../browser.ts';
 import { coverSvg } from './design.ts';
-import { ownCoverShell, shootCover } from './shot.ts';
+import { shootCover } from './shot.ts';
 
 // libvips keeps recent operations for reuse; each cover is drawn once, so the cache would only grow.
 sharp.cache(false);
@@ -21,8 +21,7 @@ export async function coverImage(
   session: BrowserSession | undefined,
   onBlocked: (url: string) => void,
 ): Promise<Uint8Array> {
-  const shell = ownCoverShell(template);
-  if (shell && session?.connected) return shootCover(session, shell, meta, settings, onBlocked);
+  if (template.cover !== undefined && session?.connected) return shootCover(session, template.cover, meta, settings, onBlocked);
   return drawCover(meta, settings);
 }
 
@@ -31,6 +30,3 @@ export async function drawCover(meta: DocumentMeta, settings: Settings): Promise
   const svg = await coverSvg(meta, settings.writingMode === 'vertical' ? 'vertical' : 'horizontal');
   return new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer());
 }
-
-/** Whether building this template's EPUB covers needs the browser. */
-export const coverNeedsBrowser = (template: Template) => ownCoverShell(template) !== undefined;

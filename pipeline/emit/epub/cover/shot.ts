@@ -2,12 +2,11 @@
  * A template's own cover: its cover.html filled with the title, authors and
  * publication, drawn by Chromium with galley's own fonts and shot as a PNG.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Settings } from '../../../config/index.ts';
+import { publicationLine } from '../../../render/blocks.ts';
 import { escapeHtml } from '../../../render/escape.ts';
 import { fillWithFonts, fontStack } from '../../../render/fonts.ts';
-import type { Template } from '../../../render/template.ts';
+import { labelsFor } from '../../../render/labels.ts';
 import type { DocumentMeta } from '../../../types.ts';
 import { Semaphore, type BrowserSession } from '../../browser.ts';
 import { documentResolver, fontUrl, showDocument } from '../../origin.ts';
@@ -19,21 +18,14 @@ import { COVER_HEIGHT, COVER_WIDTH } from './design.ts';
  */
 const front = new Semaphore(1);
 
-/** The template's cover.html, if it has one. */
-export function ownCoverShell(template: Template): string | undefined {
-  const own = join(template.dir, 'cover.html');
-  return existsSync(own) ? readFileSync(own, 'utf8') : undefined;
-}
-
 export function coverHtml(shell: string, meta: DocumentMeta, settings: Settings): string {
-  const separator = /^zh/i.test(meta.lang) ? '、' : ', ';
   const values = {
     lang: escapeHtml(meta.lang),
     classes: settings.writingMode === 'vertical' ? 'vertical' : 'horizontal',
     css: '',
     title: escapeHtml(meta.title),
-    authors: escapeHtml(meta.authors.join(separator)),
-    publication: escapeHtml([meta.publication, meta.issue].filter(Boolean).join(' ')),
+    authors: escapeHtml(meta.authors.join(labelsFor(meta.lang).authorSeparator)),
+    publication: escapeHtml(publicationLine(meta)),
   };
   return fillWithFonts(shell, values, fontStack(meta.lang), fontUrl);
 }

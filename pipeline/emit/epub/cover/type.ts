@@ -74,19 +74,17 @@ const UPRIGHT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 
 /**
  * Loads the fonts `sample` needs in `style` and returns a typesetter for lines
- * of it. Lines may use only characters of `sample`: the fonts are loaded up front
+ * of it. Lines may use only characters of `sample` (and spaces): the fonts are loaded up front
  * so that setting a line, tried many times while breaking, stays synchronous.
  */
 export async function typesetter(style: TextStyle, axis: Axis, sample: string): Promise<Typesetter> {
+  // Each character's font, looked up once: breaking sets the same characters many times.
   const fonts = new Map<string, Font>();
   for (const char of new Set(Array.from(sample.replace(/\s/gu, '') + ' '))) {
     const file = fileFor(char, style);
-    if (file && !fonts.has(file)) fonts.set(file, await loadFont(file));
+    if (file) fonts.set(char, await loadFont(file));
   }
-  const fontOf = (char: string): Font | undefined => {
-    const file = fileFor(char, style);
-    return file === undefined ? undefined : fonts.get(file);
-  };
+  const fontOf = (char: string): Font | undefined => fonts.get(char);
   const primary = fontOf(Array.from(sample.trim())[0] ?? ' ') ?? fontOf(' ');
   if (!primary) throw new Error(`no font for the cover's ${style.families[0]}`);
   const unit = style.size / primary.unitsPerEm;
