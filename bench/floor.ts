@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { loadConfig } from '../pipeline/config/index.ts';
-import { prepareDocument } from '../pipeline/build/document.ts';
-import { templatesDir } from '../pipeline/build/index.ts';
-import { findSources } from '../pipeline/build/sources.ts';
+import { prepareDocument } from '../pipeline/batch/document.ts';
+import { templatesDir } from '../pipeline/batch/index.ts';
+import { findSources } from '../pipeline/batch/sources.ts';
 import { printPage } from '../pipeline/render/index.ts';
-import { fontPackageDir } from '../pipeline/render/fonts.ts';
+import { fontPackageDir } from '../pipeline/fonts/catalogue.ts';
 import { loadTemplate } from '../pipeline/render/template.ts';
 
 /** Writes each source's print page to `dir`, with fonts and images as file: URLs. Returns the files. */

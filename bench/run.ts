@@ -14,7 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveSettings, loadConfig } from '../pipeline/config/index.ts';
-import { findBrowser } from '../pipeline/emit/browser.ts';
+import { findBrowser } from '../pipeline/emit/browser/index.ts';
 import { writeCorpus } from './corpus.ts';
 import { printFloor, writePrintPages } from './floor.ts';
 import { benchNormalize } from './normalize.ts';

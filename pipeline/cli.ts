@@ -6,8 +6,8 @@ import { build, GalleyError, humanReport, JsonReportStream, normalize, reportEnt
 import type { Format } from './types.ts';
 import { checkSettings } from './config/index.ts';
 import { removePendingWrites } from './emit/write.ts';
-import { parseShard } from './build/shard.ts';
-import { createProgress } from './build/progress.ts';
+import { parseShard } from './batch/shard.ts';
+import { createProgress } from './batch/progress.ts';
 
 const VERSION = '0.1.0';
 

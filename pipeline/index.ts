@@ -3,10 +3,10 @@ import { VFile } from 'vfile';
 import { loadConfig, resolveSettings, type SettingsInput } from './config/index.ts';
 import { readSource } from './read/index.ts';
 import { GalleyError } from './errors.ts';
-import { sourceKind } from './build/sources.ts';
+import { sourceKind } from './batch/sources.ts';
 import type { CheckOptions, CheckResult } from './check/index.ts';
 
-export { build, type BuildOptions, type BuildResult, type DocumentCallback, type DocumentResult } from './build/index.ts';
+export { build, type BuildOptions, type BuildResult, type DocumentCallback, type DocumentResult } from './batch/index.ts';
 export { GalleyError } from './errors.ts';
 export type { CheckOptions, CheckResult, CheckStatus, OutputCheck } from './check/index.ts';
 export { reportEntries, humanReport, JsonReportStream } from './report.ts';

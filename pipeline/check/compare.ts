@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { displayPath } from '../build/sources.ts';
+import { displayPath } from '../batch/sources.ts';
 import { pdfFactsText, type PdfFacts } from './pdf.ts';
 import { comparePages, type PixelLimits } from './pixels.ts';
 import { pageName, type SnapshotFolder } from './store.ts';

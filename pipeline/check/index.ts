@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from '../build/index.ts';
-import { displayPath, findSources, namedSources } from '../build/sources.ts';
+import { build } from '../batch/index.ts';
+import { displayPath, findSources, namedSources } from '../batch/sources.ts';
 import { loadConfig, resolveSettings, type SettingsInput } from '../config/index.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import type { Format } from '../types.ts';

@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { oncePerKey } from '../memo.ts';
-import { FONT_PACKAGES, fontPackageDir } from '../render/fonts.ts';
-import { ORIGIN, type Resolver } from './browser.ts';
+import { FONT_PACKAGES, fontPackageDir } from '../fonts/catalogue.ts';
+import { ORIGIN, type Resolver } from './browser/index.ts';
 import { mediaType } from './media-types.ts';
 
 export const DOCUMENT_URL = `${ORIGIN}/document.html`;

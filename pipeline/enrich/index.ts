@@ -7,7 +7,7 @@ import type { Heading, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { detectLang } from '../normalize/index.ts';
+import { detectLang } from '../locale/lang.ts';
 import type { DocumentMeta } from '../types.ts';
 
 export interface TocEntry {

@@ -13,7 +13,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import YAML from 'yaml';
 import type { DocumentMeta, Script } from '../types.ts';
-import { detectLang } from './lang.ts';
+import { detectLang } from '../locale/lang.ts';
 import { Locator, makeLine, type Line, type Reporter, splitLines } from './lines.ts';
 import { toMarkdown } from './markdown.ts';
 import { removeBoilerplate } from './rules/boilerplate.ts';
@@ -24,7 +24,7 @@ import { applyPunctuation } from './rules/punctuation.ts';
 import { applyScript } from './rules/script.ts';
 import { buildBlocks } from './rules/structure.ts';
 
-export { detectLang } from './lang.ts';
+export { detectLang } from '../locale/lang.ts';
 
 export interface NormalizeOptions {
   script: Script;

@@ -2,7 +2,7 @@
 import type { TocEntry } from '../enrich/index.ts';
 import type { DocumentMeta } from '../types.ts';
 import { escapeHtml } from './escape.ts';
-import { labelsFor } from './labels.ts';
+import { labelsFor } from '../locale/labels.ts';
 
 /** The journal and issue a document came from, as one line ("中國軍轉民 2024年3期"); empty without them. */
 export const publicationLine = (meta: DocumentMeta): string => [meta.publication, meta.issue].filter(Boolean).join(' ');

@@ -9,7 +9,7 @@
 import type { Settings } from '../config/index.ts';
 import type { DocumentMeta } from '../types.ts';
 import { cssString } from './escape.ts';
-import type { FontStack } from './fonts.ts';
+import type { FontStack } from '../fonts/catalogue.ts';
 
 export function pageRules(meta: DocumentMeta, settings: Settings, stack: FontStack): string {
   const family = [...stack.sans.map((name) => cssString(name)), 'sans-serif'].join(', ');

@@ -1,6 +1,6 @@
 /** A long build collects its garbage now and then, so its peak memory does not climb with its length. */
 import { describe, expect, it } from 'vitest';
-import { periodicCollection } from '../../pipeline/build/memory.ts';
+import { periodicCollection } from '../../pipeline/batch/memory.ts';
 
 describe('periodicCollection', () => {
   it('runs a full collection every 20 documents', () => {

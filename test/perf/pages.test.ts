@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../pipeline/config/index.ts';
-import { BrowserSession, PAGE_LIFETIME } from '../../pipeline/emit/browser.ts';
+import { BrowserSession, PAGE_LIFETIME } from '../../pipeline/emit/browser/index.ts';
 import { shootCover } from '../../pipeline/emit/epub/cover/shot.ts';
 import { documentResolver, showDocument } from '../../pipeline/emit/origin.ts';
 import { ROOT } from '../helpers/build.ts';

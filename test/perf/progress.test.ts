@@ -1,6 +1,6 @@
 /** Progress: a redrawn bar on a terminal, plain lines in logs and CI. */
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatDuration, type ProgressEvent } from '../../pipeline/build/progress.ts';
+import { createProgress, formatDuration, type ProgressEvent } from '../../pipeline/batch/progress.ts';
 
 function stream(isTTY: boolean) {
   const chunks: string[] = [];

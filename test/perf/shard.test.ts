@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseShard, selectShard, shardOf } from '../../pipeline/build/shard.ts';
+import { parseShard, selectShard, shardOf } from '../../pipeline/batch/shard.ts';
 import { build, type BuildResult } from '../../pipeline/index.ts';
 import { markdown, REPO, tempProject } from './project.ts';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../pipeline/index.ts';
-import type { BrowserSession } from '../../pipeline/emit/browser.ts';
+import type { BrowserSession } from '../../pipeline/emit/browser/index.ts';
 import { makeProject } from './project.ts';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#c33"/></svg>';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { build } from '../../pipeline/index.ts';
-import { BrowserSession, ORIGIN } from '../../pipeline/emit/browser.ts';
+import { BrowserSession, ORIGIN } from '../../pipeline/emit/browser/index.ts';
 import { makeProject, ROOT } from './project.ts';
 
 const FIXTURE = join(ROOT, 'test/fixtures/hostile/hostile.md');

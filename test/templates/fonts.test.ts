@@ -3,7 +3,7 @@
  * unicode-range faces, those that cover one of its characters.
  */
 import { describe, expect, it } from 'vitest';
-import { fontFaceCss, fontStack, pageCharacters } from '../../pipeline/render/fonts.ts';
+import { fontFaceCss, fontStack, pageCharacters } from '../../pipeline/fonts/catalogue.ts';
 
 const url = (pkg: string, file: string) => `/${pkg}/${file}`;
 const faces = (css: string) => css.match(/@font-face/g)?.length ?? 0;

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../pipeline/emit/browser.ts';
+import { findBrowser } from '../../pipeline/emit/browser/index.ts';
 import { ARTICLE, buildInto, GUIDE, ROOT } from '../helpers/build.ts';
 
 const require = createRequire(import.meta.url);

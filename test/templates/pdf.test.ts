@@ -115,7 +115,7 @@ describe('print PDF', () => {
     const { outline } = await readPdf(article());
     const titles = outline.map((item) => item.title.replace(/幹/g, '干'));
     expect(titles[0]).toBe(TITLE);
-    // Each once: Chromium's doubled titles are repaired (pipeline/emit/pdf-outline.ts).
+    // Each once: Chromium's doubled titles are repaired (pipeline/emit/pdf/outline.ts).
     expect(titles.slice(2)).toEqual(HEADINGS);
     for (const item of outline) expect(item.page, item.title).toBeGreaterThan(0);
   });
@@ -153,7 +153,7 @@ describe('print PDF', () => {
         .filter((line) => /^\d+$/.test(line.text) && line.x > first.width * 0.75 && line.y > 60)
         .sort((a, b) => b.y - a.y);
       const numbers = printed.map((line) => Number(line.text));
-      // Drawn after the print (pipeline/emit/pdf-toc.ts): each on the baseline of its entry's text, all flush right in one column.
+      // Drawn after the print (pipeline/emit/pdf/toc.ts): each on the baseline of its entry's text, all flush right in one column.
       for (const number of printed) {
         const entry = first.lines.find((line) => line !== number && line.x < first.width / 2 && Math.abs(line.y - number.y) < 0.05);
         expect(entry, `entry on the baseline of ${number.text} at y ${number.y}`).toBeDefined();

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import fontverter from 'fontverter';
 import { oncePerKey } from '../../memo.ts';
-import { facesCovering, fontFaces, fontPackageDir } from '../../render/fonts.ts';
+import { facesCovering, fontFaces, fontPackageDir } from '../../fonts/catalogue.ts';
 
 export interface EmbeddedFont {
   /** Path inside OEBPS/. */

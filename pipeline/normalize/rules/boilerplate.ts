@@ -4,7 +4,7 @@
  * None of it is the author's text, so it must not reach the book; every removal is reported
  * with the removed text so nothing disappears silently.
  */
-import { scriptEvidence } from '../lang.ts';
+import { scriptEvidence } from '../../locale/lang.ts';
 import { originAt, report, type Line, type Reporter } from '../lines.ts';
 
 export const RULE_ID = 'boilerplate';

@@ -7,7 +7,7 @@
  */
 import type { Script } from '../../types.ts';
 import { applyEdits, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
-import { converters } from '../opencc.ts';
+import { converters } from '../../locale/opencc.ts';
 
 export const RULE_ID = 'script';
 

@@ -6,8 +6,8 @@
  */
 import type { DocumentMeta } from '../../../types.ts';
 import { publicationLine } from '../../../render/blocks.ts';
-import { fontStack } from '../../../render/fonts.ts';
-import { labelsFor } from '../../../render/labels.ts';
+import { fontStack } from '../../../fonts/catalogue.ts';
+import { labelsFor } from '../../../locale/labels.ts';
 import { balancedLines } from './lines.ts';
 import { typesetter, type Axis, type PlacedGlyph, type SetLine, type TextStyle, type Typesetter } from './type.ts';
 

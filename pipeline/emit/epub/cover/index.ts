@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { Settings } from '../../../config/index.ts';
 import type { Template } from '../../../render/template.ts';
 import type { DocumentMeta } from '../../../types.ts';
-import type { BrowserSession } from '../../browser.ts';
+import type { BrowserSession } from '../../browser/index.ts';
 import { coverSvg } from './design.ts';
 import { shootCover } from './shot.ts';
 

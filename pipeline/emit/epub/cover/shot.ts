@@ -5,10 +5,10 @@
 import type { Settings } from '../../../config/index.ts';
 import { publicationLine } from '../../../render/blocks.ts';
 import { escapeHtml } from '../../../render/escape.ts';
-import { fillWithFonts, fontStack } from '../../../render/fonts.ts';
-import { labelsFor } from '../../../render/labels.ts';
+import { fillWithFonts, fontStack } from '../../../fonts/catalogue.ts';
+import { labelsFor } from '../../../locale/labels.ts';
 import type { DocumentMeta } from '../../../types.ts';
-import { Semaphore, type BrowserSession } from '../../browser.ts';
+import { Semaphore, type BrowserSession } from '../../browser/index.ts';
 import { documentResolver, fontUrl, showDocument } from '../../origin.ts';
 import { COVER_HEIGHT, COVER_WIDTH } from './design.ts';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
 import { oncePerKey } from '../../../memo.ts';
-import { facesCovering, familyPackage, fontFaces, fontPackageDir } from '../../../render/fonts.ts';
+import { facesCovering, familyPackage, fontFaces, fontPackageDir } from '../../../fonts/catalogue.ts';
 import { chunkFont } from '../fonts.ts';
 
 export type Axis = 'horizontal' | 'vertical';

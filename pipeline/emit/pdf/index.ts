@@ -3,15 +3,15 @@
  * and fixed dates that Chromium cannot set (pdf-lib).
  */
 import subsetFont from 'subset-font';
-import type { Settings } from '../config/index.ts';
-import { oncePerKey } from '../memo.ts';
-import { printPage, type RenderedDocument } from '../render/index.ts';
-import { FONT_PACKAGES, fontStack } from '../render/fonts.ts';
-import type { Template } from '../render/template.ts';
-import type { BrowserSession } from './browser.ts';
-import { assetUrl, documentResolver, fontFile, fontUrl, showDocument } from './origin.ts';
-import { finishPdf } from './pdf-metadata.ts';
-import { destinationPages, measureContents, numberContents, type ContentsSlot, type DigitFont } from './pdf-toc.ts';
+import type { Settings } from '../../config/index.ts';
+import { oncePerKey } from '../../memo.ts';
+import { printPage, type RenderedDocument } from '../../render/index.ts';
+import { FONT_PACKAGES, fontStack } from '../../fonts/catalogue.ts';
+import type { Template } from '../../render/template.ts';
+import type { BrowserSession } from '../browser/index.ts';
+import { assetUrl, documentResolver, fontFile, fontUrl, showDocument } from '../origin.ts';
+import { finishPdf } from './metadata.ts';
+import { destinationPages, measureContents, numberContents, type ContentsSlot, type DigitFont } from './toc.ts';
 
 export interface PdfJob {
   doc: RenderedDocument;
@@ -42,7 +42,7 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
       const draft = await page.pdf(print);
       await numberContents(page, await destinationPages(draft));
     } else if (job.doc.tocHtml) {
-      // One print: the numbers are drawn into their empty slots afterwards (pdf-toc.ts).
+      // One print: the numbers are drawn into their empty slots afterwards (toc.ts).
       slots = await measureContents(page);
     }
     // Read through the DevTools protocol, which works with page JavaScript off.

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { GalleyError } from '../errors.ts';
+import { GalleyError } from '../../errors.ts';
 
 const CANDIDATES = [
   '/usr/bin/chromium',

@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRef, PDFString, ReadingDirection } from 'pdf-lib';
-import { publicationLine } from '../render/blocks.ts';
-import type { DocumentMeta } from '../types.ts';
-import { buildDate } from './dates.ts';
-import { moveDestinationsToNameTree } from './pdf-dests.ts';
-import { drawContentsNumbers, type ContentsSlot, type DigitFont } from './pdf-toc.ts';
-import { repairOutlineTitles } from './pdf-outline.ts';
+import { publicationLine } from '../../render/blocks.ts';
+import type { DocumentMeta } from '../../types.ts';
+import { buildDate } from '../dates.ts';
+import { moveDestinationsToNameTree } from './dests.ts';
+import { drawContentsNumbers, type ContentsSlot, type DigitFont } from './toc.ts';
+import { repairOutlineTitles } from './outline.ts';
 
 export const PRODUCER = 'galley';
 
@@ -19,7 +19,7 @@ export interface FinishOptions {
   rightToLeft?: boolean;
   /** The text of the page's headings, to check the bookmarks against. */
   headings?: string[];
-  /** Contents entries measured before a single print, whose page numbers are drawn in here (pdf-toc.ts). */
+  /** Contents entries measured before a single print, whose page numbers are drawn in here (toc.ts). */
   contents?: { slots: ContentsSlot[]; font: DigitFont };
 }
 

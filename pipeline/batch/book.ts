@@ -13,7 +13,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { resolveSettings, type Settings } from '../config/index.ts';
 import type { TocEntry } from '../enrich/index.ts';
-import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser.ts';
+import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser/index.ts';
 import { htmlToNodes, prefixIds } from '../emit/epub/chapters.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { titleBlockHtml, tocHtml } from '../render/blocks.ts';

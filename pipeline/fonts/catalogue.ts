@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fill } from './template.ts';
+import { fill } from '../render/template.ts';
 
 export interface FontStack {
   serif: string[];

@@ -5,10 +5,10 @@
  */
 import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
-import type { BrowserSession } from '../emit/browser.ts';
-import { renderEpub } from '../emit/epub.ts';
+import type { BrowserSession } from '../emit/browser/index.ts';
+import { renderEpub } from '../emit/epub/index.ts';
 import { renderHtml } from '../emit/html.ts';
-import { renderPdf } from '../emit/pdf.ts';
+import { renderPdf } from '../emit/pdf/index.ts';
 import { writeAtomic } from '../emit/write.ts';
 import { browserFault, GalleyError } from '../errors.ts';
 import type { RenderedDocument } from '../render/index.ts';

@@ -128,7 +128,7 @@ const PT = 0.75;
 /**
  * Draws each entry's page number into its slot in a PDF printed from a page
  * measured by measureContents(). Call before the destinations are renamed
- * (pdf-dests.ts). Returns how many numbers were drawn.
+ * (dests.ts). Returns how many numbers were drawn.
  */
 export async function drawContentsNumbers(pdf: PDFDocument, slots: ContentsSlot[], digitFont: DigitFont): Promise<number> {
   const pages = destinationPagesOf(pdf);

@@ -12,20 +12,20 @@ import { pathToFileURL } from 'node:url';
 import { EPub, type Chapter as LibraryChapter } from 'epub-gen-memory';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Settings } from '../config/index.ts';
-import type { RenderedDocument } from '../render/index.ts';
-import { escapeHtml as esc } from '../render/escape.ts';
-import { labelsFor } from '../render/labels.ts';
-import type { Template } from '../render/template.ts';
-import type { BrowserSession } from './browser.ts';
-import { buildDate } from './dates.ts';
-import { splitChapters, textOf, type Chapter } from './epub/chapters.ts';
-import { coverImage } from './epub/cover/index.ts';
-import { subsetCjkFont } from './epub/fonts.ts';
-import { navXhtml, ncxXml, nestEntries, type Landmark } from './epub/nav.ts';
-import { contentIdentifier, packageDocument, type ManifestItem, type SpineItem } from './epub/package.ts';
-import { readZip, writeEpubZip } from './epub/zip.ts';
-import { mediaType } from './media-types.ts';
+import type { Settings } from '../../config/index.ts';
+import type { RenderedDocument } from '../../render/index.ts';
+import { escapeHtml as esc } from '../../render/escape.ts';
+import { labelsFor } from '../../locale/labels.ts';
+import type { Template } from '../../render/template.ts';
+import type { BrowserSession } from '../browser/index.ts';
+import { buildDate } from '../dates.ts';
+import { splitChapters, textOf, type Chapter } from './chapters.ts';
+import { coverImage } from './cover/index.ts';
+import { subsetCjkFont } from './fonts.ts';
+import { navXhtml, ncxXml, nestEntries, type Landmark } from './nav.ts';
+import { contentIdentifier, packageDocument, type ManifestItem, type SpineItem } from './package.ts';
+import { readZip, writeEpubZip } from './zip.ts';
+import { mediaType } from '../media-types.ts';
 
 export interface EpubJob {
   /** The document, or for a book the book as one document (its metadata and title block). */

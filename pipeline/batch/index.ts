@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
-import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser.ts';
+import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser/index.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { loadTemplate } from '../render/template.ts';
