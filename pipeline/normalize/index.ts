@@ -20,6 +20,7 @@ import { removeBoilerplate } from './rules/boilerplate.ts';
 import { applyControl } from './rules/control.ts';
 import { extractHeader } from './rules/metadata.ts';
 import { applyMojibake } from './rules/mojibake.ts';
+import { applyPinyin } from './rules/pinyin.ts';
 import { applyPunctuation } from './rules/punctuation.ts';
 import { applyScript } from './rules/script.ts';
 import { buildBlocks } from './rules/structure.ts';
@@ -63,6 +64,7 @@ export function normalizePlainText(file: VFile, options: NormalizeOptions): { ma
   try {
     let lines = splitLines(source);
     for (const line of lines) repairLine(line, reporter);
+    applyPinyin(lines, reporter); // before punctuation, which would widen the annotations' parentheses
     const lang = detectLang(lines.map((l) => l.text).join('\n'));
     lines = removeBoilerplate(lines, lang, reporter);
     const { fields, body } = extractHeader(lines, reporter);

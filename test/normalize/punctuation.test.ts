@@ -35,6 +35,25 @@ describe('punctuation rule', () => {
     expect(fix('f(x)中文')).toBe('f(x)中文');
   });
 
+  it('drops the space a scraper left after a widened mark', () => {
+    expect(fix('目前, 我國經濟; 發展:  迅速')).toBe('目前，我國經濟；發展：迅速');
+    expect(fix('他說(見上)  然後')).toBe('他說（見上）  然後');
+    expect(fix('Hello, world')).toBe('Hello, world');
+  });
+
+  it('widens a comma between a digit and Chinese text', () => {
+    expect(fix('總結4, 並得出')).toBe('總結4，並得出');
+    expect(fix('共計12,並且')).toBe('共計12，並且');
+    expect(fix('選項1, 2, 3三種')).toBe('選項1, 2, 3三種');
+    expect(fix('共1,000人')).toBe('共1,000人');
+  });
+
+  it('reaches a fixed point when widening one mark makes its neighbour Chinese context', () => {
+    expect(fix('(!基!')).toBe('（！基！');
+    expect(fix('測試!(')).toBe('測試！（');
+    expect(fix('(a)!中')).toBe('（a）！中');
+  });
+
   it('is idempotent', () => {
     const once = fix('目前,我國(一)測試?好!');
     expect(fix(once)).toBe(once);

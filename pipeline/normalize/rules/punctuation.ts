@@ -8,6 +8,7 @@
  */
 import { isCjkContext, isHan } from '../chars.ts';
 import { applyEdits, type Edit, type Line, type Reporter } from '../lines.ts';
+import { isRomanization } from './pinyin.ts';
 
 export const RULE_ID = 'punctuation';
 
@@ -50,50 +51,81 @@ function parenPairs(text: string, mask: Uint8Array): Map<number, number> {
   return pairs;
 }
 
-/** Edits that widen ASCII punctuation inside Chinese text. */
+/** The first character after `i` that is not a space. */
+function nextVisible(chars: string[], i: number): string | undefined {
+  let j = i + 1;
+  while (chars[j] === ' ') j++;
+  return chars[j];
+}
+
+/** Marks that carry their own spacing when full-width: the spaces a scraper left after them go too. */
+const SPACED = new Set(['，', '；', '：', '？', '！']);
+
+/**
+ * Edits that widen ASCII punctuation inside Chinese text. Whether a mark is widened depends on
+ * its neighbours, and widening one makes its neighbours Chinese context (`(!基`): marks next to
+ * a widened one are looked at again until nothing changes, so the result is a fixed point.
+ */
 export function punctuationEdits(text: string): Edit[] {
   if (!/[,:;?!()]/.test(text)) return [];
   const mask = protectedMask(text);
   const pairs = parenPairs(text, mask);
   const chars = text.split('');
-  const edits: Edit[] = [];
-  const widen = (i: number) => {
-    const wide = WIDE[chars[i]!]!;
-    edits.push({ start: i, end: i + 1, replacement: wide, reason: `Use full-width ${wide} in Chinese text` });
-    chars[i] = wide;
-  };
-  const decidedParens = new Set<number>();
-  for (let i = 0; i < chars.length; i++) {
+  const widened = new Set<number>();
+
+  /** Whether the ASCII mark at i belongs to Chinese text, given the marks widened so far. */
+  const chinese = (i: number): boolean => {
     const ch = chars[i]!;
-    if (!(ch in WIDE) || mask[i]) continue;
     const before = chars[i - 1];
     const after = chars[i + 1];
     if (ch === '(' || ch === ')') {
-      if (decidedParens.has(i)) {
-        widen(i);
-        continue;
-      }
       const partner = pairs.get(i);
-      if (partner === undefined) {
-        if (isCjkContext(before) || isCjkContext(after)) widen(i);
-        continue;
-      }
-      if (ch === ')') continue; // a matched ')' is decided with its '('
-      const inner = text.slice(i + 1, partner);
-      const outsideBefore = chars[i - 1];
-      const outsideAfter = chars[partner + 1];
+      if (partner === undefined) return isCjkContext(before) || isCjkContext(after);
+      const open = Math.min(i, partner);
+      const close = Math.max(i, partner);
+      const inner = text.slice(open + 1, close);
+      if (isRomanization(inner)) return false; // a reading the pinyin rule kept: its parentheses stay as found
+      const outsideBefore = chars[open - 1];
       // f(x) stays ASCII; (一) / (1)標題 / 中文(English) / (含中文) go full-width.
       const callLike = /[A-Za-z0-9_]/.test(outsideBefore ?? '');
-      const chinese = [...inner].some(isHan) || (!callLike && (isCjkContext(outsideBefore) || isCjkContext(outsideAfter)));
-      if (chinese) {
-        widen(i);
-        decidedParens.add(partner);
-      }
-      continue;
+      return [...inner].some(isHan) || (!callLike && (isCjkContext(outsideBefore) || isCjkContext(chars[close + 1])));
     }
-    if (before !== undefined && after !== undefined && DIGIT.test(before) && DIGIT.test(after)) continue; // 1,000  09:06
-    if (ch === ':' && after === '/' ) continue;
-    if (isCjkContext(before) || isHan(after) || (isCjkContext(after) && before === undefined)) widen(i);
+    if (before !== undefined && after !== undefined && DIGIT.test(before) && DIGIT.test(after)) return false; // 1,000  09:06
+    if (ch === ':' && after === '/') return false;
+    // `總結4, 並得出`: a digit before and Chinese after the space is Chinese text too.
+    const next = after === ' ' ? nextVisible(chars, i) : after;
+    return isCjkContext(before) || isHan(next) || (isCjkContext(after) && before === undefined);
+  };
+
+  const widen = (i: number, queue: number[]) => {
+    const partner = chars[i] === '(' || chars[i] === ')' ? pairs.get(i) : undefined;
+    for (const at of partner === undefined ? [i] : [i, partner]) {
+      if (widened.has(at)) continue;
+      widened.add(at);
+      chars[at] = WIDE[chars[at]!]!;
+      queue.push(at - 1, at + 1);
+    }
+  };
+  const queue: number[] = [];
+  for (let i = 0; i < chars.length; i++) if (chars[i]! in WIDE && !mask[i] && chinese(i)) widen(i, queue);
+  // Neighbours of widened marks, and the partner of a parenthesis whose outside changed.
+  while (queue.length) {
+    const i = queue.pop()!;
+    const partner = pairs.get(i);
+    for (const at of partner === undefined ? [i] : [i, partner]) {
+      if (at < 0 || widened.has(at) || mask[at] || !(chars[at]! in WIDE)) continue;
+      if (chinese(at)) widen(at, queue);
+    }
+  }
+
+  const edits: Edit[] = [];
+  for (const i of [...widened].sort((a, b) => a - b)) {
+    const wide = chars[i]!;
+    let end = i + 1;
+    if (SPACED.has(wide)) while (text[end] === ' ' && !widened.has(end)) end++;
+    const spaces = end - i - 1;
+    const reason = `Use full-width ${wide} in Chinese text${spaces ? ', without the space after it' : ''}`;
+    edits.push({ start: i, end, replacement: wide, reason });
   }
   return edits;
 }
