@@ -7,15 +7,16 @@ import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
 import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser/index.ts';
+import { removeStaleTemps } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { loadTemplate } from '../render/template.ts';
 import type { Format } from '../types.ts';
-import { BuildCache } from './cache.ts';
+import { BuildCache, CACHE_DIR } from './store.ts';
 import { periodicCollection } from './memory.ts';
 import type { PreparedDocument } from './stages.ts';
 import { selectShard, type Shard } from './shard.ts';
-import { findSources, namedSources, type Source } from './sources.ts';
+import { findSources, namedSources, uniqueOutputNames, type Source } from './sources.ts';
 
 export interface BuildOptions {
   /** Project root: galley.config.yaml, source/, templates/. Default: the working folder. */
@@ -99,9 +100,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } else {
     sources = findSources(resolve(root, base.sources), root);
   }
-  // Slugs are given before sharding, so a document gets the same output name in every part.
-  sources = selectShard(sources, options.shard, (source) => source.display);
+  // Names are checked before sharding, so a document gets the same output name in every part.
+  const unique = uniqueOutputNames(sources);
+  errors.push(...unique.errors);
+  sources = selectShard(unique.sources, options.shard, (source) => source.display);
   const outDir = resolve(root, base.out);
+  for (const dir of [outDir, join(outDir, CACHE_DIR)]) removeStaleTemps(dir);
   // EPUBs use the browser only for a template's own cover.html; without one, galley draws the cover itself.
   const browserPath = base.formats.includes('pdf') || base.formats.includes('epub') ? findBrowser() : undefined;
   const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserPath, force: options.force });
@@ -124,7 +128,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (hit) return { source: source.display, slug: source.slug, ...hit, cached: true };
     const result = await buildDocument(source, layers, root, outDir, browser);
     if (!result.error && result.file && result.settings) {
-      const finished = { outputs: result.outputs, file: result.file, template: result.settings.template, assets: result.file.data.assets ?? [] };
+      const finished = { outputs: result.outputs, file: result.file, template: result.settings.template, assets: result.file.data.assets ?? [], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
         result.file!.message(`not recorded in the build cache: ${error.message}`, { ruleId: 'build-cache', source: 'galley' });
       });

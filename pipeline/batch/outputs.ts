@@ -1,7 +1,8 @@
 /**
  * Writing one rendered document (or a bound book) in every format the settings
- * ask for: HTML, EPUB and PDF in parallel, each written atomically, the PDF
- * retried once on a fresh browser when the browser fails.
+ * ask for: HTML, EPUB and PDF made in parallel, the PDF retried once on a fresh
+ * browser when the browser fails, then published together: when any format
+ * fails, no output of the document is replaced.
  */
 import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
@@ -9,7 +10,7 @@ import type { BrowserSession } from '../emit/browser/index.ts';
 import { renderEpub } from '../emit/epub/index.ts';
 import { renderHtml } from '../emit/html.ts';
 import { renderPdf } from '../emit/pdf/index.ts';
-import { writeAtomic } from '../emit/write.ts';
+import { publish, type Output } from '../emit/write.ts';
 import { browserFault, GalleyError } from '../errors.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import type { Template } from '../render/template.ts';
@@ -43,9 +44,8 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
   const { doc, parts, template, settings, root, session, file, path } = job;
   const outputs: Written['outputs'] = {};
   const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
-  const jobs: Promise<void>[] = [];
-  const write = (format: Format, data: () => Promise<Uint8Array | string>) =>
-    jobs.push(data().then((bytes) => writeAtomic(path(format), bytes)).then(() => void (outputs[format] = path(format))));
+  const jobs: Promise<Output & { format: Format }>[] = [];
+  const write = (format: Format, data: () => Promise<Uint8Array | string>) => jobs.push(data().then((bytes) => ({ format, path: path(format), data: bytes })));
   if (settings.formats.includes('html')) write('html', async () => renderHtml(doc, template, settings, root));
   if (settings.formats.includes('epub')) {
     if (template.cover !== undefined && !session) {
@@ -56,8 +56,17 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
   if (settings.formats.includes('pdf') && session) {
     write('pdf', () => renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked }), file, settings.timeout));
   }
-  const failed = (await Promise.allSettled(jobs)).find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  return failed ? { outputs, failure: failed.reason } : { outputs };
+  const settled = await Promise.allSettled(jobs);
+  const failed = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) return { outputs, failure: failed.reason };
+  const made = settled.map((o) => (o as PromiseFulfilledResult<Output & { format: Format }>).value);
+  try {
+    await publish(made);
+  } catch (error) {
+    return { outputs, failure: error };
+  }
+  for (const output of made) outputs[output.format] = output.path;
+  return { outputs };
 }
 
 /** A browser that crashed or hung gets one more try on a fresh one (BrowserSession relaunches it); then the document fails. */

@@ -57,15 +57,29 @@ export function namedSources(paths: string[], root: string): { sources: Source[]
 }
 
 function toSources(paths: string[], root: string): Source[] {
-  const taken = new Map<string, number>();
-  return paths.map((path) => {
-    let slug = slugify(basename(path, extname(path)));
-    const seen = taken.get(slug) ?? 0;
-    taken.set(slug, seen + 1);
-    if (seen > 0) slug = `${slug}-${seen + 1}`;
-    return { path, display: displayPath(path, root), kind: sourceKind(path)!, slug };
-  });
+  return paths.map((path) => ({ path, display: displayPath(path, root), kind: sourceKind(path)!, slug: slugify(basename(path, extname(path))) }));
 }
+
+/**
+ * Output names are unique by construction: sources whose names would give the
+ * same output (`notes.md` and `notes.txt`, `Notes.md` and `notes.md`) are not
+ * built, and one error names them all, before anything is written. Numbering
+ * them instead would make a document's output name depend on its neighbours.
+ */
+export function uniqueOutputNames(sources: Source[]): { sources: Source[]; errors: GalleyError[] } {
+  const bySlug = new Map<string, Source[]>();
+  for (const source of sources) bySlug.set(source.slug, [...(bySlug.get(source.slug) ?? []), source]);
+  const errors: GalleyError[] = [];
+  for (const [slug, group] of bySlug) {
+    if (group.length < 2) continue;
+    const [first, ...others] = group.map((s) => s.display);
+    errors.push(new GalleyError(first, `not built: ${others.join(', ')} would write the same outputs (${slug}.*); rename one of them`));
+  }
+  return { sources: sources.filter((source) => bySlug.get(source.slug)!.length === 1), errors };
+}
+
+/** Room for a temp-file suffix and an extension within the usual 255-byte name limit. */
+const MAX_SLUG_BYTES = 200;
 
 /** File names stay readable, Chinese included; only separators and odd characters go. */
 export function slugify(name: string): string {
@@ -74,7 +88,17 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}_]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return slug || 'document';
+  return truncateBytes(slug, MAX_SLUG_BYTES) || 'document';
+}
+
+function truncateBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  let out = '';
+  for (const char of text) {
+    if (Buffer.byteLength(out + char) > max) break;
+    out += char;
+  }
+  return out.replace(/-+$/, '');
 }
 
 export function displayPath(path: string, root: string): string {

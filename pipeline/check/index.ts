@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from '../batch/index.ts';
-import { displayPath, findSources, namedSources } from '../batch/sources.ts';
+import { displayPath, findSources, namedSources, uniqueOutputNames } from '../batch/sources.ts';
 import { loadConfig, resolveSettings, type SettingsInput } from '../config/index.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import type { Format } from '../types.ts';
@@ -61,8 +61,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     const found = options.files?.length
       ? namedSources(options.files.map((f) => resolve(f)), root)
       : { sources: findSources(resolve(root, settings.sources), root), errors: [] };
-    errors.push(...found.errors);
-    for (const source of found.sources) {
+    const unique = uniqueOutputNames(found.sources);
+    errors.push(...found.errors, ...unique.errors);
+    for (const source of unique.sources) {
       const outputs: Partial<Record<Format, string>> = {};
       for (const format of settings.formats) {
         const path = join(outDir, `${source.slug}.${format}`);

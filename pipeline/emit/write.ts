@@ -1,29 +1,79 @@
 /**
- * Outputs are written to a temporary file beside the target and renamed into
- * place, so out/ never holds a truncated PDF or EPUB, even if the build is killed.
+ * Outputs are written to temporary files beside their targets and renamed into
+ * place only when every one of them was written, so out/ never holds a
+ * truncated file, and a document's outputs are replaced together or not at all,
+ * even if the build is killed or the disk fills.
  */
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const pending = new Set<string>();
 let interrupted = false;
+let written = 0;
 
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/** Temp names are short (a long output name leaves no room for a suffix) and unique within the process. */
+const TEMP = /^\.galley-[0-9a-f]{12}\.(\d+)\.\d+\.tmp$/;
+
+function tempPath(path: string): string {
+  const tag = createHash('sha256').update(basename(path)).digest('hex').slice(0, 12);
+  return join(dirname(path), `.galley-${tag}.${process.pid}.${++written}.tmp`);
+}
+
+export interface Output {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/** Writes every output, then renames them all into place; if any write fails, none replaces its target. */
+export async function publish(outputs: Output[]): Promise<void> {
   if (interrupted) throw new Error('build interrupted');
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  pending.add(temp);
+  const temps = outputs.map((output) => tempPath(output.path));
+  for (const temp of temps) pending.add(temp);
   try {
-    await writeFile(temp, data);
+    await Promise.all(
+      outputs.map(async (output, i) => {
+        await mkdir(dirname(output.path), { recursive: true });
+        await writeFile(temps[i]!, output.data);
+      }),
+    );
     // The signal may have come while the data was being written: then nothing is put in place.
     if (interrupted) throw new Error('build interrupted');
-    await rename(temp, path);
+    for (const [i, output] of outputs.entries()) await rename(temps[i]!, output.path);
   } catch (error) {
-    await rm(temp, { force: true });
+    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
     throw error;
   } finally {
-    pending.delete(temp);
+    for (const temp of temps) pending.delete(temp);
+  }
+}
+
+export function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  return publish([{ path, data }]);
+}
+
+/** Removes temp files in `dir` left by a galley process that no longer runs (killed with SIGKILL, say). */
+export function removeStaleTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.match(TEMP)?.[1];
+    if (pid && !alive(Number(pid))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -2,6 +2,7 @@
  * read: bytes → text in a VFile. Scraped sources arrive in whatever encoding the
  * site used, so the encoding is detected, not assumed; binary files are refused.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -30,6 +31,8 @@ export async function readSource(path: string, displayPath = path): Promise<VFil
   const { text, encoding, replaced } = decode(bytes, displayPath);
   const file = new VFile({ path: displayPath, value: text });
   file.data.encoding = encoding;
+  // The build cache keys the document by the bytes read here, not by what is on disk when the build ends.
+  file.data.sourceHash = createHash('sha256').update(bytes).digest('hex');
   if (replaced) {
     file.message(`${replaced} invalid UTF-8 byte sequence${replaced > 1 ? 's' : ''} replaced by U+FFFD`, { ruleId: 'invalid-utf8', source: 'galley' });
   }

@@ -2,6 +2,7 @@
  * render: mdast → hast → HTML pages. The body is rendered once; each medium
  * (screen page, print page, e-book chapter) wraps it with its own stylesheet.
  */
+import { resolve } from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import rehypeRaw from 'rehype-raw';
@@ -56,7 +57,7 @@ export function renderDocument(doc: EnrichedDocument, file: VFile, settings: Set
       footnoteBackContent: '↑',
     })
     .use(rehypeRaw)
-    .use(guardResources, { root });
+    .use(guardResources, { root, exclude: [resolve(root, settings.out)] });
   if (!settings.trusted) processor.use(rehypeSanitize, schema);
   const hast = processor.runSync(doc.tree, file) as HastRoot;
   labelTaskItems(hast);

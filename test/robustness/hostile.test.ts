@@ -101,7 +101,7 @@ describe.each([false, true])('a hostile document (trusted: %s)', (trusted) => {
       ]),
     );
     const lines = result.documents[0]!.file!.messages.map(String).join('\n');
-    expect(lines).toMatch(/blocked <iframe> src="file:\/\/\/etc\/passwd": only files inside the project may be loaded/);
+    expect(lines).toMatch(/blocked <iframe> src="file:\/\/\/etc\/passwd": only images inside the project may be loaded/);
     expect(lines).toMatch(/blocked <img> src="file:\/\/\/etc\/hostname"/);
   });
 

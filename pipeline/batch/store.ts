@@ -5,35 +5,27 @@
  * Each built document leaves an entry in OUT/.galley-cache/, two JSON files per
  * source (written atomically as the document finishes, so an interrupted build
  * keeps what it finished). An entry holds:
- *  - key: a hash of the source bytes and of everything every document shares —
- *    galley's own code and version, the installed dependency versions, the
- *    settings that shape outputs, the browser binary, SOURCE_DATE_EPOCH;
+ *  - key: a hash of the source bytes the build read, and of everything every
+ *    document shares (fingerprint.ts);
  *  - deps: hashes of the files this document read besides its source (its
- *    template's folder, its images), so changing one template rebuilds only the
- *    documents that use it;
+ *    template's folder, its images), and the files it referred to that did
+ *    not exist (null): creating one rebuilds the document;
  *  - outputs: each output's hash, size and mtime;
- *  - messages, in a file of their own: the document's vfile messages, replayed
- *    on a cache hit so that a no-op build reports exactly what the full build
- *    reported. They are most of an entry's bytes, and read only when asked for.
+ *  - messages, in a file of their own (replay.ts), replayed on a cache hit.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import { writeAtomic } from '../emit/write.ts';
-import { PACKAGE_ROOT } from '../package-root.ts';
 import type { Format } from '../types.ts';
+import { ENTRY_VERSION, listFiles, sha256, sharedKey } from './fingerprint.ts';
+import { replay, saveMessage, type SavedMessage } from './replay.ts';
 import type { Source } from './sources.ts';
 
-type VFileMessage = VFile['messages'][number];
-
-const ENTRY_VERSION = 2;
 export const CACHE_DIR = '.galley-cache';
-
-/** Settings that change where or how fast a build runs, not what it writes. */
-const NEUTRAL_SETTINGS = new Set(['out', 'sources', 'snapshots', 'concurrency', 'timeout']);
 
 interface OutputRecord {
   /** Relative to the output folder. */
@@ -43,25 +35,14 @@ interface OutputRecord {
   mtimeMs: number;
 }
 
-interface SavedMessage {
-  reason: string;
-  place?: VFileMessage['place'];
-  ruleId?: string;
-  source?: string;
-  fatal?: boolean | null;
-  actual?: string;
-  expected?: string[];
-  note?: string;
-  url?: string;
-}
-
 interface Entry {
   version: number;
   source: string;
   slug: string;
   key: string;
   template: string;
-  deps: Record<string, string>;
+  /** Project-relative path → content hash, or null for a file that did not exist. */
+  deps: Record<string, string | null>;
   outputs: Partial<Record<Format, OutputRecord>>;
   /** The VFile's path, which reports print. */
   path: string;
@@ -80,6 +61,10 @@ export interface Finished {
   template: string;
   /** Project-relative paths of the files it loaded (images). */
   assets: string[];
+  /** Project-relative paths of the files it referred to that did not exist. */
+  missing: string[];
+  /** The hash of the source bytes the build read. */
+  sourceHash: string;
 }
 
 export interface CacheOptions {
@@ -122,7 +107,7 @@ export class BuildCache {
     if (!entry || entry.version !== ENTRY_VERSION || entry.slug !== source.slug) return undefined;
     if (entry.key !== (await this.key(source))) return undefined;
     for (const [path, hash] of Object.entries(entry.deps)) {
-      if ((await this.hashOnce(resolve(this.options.root, path))) !== hash) return undefined;
+      if (((await this.hashOnce(resolve(this.options.root, path))) ?? null) !== hash) return undefined;
     }
     const outputs: Partial<Record<Format, string>> = {};
     for (const format of this.options.settings.formats) {
@@ -138,12 +123,14 @@ export class BuildCache {
   /** Records a document that built every requested output; others are left to build again. */
   async record(source: Source, finished: Finished): Promise<void> {
     if (this.options.settings.formats.some((format) => !finished.outputs[format])) return;
-    const deps: Record<string, string> = {};
+    const deps: Entry['deps'] = {};
     const templateDir = join(this.options.templatesDir, finished.template);
     for (const path of [...listFiles(templateDir), ...finished.assets.map((a) => resolve(this.options.root, a))]) {
       const hash = await this.hashOnce(path);
       if (hash) deps[this.relative(path)] = hash;
     }
+    // A file created since it was looked for would change the document.
+    for (const path of finished.missing) deps[path] = (await this.hashOnce(resolve(this.options.root, path))) ?? null;
     const outputs: Partial<Record<Format, OutputRecord>> = {};
     for (const [format, path] of Object.entries(finished.outputs) as [Format, string][]) {
       const [data, info] = await Promise.all([readFile(path), stat(path)]);
@@ -153,7 +140,7 @@ export class BuildCache {
       version: ENTRY_VERSION,
       source: source.display,
       slug: source.slug,
-      key: await this.key(source),
+      key: this.keyOf(source, finished.sourceHash),
       template: finished.template,
       deps,
       outputs,
@@ -182,8 +169,12 @@ export class BuildCache {
   }
 
   private async key(source: Source): Promise<string> {
-    const bytes = await readFile(source.path);
-    return createHash('sha256').update(this.shared).update(source.display).update('\0').update(bytes).digest('hex');
+    return this.keyOf(source, sha256(await readFile(source.path)));
+  }
+
+  /** The key of a source whose bytes hash to `sourceHash`: a build records the hash of the bytes it read, not of what is there once it is done. */
+  private keyOf(source: Source, sourceHash: string): string {
+    return createHash('sha256').update(this.shared).update(source.display).update('\0').update(sourceHash).digest('hex');
   }
 
   /** Hashes a file once per build, however many documents depend on it; undefined if it is gone. */
@@ -202,10 +193,6 @@ export class BuildCache {
   }
 }
 
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 /** An output is current when it is the file recorded: same size and mtime, or failing that, same bytes. */
 async function current(path: string, record: OutputRecord): Promise<boolean> {
   try {
@@ -218,107 +205,3 @@ async function current(path: string, record: OutputRecord): Promise<boolean> {
   }
 }
 
-/** Everything all documents of a build share, as one hash. */
-function sharedKey(options: CacheOptions): string {
-  const settings = Object.fromEntries(
-    Object.entries(options.settings)
-      .filter(([name]) => !NEUTRAL_SETTINGS.has(name))
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
-  const parts = {
-    entry: ENTRY_VERSION,
-    galley: galleyFingerprint(),
-    settings,
-    browser: options.browser ? browserFingerprint(options.browser) : null,
-    sourceDateEpoch: (options.env ?? process.env).SOURCE_DATE_EPOCH ?? null,
-  };
-  return sha256(JSON.stringify(parts));
-}
-
-let fingerprint: string | undefined;
-
-/**
- * galley's version, its code (so a development checkout invalidates on edit),
- * the lock file and the installed versions of its direct dependencies (fonts,
- * renderers: they all shape the outputs).
- */
-function galleyFingerprint(): string {
-  if (fingerprint) return fingerprint;
-  const hash = createHash('sha256');
-  const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
-  hash.update(`galley ${manifest.version}\n`);
-  for (const path of listFiles(join(PACKAGE_ROOT, 'pipeline'))) hash.update(`${relative(PACKAGE_ROOT, path)}\0`).update(readFileSync(path));
-  const lock = join(PACKAGE_ROOT, 'package-lock.json');
-  if (existsSync(lock)) hash.update(readFileSync(lock));
-  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${installedVersion(name)}\n`);
-  fingerprint = hash.digest('hex');
-  return fingerprint;
-}
-
-function installedVersion(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** A browser upgrade changes the executable; its size and mtime say so without launching it. */
-function browserFingerprint(path: string): string {
-  try {
-    const real = realpathSync(path);
-    const info = statSync(real);
-    return `${real}:${info.size}:${info.mtimeMs}`;
-  } catch {
-    return path;
-  }
-}
-
-/** Every file under `dir`, sorted, skipping dot-files; empty if `dir` does not exist. */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(path));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
-}
-
-function saveMessage(message: VFileMessage): SavedMessage {
-  const saved: SavedMessage = { reason: message.reason };
-  if (message.place) saved.place = message.place;
-  if (message.ruleId) saved.ruleId = message.ruleId;
-  if (message.source) saved.source = message.source;
-  if (message.fatal !== undefined) saved.fatal = message.fatal;
-  if (message.actual !== undefined) saved.actual = message.actual;
-  if (message.expected !== undefined) saved.expected = message.expected;
-  if (message.note !== undefined) saved.note = message.note;
-  if (message.url !== undefined) saved.url = message.url;
-  return saved;
-}
-
-/** A VFile carrying the saved messages, as the build that wrote them left them. */
-function replay(path: string, messages: SavedMessage[]): VFile {
-  const file = new VFile({ path });
-  // A message is an Error: capturing a stack nobody reads was most of a no-op build's time.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    for (const saved of messages) replayMessage(file, saved);
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
-  return file;
-}
-
-function replayMessage(file: VFile, saved: SavedMessage): void {
-  const message = file.message(saved.reason, { place: saved.place, ruleId: saved.ruleId, source: saved.source });
-  message.fatal = saved.fatal;
-  if (saved.actual !== undefined) message.actual = saved.actual;
-  if (saved.expected !== undefined) message.expected = saved.expected;
-  if (saved.note !== undefined) message.note = saved.note;
-  if (saved.url !== undefined) message.url = saved.url;
-}
