@@ -19,7 +19,33 @@ const RANKED = [
   '监督纪律廉政腐败反对干群党员支部委员书记中央地方基层单位部门政府机关企业公司学校医院家庭个人人民国家民族历史传统现代未来过去现在今天明天昨天年月日时分秒周期次数量价格成本利益收入支出财政金融市场产品生产消费投资贸易交通通信网络信息数据系统平台软件硬件设备',
 ];
 
+/** RANKED[2] and RANKED[3] are common two-character words written one after another. */
+const WORD_CHUNKS = [2, 3];
+/** Bonus for two characters that make a common word: a reading that forms words is language. */
+const WORD_BONUS = 3;
+
 let table: Map<string, number> | undefined;
+let words: Set<string> | undefined;
+
+function buildWords(): Set<string> {
+  const found = new Set<string>();
+  const { toHant } = converters();
+  const toHk = hongKongConverter();
+  for (const index of WORD_CHUNKS) {
+    const chars = Array.from(RANKED[index]!);
+    for (let i = 0; i + 1 < chars.length; i += 2) {
+      const word = chars[i]! + chars[i + 1]!;
+      for (const form of [word, toHant(word), toHk(word)]) if (form.length === 2) found.add(form);
+    }
+  }
+  return found;
+}
+
+/** True when the two characters make one of the common words. */
+export function isCommonWord(pair: string): boolean {
+  words ??= buildWords();
+  return words.has(pair);
+}
 
 function build(): Map<string, number> {
   const ranks = new Map<string, number>();
@@ -68,6 +94,11 @@ export function charScore(ch: string): number {
   return -3;
 }
 
+function isLatin1High(ch: string): boolean {
+  const cp = ch.charCodeAt(0);
+  return cp >= 0xa0 && cp <= 0xff;
+}
+
 /**
  * Sum of character scores, with a penalty for an ASCII letter between non-ASCII characters
  * (狱h務): single-byte leftovers of a misaligned double-byte decode look exactly like that.
@@ -78,6 +109,9 @@ export function textScore(text: string): number {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     total += charScore(ch);
+    if (i > 0 && isCommonWord(chars[i - 1]! + ch)) total += WORD_BONUS;
+    // Two Latin-1 letters or signs in a row (`õ³`, `Ã©`): real European text puts ASCII between them.
+    if (i > 0 && isLatin1High(ch) && isLatin1High(chars[i - 1]!)) total -= 2;
     if (/[A-Za-z]/.test(ch) && i > 0 && i < chars.length - 1 && chars[i - 1]!.charCodeAt(0) > 0x7f && chars[i + 1]!.charCodeAt(0) > 0x7f) total -= 3;
   }
   return total;

@@ -9,6 +9,8 @@ export interface Line {
   text: string;
   /** origin[i] = source offset of text[i]; origin[text.length] = offset just past the line. */
   origin: number[];
+  /** Source ranges [start, end) an earlier rule marked to keep as found (suspected mojibake). */
+  kept?: Array<[number, number]>;
 }
 
 export interface Edit {
@@ -135,7 +137,30 @@ export function applyEdits(
 
 /** A piece of a line that keeps its source offsets (for values lifted into front matter). */
 export function sliceLine(line: Line, start: number, end: number): Line {
-  return { text: line.text.slice(start, end), origin: line.origin.slice(start, end + 1) };
+  const piece: Line = { text: line.text.slice(start, end), origin: line.origin.slice(start, end + 1) };
+  if (line.kept) piece.kept = line.kept;
+  return piece;
+}
+
+/** Marks a span of the line (current indices) as one no later rule may rewrite. */
+export function keep(line: Line, start: number, end: number): void {
+  (line.kept ??= []).push([originAt(line, start), originAt(line, Math.max(start, end - 1)) + 1]);
+}
+
+/** True when index i of the line comes from a kept source range. */
+export function isKept(line: Line, i: number): boolean {
+  if (!line.kept) return false;
+  const at = originAt(line, i);
+  return line.kept.some(([start, end]) => at >= start && at < end);
+}
+
+/** The edits that touch no kept span: punctuation and script rules never run inside suspected mojibake. */
+export function outsideKept(line: Line, edits: Edit[]): Edit[] {
+  if (!line.kept) return edits;
+  return edits.filter((edit) => {
+    for (let i = edit.start; i < Math.max(edit.end, edit.start + 1); i++) if (isKept(line, i)) return false;
+    return true;
+  });
 }
 
 /** The same line with surrounding whitespace removed. */

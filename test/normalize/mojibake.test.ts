@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { makeLine } from '../../pipeline/normalize/lines.ts';
-import { applyMojibake, findMojibake } from '../../pipeline/normalize/rules/mojibake.ts';
+import { applyMojibake, findMojibake, looksLikeMojibake, repairValue } from '../../pipeline/normalize/rules/mojibake.ts';
 import { reporterFor } from './helpers.ts';
 
 function repaired(text: string): string {
@@ -75,5 +75,67 @@ describe('mojibake rule', () => {
       expect(findMojibake(text).filter((f) => f.replacement !== undefined)).toEqual([]);
       expect(repaired(text)).toBe(text);
     }
+  });
+});
+
+const FLAT: Record<string, string> = { '，': ',', '；': ';', '：': ':', '？': '?', '！': '!' };
+
+/** GBK text decoded one byte off, as a page shows it: private-use pairs print as nothing, marks flattened. */
+function offByOne(original: string): string {
+  const bytes = iconv.encode(original, 'gbk');
+  const shown = iconv.decode(bytes.subarray(1), 'gbk').replace(/[\ue000-\uf8ff]/g, '');
+  return '?' + shown.replace(/[，；：？！]/g, (c) => FLAT[c]!);
+}
+
+describe('mojibake disguised as punctuation', () => {
+  it('restores a one-byte-off run whose misread pair was dropped and whose marks were flattened', () => {
+    expect(repaired('基層?;A不牢,地動山搖?!边M入新時代')).toBe('基層。基礎不牢,地動山搖。”進入新時代');
+    // The same damage made from a sentence of our own.
+    const garbled = offByOne('。基礎設施還不完善');
+    expect(garbled).toBe('?;A設施還不完善');
+    expect(repaired(`城市${garbled}`)).toBe('城市。基礎設施還不完善');
+  });
+
+  it('restores a misread mark pair and a letter between Han characters', () => {
+    expect(offByOne('。”進一步')).toBe('?!边M一步');
+    expect(repaired(`他說${offByOne('。”進一步')}`)).toBe('他說。”進一步');
+    expect(repaired(`工作${offByOne('；提高服務質量')}`)).toBe('工作；提高服務質量');
+  });
+
+  it('keeps a run it cannot read for sure, warns with candidates, and no later rule touches it', async () => {
+    const { normalizePlainText } = await import('../../pipeline/normalize/index.ts');
+    const { VFile } = await import('vfile');
+    const garbled = offByOne('。社會經濟發展很快'); // two pairs dropped: bytes are gone
+    const file = new VFile({ path: 'x.txt', value: `標題\n\n他說${garbled},對` });
+    const { markdown } = normalizePlainText(file, { script: 'hant' });
+    expect(markdown).toContain(`他說${garbled.slice(0, 6)}`);
+    const warning = file.messages.find((m) => m.ruleId === 'mojibake');
+    expect(warning?.reason).toMatch(/^Possible mojibake .*candidates: /);
+    const touched = file.messages.filter((m) => (m.ruleId === 'punctuation' || m.ruleId === 'script') && (m.column ?? 0) >= 3 && (m.column ?? 0) < 9);
+    expect(touched).toEqual([]);
+  });
+});
+
+describe('mojibake in names and short values', () => {
+  it('repairs a GBK name read as Latin-1', () => {
+    for (const name of ['王崇', '李明', '我們']) {
+      const garbled = iconv.decode(iconv.encode(name, 'gbk'), 'latin1');
+      expect(repaired(garbled)).toBe(name);
+      expect(looksLikeMojibake(garbled)).toBe(true);
+    }
+  });
+
+  it('repairs GB18030 bytes that happened to be valid UTF-8', () => {
+    const bytes = iconv.encode('鲁迅', 'gb18030');
+    const shown = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    expect(shown).toBe('³Ѹ');
+    expect(repaired(`作者${shown}`)).toBe('作者鲁迅');
+  });
+
+  it('tells suspected values from clean ones, and repairs values for the head reader', () => {
+    for (const clean of ['劉勝', '中國軍轉民', 'café naïve', 'Ärger über Öl', 'Keywords: a, b']) expect(looksLikeMojibake(clean)).toBe(false);
+    expect(repairValue('Íõ³ç')).toEqual({ text: '王崇', repaired: true, suspect: false, candidates: [] });
+    expect(repairValue('劉勝')).toMatchObject({ text: '劉勝', repaired: false, suspect: false });
+    expect(repairValue('锟斤拷')).toMatchObject({ suspect: true });
   });
 });

@@ -7,7 +7,7 @@
  * the parentheses of (一) / (1), which Chinese style writes full-width.
  */
 import { isCjkContext, isHan } from '../chars.ts';
-import { applyEdits, type Edit, type Line, type Reporter } from '../lines.ts';
+import { applyEdits, outsideKept, type Edit, type Line, type Reporter } from '../lines.ts';
 import { isRomanization } from './pinyin.ts';
 
 export const RULE_ID = 'punctuation';
@@ -131,5 +131,5 @@ export function punctuationEdits(text: string): Edit[] {
 }
 
 export function applyPunctuation(line: Line, reporter: Reporter | undefined): void {
-  applyEdits(line, punctuationEdits(line.text), reporter, RULE_ID, 'info');
+  applyEdits(line, outsideKept(line, punctuationEdits(line.text)), reporter, RULE_ID, 'info');
 }

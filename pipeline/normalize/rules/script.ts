@@ -6,7 +6,7 @@
  * whole text would also rewrite correct characters to opencc's preferred variants (裏 → 裡).
  */
 import type { Script } from '../../types.ts';
-import { applyEdits, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
+import { applyEdits, isKept, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
 import { converters } from '../../locale/opencc.ts';
 
 export const RULE_ID = 'script';
@@ -66,7 +66,7 @@ function context(text: string, span: StraySpan): string {
 
 /** Reports stray characters; converts them when the target script is the document's own. */
 export function applyScript(line: Line, docLang: string, target: Script, reporter: Reporter | undefined): void {
-  const spans = findStrayScript(line.text, docLang);
+  const spans = findStrayScript(line.text, docLang).filter((span) => !isKept(line, span.start) && !isKept(line, span.end - 1));
   if (spans.length === 0) return;
   const own = docLang === 'zh-Hant' ? 'Traditional' : 'Simplified';
   const other = docLang === 'zh-Hant' ? 'Simplified' : 'Traditional';

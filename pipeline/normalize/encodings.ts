@@ -1,0 +1,55 @@
+/**
+ * Bytes and the encodings scrapers confuse: what bytes a wrong decoder must have seen to print
+ * some text, and whether those bytes read exactly as another encoding. Mojibake repair is built
+ * on these two questions.
+ */
+import iconv from 'iconv-lite';
+
+export type Codec = 'gbk' | 'big5' | 'latin1' | 'utf8';
+
+// windows-1252 maps 0x80–0x9F to typographic characters; scrapers usually mean it by "Latin-1".
+const CP1252_BYTES = new Map<string, number>();
+for (let b = 0x80; b <= 0x9f; b++) {
+  const ch = iconv.decode(Buffer.from([b]), 'windows-1252');
+  if (ch !== '\uFFFD' && ch.charCodeAt(0) > 0xff) CP1252_BYTES.set(ch, b);
+}
+
+/** The bytes that `codec` would have decoded into `text`, or undefined if it could not. */
+export function bytesOf(text: string, codec: Codec): Buffer | undefined {
+  if (codec === 'latin1') {
+    const out: number[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      const b = cp <= 0xff ? cp : CP1252_BYTES.get(ch);
+      if (b === undefined) return undefined;
+      out.push(b);
+    }
+    return Buffer.from(out);
+  }
+  if (codec === 'utf8') return Buffer.from(text, 'utf8');
+  const bytes = iconv.encode(text, codec);
+  return iconv.decode(bytes, codec) === text ? bytes : undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes only when every byte is consumed by a valid character. */
+export function decodeExact(bytes: Buffer, codec: Codec): string | undefined {
+  if (bytes.length === 0) return '';
+  if (codec === 'utf8') {
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+  const text = iconv.decode(bytes, codec);
+  if (text.includes('\uFFFD')) return undefined;
+  const again = bytesOf(text, codec);
+  return again !== undefined && again.equals(bytes) ? text : undefined;
+}
+
+/** Text that no real document contains: mostly controls, private use, unassigned. */
+export function isClean(text: string): boolean {
+  return !/[\p{Cc}\p{Co}\p{Cn}\uFFFD]/u.test(text.replace(/[\t\n]/g, ''));
+}
