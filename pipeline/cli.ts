@@ -31,6 +31,8 @@ Build options:
       --report FORMAT    human (default, on stderr) or json (one array of every message on
                          stdout, written as the documents finish, in document order)
   -q, --quiet            report only warnings and errors, not routine repairs
+      --verbose          report every message; by default warnings and errors are listed
+                         one by one and routine repairs as one line per rule with its count
       --force            rebuild every document, even those whose outputs are current
       --shard I/N        build only the I-th of N parts of the documents (for CI matrices)
       --book FILE        bind the documents a book file (YAML) names into one EPUB, PDF
@@ -39,7 +41,8 @@ Build options:
 
 Normalize options:
       --script MODE      as above
-      --report json      print the messages as a JSON array on stdout, instead of the Markdown
+      --report json      print every message as a JSON array on stdout, instead of the Markdown
+  -q, --quiet, --verbose as above (the report goes to stderr)
   -o, --out FILE         write the Markdown to FILE instead of stdout
 
 Check options (and the build options above):
@@ -66,6 +69,7 @@ const options = {
   script: { type: 'string' },
   report: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
   force: { type: 'boolean' },
   shard: { type: 'string' },
   book: { type: 'string' },
@@ -157,7 +161,7 @@ async function runBuild(files: string[], values: Values): Promise<number> {
         progress.update({ source: doc.source, line: describe(doc), failed: Boolean(doc.error), cached: Boolean(doc.cached) }, done, total);
         if (stream) stream.add(index, doc.file ? reportEntries([doc.file]) : []);
         else if (doc.file && !doc.cached) {
-          const report = humanReport([doc.file], { quiet: values.quiet });
+          const report = humanReport([doc.file], { quiet: values.quiet, verbose: values.verbose });
           if (report) progress.print(report);
         }
       },
@@ -189,7 +193,7 @@ async function runNormalize(files: string[], values: Values): Promise<number> {
     return 0;
   }
   if (!values.out) process.stdout.write(markdown);
-  const report = humanReport([file], { quiet: values.quiet });
+  const report = humanReport([file], { quiet: values.quiet, verbose: values.verbose });
   if (report) process.stderr.write(`${report}\n`);
   return 0;
 }

@@ -1,5 +1,5 @@
 /** Messages as people read them (vfile-reporter) and as CI reads them (JSON). */
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import type { ReportEntry } from './types.ts';
 
@@ -21,10 +21,50 @@ export function reportEntries(files: VFile[]): ReportEntry[] {
   );
 }
 
-export function humanReport(files: VFile[], options: { quiet?: boolean } = {}): string {
+/** What one routine repair of each rule is, for the one-line count (`punctuation: 86 full-width marks`). */
+const ROUTINE: Record<string, [string, string]> = {
+  punctuation: ['full-width mark', 'full-width marks'],
+  control: ['invisible or decomposed character', 'invisible or decomposed characters'],
+  metadata: ['header line moved to front matter', 'header lines moved to front matter'],
+  structure: ['numbered line made a heading', 'numbered lines made headings'],
+  pinyin: ['converter reading removed', 'converter readings removed'],
+  notes: ['note made a footnote', 'notes made footnotes'],
+};
+
+function routineLine(rule: string, count: number): string {
+  const [one, many] = ROUTINE[rule] ?? ['repair', 'repairs'];
+  return `  ${rule}: ${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Messages for a person: warnings and errors one by one, routine repairs (info) as one line per
+ * rule with its count. `verbose` lists every message; `quiet` leaves the routine lines out.
+ */
+export function humanReport(files: VFile[], options: { quiet?: boolean; verbose?: boolean } = {}): string {
   const withMessages = files.filter((file) => file.messages.length);
   if (!withMessages.length) return '';
-  return reporter(withMessages, { quiet: options.quiet ?? false });
+  if (options.verbose) return reporter(withMessages);
+  const blocks: string[] = [];
+  for (const file of withMessages) {
+    const counts = new Map<string, number>();
+    for (const message of file.messages) {
+      if (message.fatal !== undefined && message.fatal !== null) continue;
+      const rule = message.ruleId ?? 'other';
+      counts.set(rule, (counts.get(rule) ?? 0) + 1);
+    }
+    const shown = new VFile({ path: file.path });
+    shown.messages = file.messages.filter((message) => message.fatal === true || message.fatal === false);
+    if (!shown.messages.length && (options.quiet || !counts.size)) continue;
+    const lines = shown.messages.length ? reporter([shown]).split('\n') : [file.path];
+    if (!options.quiet && counts.size) {
+      const routine = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => routineLine(rule, count));
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      const at = shown.messages.length ? lines.length - 2 : lines.length; // before the blank line and the totals
+      lines.splice(at, 0, `routine repairs (${total}, each listed with --verbose):`, ...routine);
+    }
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n\n');
 }
 
 /**
