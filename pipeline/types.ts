@@ -20,6 +20,24 @@ export interface DocumentMeta {
   issue?: string;
   source?: string;
   description?: string;
+  /** From a scraped head or front matter: set under the title. */
+  subtitle?: string;
+  abstract?: string;
+  affiliations?: string[];
+  /** An English title, abstract and keywords printed after the Chinese ones. */
+  titleEn?: string;
+  abstractEn?: string;
+  keywordsEn?: string[];
+  /** Classification lines: DOI, Chinese Library Classification, document code, article number. */
+  doi?: string;
+  clc?: string;
+  documentCode?: string;
+  articleNumber?: string;
+  received?: string;
+  revised?: string;
+  accepted?: string;
+  funding?: string;
+  biography?: string;
   rights?: string;
 }
 

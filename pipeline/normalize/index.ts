@@ -18,7 +18,7 @@ import { Locator, makeLine, type Line, type Reporter, splitLines } from './lines
 import { toMarkdown } from './markdown.ts';
 import { removeBoilerplate } from './rules/boilerplate.ts';
 import { applyControl } from './rules/control.ts';
-import { extractHeader } from './rules/metadata.ts';
+import { extractHeader, headerMeta, headerProse } from './rules/metadata.ts';
 import { applyMojibake } from './rules/mojibake.ts';
 import { applyPinyin } from './rules/pinyin.ts';
 import { applyPunctuation } from './rules/punctuation.ts';
@@ -67,8 +67,8 @@ export function normalizePlainText(file: VFile, options: NormalizeOptions): { ma
     applyPinyin(lines, reporter); // before punctuation, which would widen the annotations' parentheses
     const lang = detectLang(lines.map((l) => l.text).join('\n'));
     lines = removeBoilerplate(lines, lang, reporter);
-    const { fields, body } = extractHeader(lines, reporter);
-    const textLines = [fields.title, ...body].filter((l): l is Line => l !== undefined);
+    const { fields, body } = extractHeader(lines, reporter, lang);
+    const textLines = [...headerProse(fields), ...body];
     for (const line of textLines) applyPunctuation(line, reporter);
     for (const line of [...textLines, ...fields.authors, ...(fields.publication ? [fields.publication] : []), ...fields.keywords]) {
       applyScript(line, lang, script, reporter);
@@ -80,6 +80,7 @@ export function normalizePlainText(file: VFile, options: NormalizeOptions): { ma
       lang,
       keywords: fields.keywords.map((k) => k.text),
     };
+    Object.assign(meta, headerMeta(fields));
     if (fields.date) meta.date = fields.date;
     if (fields.time) meta.time = fields.time;
     if (fields.publication) meta.publication = fields.publication.text;

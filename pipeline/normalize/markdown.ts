@@ -13,12 +13,19 @@ import type { DocumentMeta } from '../types.ts';
 
 const stringifier = unified().use(remarkStringify).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
+/** What a journal's head says beyond the basics, in the order it prints them. */
+const HEAD_KEYS = ['abstract', 'titleEn', 'abstractEn', 'keywordsEn', 'doi', 'clc', 'documentCode', 'articleNumber', 'received', 'revised', 'accepted', 'funding', 'biography'] as const;
+
 /** Front matter in a fixed key order; every string quoted so YAML 1.1 readers see no dates or sexagesimals. */
 export function frontMatter(meta: DocumentMeta): string {
-  const ordered: Record<string, unknown> = { title: meta.title, authors: meta.authors };
+  const ordered: Record<string, unknown> = { title: meta.title };
+  if (meta.subtitle !== undefined) ordered.subtitle = meta.subtitle;
+  ordered.authors = meta.authors;
+  if (meta.affiliations?.length) ordered.affiliations = meta.affiliations;
   for (const key of ['date', 'time', 'publication', 'issue'] as const) if (meta[key] !== undefined) ordered[key] = meta[key];
   ordered.keywords = meta.keywords;
   ordered.lang = meta.lang;
+  for (const key of HEAD_KEYS) if (meta[key] !== undefined) ordered[key] = meta[key];
   return YAML.stringify(ordered, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 }).trimEnd();
 }
 

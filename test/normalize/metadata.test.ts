@@ -49,7 +49,7 @@ describe('metadata rule', () => {
 
   it('reads other date and author forms', () => {
     expect(header('Title\n2023年5月7日 作者：王明、李華\nBody.')).toMatchObject({ date: '2023-05-07', authors: ['王明', '李華'] });
-    expect(header('Title\nAuthor: Ada Lovelace\nBody.')).toMatchObject({ authors: ['Ada', 'Lovelace'] });
+    expect(header('Title\nAuthor: Ada Lovelace\nBody.')).toMatchObject({ authors: ['Ada Lovelace'] });
     expect(header('標題\n《中國軍轉民》2024年第3期\n正文。')).toMatchObject({ publication: '中國軍轉民', issue: '2024年第3期' });
   });
 

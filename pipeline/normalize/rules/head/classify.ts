@@ -1,0 +1,140 @@
+/**
+ * What each line at the head of a scraped page is, from its own features: the site's chrome
+ * (navigation rows, counters, `APP下载`, `TOP`), a subtitle, an affiliation, the English block,
+ * body text, or a line that could be the title. Labelled fields, dates, journals and bylines
+ * are read by their own modules; this one judges the rest.
+ */
+import { countHan } from '../../chars.ts';
+import { headingDepth } from '../structure.ts';
+
+/** Words of a site's navigation and widgets, Simplified and Traditional. */
+const NAV_WORDS = new Set([
+  '首页', '首頁', '设为首页', '設為首頁', '设为主页', '設為主頁', '加入收藏', '收藏本站', '在线投稿', '在線投稿', '线上投稿', '投稿',
+  '数据检索', '數據檢索', '中心智库', '中心智庫', '登录', '登錄', '登入', '注册', '註冊', '网站地图', '網站地圖', '联系我们',
+  '聯繫我們', '聯絡我們', '关于我们', '關於我們', 'app下载', 'app下載', '下载app', '下載app', 'app', '返回顶部', '返回頂部',
+  'top', '打印', '列印', '关闭', '關閉', '关闭窗口', '關閉窗口', '收藏', '分享', '分享到', '扫一扫', '掃一掃', '微信', '微博',
+  '手机版', '手機版', 'english', '繁体', '繁體', '简体', '簡體', '订阅', '訂閱', '搜索', '搜尋', '帮助', '幫助', '期刊导航',
+  '期刊導航', '过刊浏览', '過刊瀏覽', '当期目录', '當期目錄', '期刊订阅', '期刊訂閱', '编委会', '編委會', '稿约', '稿約',
+  '下载', '下載', '下载全文', '下載全文', 'pdf下载', 'pdf下載', '评论', '評論', '点赞', '點讚', '举报', '舉報', '纠错', '糾錯',
+  '字号', '字號', '大', '中', '小', '上一篇', '下一篇', '返回', '更多', '文章', '新闻', '新聞', '专题', '專題', '智库', '智庫',
+  '学术', '學術', '期刊', '资讯', '資訊', '动态', '動態', '会员', '會員', '我的', '客户端', '客戶端',
+]);
+
+const BREADCRUMB = /^\s*(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|位置)?\s*[:：]?\s*(?:首页|首頁|主页|主頁|home)\s*[>»›/＞]/iu;
+const COUNTER = /^\s*(?:[【[(（]\s*)?(?:[浏瀏][览覽]|[阅閱][读讀]|[点點][击擊]|[评評][论論]|人[气氣])\s*(?:量|次[数數]|[数數])?\s*[:：]?\s*\d+\s*次?\s*(?:[】\])）])?\s*$/u;
+
+/** Site chrome: a navigation row, a breadcrumb, a counter, a widget's word. */
+export function isChrome(text: string): boolean {
+  const t = text.trim();
+  if (t === '') return false;
+  if (BREADCRUMB.test(t) || COUNTER.test(t)) return true;
+  const tokens = t.split(/[\s|｜/·•]+/u).filter(Boolean);
+  const nav = tokens.filter((token) => NAV_WORDS.has(token.toLowerCase())).length;
+  if (nav === tokens.length) return true;
+  // `中心智库 数据检索 在线投稿 设为首页 加入收藏`: a row of short items, most of them the site's.
+  return tokens.length >= 3 && nav * 2 >= tokens.length && tokens.every((token) => [...token].length <= 6);
+}
+
+const INSTITUTION = /大学|大學|学院|學院|研究所|研究院|研究中心|中心|党校|黨校|科学院|科學院|委员会|委員會|学校|學校|医院|醫院|公司|集团|集團|协会|協會|出版社|[部局厅廳处處]$|办公室|辦公室|图书馆|圖書館/u;
+const POSTCODE = /(?<!\d)\d{6}(?!\d)/u;
+
+/** `（上海大学马克思主义学院 上海 200444）`, `1. 复旦大学 国际关系学院，上海 200433；2. …`. */
+export function isAffiliation(text: string): boolean {
+  const t = text.trim();
+  if ([...t].length > 160 || /[。！？]/u.test(t)) return false;
+  const inner = t.replace(/^[(（]\s*/u, '').replace(/\s*[)）]$/u, '');
+  const wrapped = inner !== t;
+  if (!INSTITUTION.test(inner.replace(/[,，；;\s]+\S{0,6}\s*\d{6}.*$/u, '')) && !INSTITUTION.test(inner)) return false;
+  const numbered = /^(?:\d{1,2}\s*[.．、]?|[①-⑩])\s*\p{Script=Han}/u.test(inner);
+  return wrapped || numbered || POSTCODE.test(inner);
+}
+
+/** The affiliations on such a line, one per institution, without numbers, brackets or postcodes kept apart. */
+export function splitAffiliations(text: string): string[] {
+  const inner = text.trim().replace(/^[(（]\s*/u, '').replace(/\s*[)）]$/u, '');
+  return inner
+    .split(/[;；]|\s+(?=\d{1,2}\s*[.．、]\s*\p{Script=Han})/u)
+    .map((part) => part.replace(/^\s*(?:\d{1,2}\s*[.．、]?|[①-⑩])\s*/u, '').trim())
+    .filter((part) => part !== '');
+}
+
+/** `——一个基层组织功能视角分析`: a subtitle set under the title. */
+export function subtitleOf(text: string): string | undefined {
+  const match = /^\s*(?:——|—|--|──|－－|~|～)\s*(\S.{0,60}?)\s*$/u.exec(text);
+  return match && !/[。！？]$/u.test(match[1]!) ? match[1] : undefined;
+}
+
+/** A line of the English block that Chinese journals print after the Chinese head. */
+export function isEnglish(text: string): boolean {
+  const t = text.trim();
+  if (countHan(t) > 0) return false;
+  const letters = t.match(/[A-Za-z]/g)?.length ?? 0;
+  return letters >= 4 && letters * 10 >= [...t].length * 6;
+}
+
+/** Prose: a paragraph, or a line ending like a sentence. Headings count as body. */
+export function isBody(text: string): boolean {
+  const t = text.trim();
+  if (headingDepth(t) !== undefined) return true;
+  const length = [...t].length;
+  return length > 60 || (length > 15 && /[。！!；;…」”』]$/u.test(t) && /[，,。]/u.test(t));
+}
+
+/**
+ * Site suffixes and marks a scraped title carries: `_風聞`, ` - 某某网`, `[日语论文]`,
+ * `【2018.06】`, a footnote `*` or `①`. Returns the title without them and what was cut.
+ */
+export function cleanTitle(text: string): { title: string; cut: string[] } {
+  let title = text.trim();
+  const cut: string[] = [];
+  for (let changed = true; changed; ) {
+    changed = false;
+    const patterns = [
+      /\s*[*＊∗†]+$|[①-⑳¹²³⁴-⁹]+$/u,
+      /\s*[[【(（〔［]\s*[^\]】)）〕］]{0,14}?(?:\d{4}[.\-/年]\d{1,2}|论文|論文|网|網|频道|頻道|专题|專題|原创|原創|转载|轉載|独家|獨家|精品|推荐|推薦|组图|組圖|图|圖|视频|視頻)[^\]】)）〕］]{0,8}\s*[\]】)）〕］]$/u,
+      /\s*(?:_|\s[-–—|｜]\s|\s?[|｜]\s?)[^_|｜]{1,12}$/u,
+    ];
+    for (const pattern of patterns) {
+      const match = pattern.exec(title);
+      if (!match || match.index === 0 || countHan(title.slice(0, match.index)) + (title.slice(0, match.index).match(/[A-Za-z]+/g)?.length ?? 0) < 4) continue;
+      cut.push(match[0].trim());
+      title = title.slice(0, match.index).trimEnd();
+      changed = true;
+    }
+  }
+  return { title, cut };
+}
+
+/** Could this line be a title at all: short, not a sentence, with letters. */
+export function isTitleCandidate(text: string): boolean {
+  const t = text.trim();
+  const length = [...t].length;
+  return length >= 2 && length <= 80 && /[\p{L}]/u.test(t) && !/[。；;]$/u.test(t) && !isBody(t);
+}
+
+/**
+ * How much a candidate reads like the title: Chinese titles are 6–40 characters and have no
+ * commas; the title is followed by its header (what the caller passes as `headerAfter`).
+ */
+export function titleScore(text: string, position: number, headerAfter: boolean, chineseDoc: boolean): number {
+  const t = cleanTitle(text).title;
+  const han = countHan(t);
+  let score = 10 - position;
+  if (headerAfter) score += 6;
+  if (chineseDoc && han === 0) score -= 8;
+  if (han >= 6 && han <= 40) score += 4;
+  else if (han > 0 && han < 4) score -= 4;
+  if (/[，,]/u.test(t)) score -= 2;
+  if (/[：:]$/u.test(t)) score -= 6;
+  if (/[?？!！]$/u.test(t)) score -= 1;
+  if (/[\u0080-\u00ff\ufffd]/u.test(t)) score -= 6;
+  return score;
+}
+
+/**
+ * A value that looks like mojibake (`Íõ³ç`, `鍩轰簬`, a lost-byte `?` inside Han text): never
+ * put in front matter as it is. A simple guard until the body's mojibake detector can judge.
+ */
+export function looksGarbled(text: string): boolean {
+  return /[\u0080-\u00ff\ufffd]|[\u3040-\u30ff\uac00-\ud7af]|\p{Script=Han}\?|\?\p{Script=Han}/u.test(text);
+}

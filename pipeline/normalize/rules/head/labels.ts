@@ -1,0 +1,191 @@
+/**
+ * Labelled fields of an article's head: `关键词：`, `[摘 要]`, `〔关键词〕`, `中圖分类号：`, `DOI:`,
+ * `来源：《…》2018年第6期 作者：… 浏览：208次`. Journals print these in every bracket and
+ * spacing, in either script (and in a mix of both), several on one line; each label says what
+ * its value is, so the line is cut at its labels and each value goes where its label sends it.
+ */
+import { sliceLine, trimLine, type Line } from '../../lines.ts';
+
+export type FieldKind =
+  | 'keywords' | 'keywordsEn' | 'abstract' | 'abstractEn' | 'clc' | 'documentCode' | 'articleNumber' | 'doi'
+  | 'received' | 'revised' | 'accepted' | 'funding' | 'biography' | 'publication' | 'author' | 'affiliation'
+  | 'date' | 'issue' | 'tags' | 'chrome';
+
+/** Labels by kind; a character class stands for the Simplified/Traditional pair of one character. */
+const LABELS: Array<[FieldKind, string[]]> = [
+  ['keywords', ['[关關][键鍵][词詞字]', '主[题題][词詞]']],
+  ['abstract', ['[内內]容[摘提]要', '[摘提]要']],
+  ['clc', ['中[图圖]分[类類][号號]', '分[类類][号號]']],
+  ['documentCode', ['文[献獻][标標][识識][码碼]', '文[献獻][标標][志誌][码碼]']],
+  ['articleNumber', ['文章[编編][号號]']],
+  ['received', ['收稿日期', '收稿[时時][间間]']],
+  ['revised', ['修回日期', '修改日期']],
+  ['accepted', ['[录錄]用日期', '接受日期']],
+  ['funding', ['基金[项項]目', '[资資]助[项項]目']],
+  ['biography', ['作者[简簡]介', '通[讯訊]作者']],
+  ['affiliation', ['作者[单單]位', '[单單]位']],
+  ['publication', ['文[献獻][来來]源', '[来來]源期刊', '[来來]源', '出[处處]', '刊名', '期刊', '原[载載]', '[选選]自', '[发發]表于', '刊物']],
+  ['author', ['作者', '撰文', '[记記]者']],
+  ['date', ['[发發][布佈表][时時][间間]', '[发發][布佈]日期', '更新[时時][间間]', '[时時][间間]', '日期']],
+  ['issue', ['卷期', '期[号號]', '期次', '年卷期']],
+  ['tags', ['[标標][签籤]']],
+  ['chrome', ['[浏瀏][览覽]', '[浏瀏][览覽]量', '[浏瀏][览覽]次[数數]', '[阅閱][读讀]', '[阅閱][读讀]量', '[阅閱][读讀]次[数數]', '[点點][击擊]', '[点點][击擊]量', '[点點][击擊][数數]',
+    '[评評][论論]', '人[气氣]', '字[号號体體]', '分享', '分享到', '[责責]任[编編][辑輯]', '[编編][辑輯]']],
+];
+
+const ENGLISH: Array<[FieldKind, string]> = [
+  ['keywordsEn', 'key\\s*words|keywords|index\\s+terms'],
+  ['abstractEn', 'abstract'],
+  ['doi', 'doi'],
+  ['author', 'authors?|by'],
+  ['clc', 'CLC\\s+number'],
+  ['documentCode', 'document\\s+code'],
+  ['articleNumber', 'article\\s+ID'],
+];
+
+/** A label may be letter-spaced (`摘 要`, `关 键 词`): any spaces between its characters. */
+function spaced(label: string): string {
+  return (label.match(/\[[^\]]+\]|./gu) ?? []).join('\\s*');
+}
+
+const kinds: FieldKind[] = [];
+const alternatives: string[] = [];
+for (const [kind, labels] of LABELS) {
+  for (const label of labels) {
+    kinds.push(kind);
+    alternatives.push(`(${spaced(label)})`);
+  }
+}
+for (const [kind, label] of ENGLISH) {
+  kinds.push(kind);
+  alternatives.push(`(${label})`);
+}
+const ANY = alternatives.join('|');
+const OPEN = '[\\[〔【(（［]';
+const CLOSE = '[\\]〕】)）］]';
+/** `[关键词]` needs no colon; a bare label needs one (else `摘要是…` would be a label). */
+const LABEL = new RegExp(`(?:${OPEN}\\s*(?:${ANY})\\s*${CLOSE}\\s*[:：]?|(?:${ANY})\\s*[:：])\\s*`, 'giu');
+/** DOI is often printed without a colon: `DOI 10.1234/…`. */
+const BARE_DOI = /\bdoi\s*(?=10\.\d{4,})/iy;
+
+export interface Field {
+  kind: FieldKind;
+  /** The label as printed. */
+  label: string;
+  value: Line;
+}
+
+export interface FieldLine {
+  /** Text before the first label (a date, a byline), trimmed; empty when the line opens with a label. */
+  prefix: Line;
+  fields: Field[];
+}
+
+function kindOf(match: RegExpExecArray): FieldKind {
+  // ANY stands twice in LABEL (bracketed, then bare): group g names label (g - 1) mod count.
+  for (let g = 1; g < match.length; g++) if (match[g] !== undefined) return kinds[(g - 1) % kinds.length]!;
+  return 'chrome';
+}
+
+/**
+ * Cuts a line at its labels. A label counts at the start of the line or after a space or a
+ * closing mark, never inside a word. Returns undefined when the line has no label.
+ */
+export function readFieldLine(line: Line): FieldLine | undefined {
+  const text = line.text;
+  const found: Array<{ kind: FieldKind; at: number; end: number }> = [];
+  LABEL.lastIndex = 0;
+  for (let match = LABEL.exec(text); match; match = LABEL.exec(text)) {
+    const before = text.slice(0, match.index);
+    if (before.trim() !== '' && !/[\s】〕\]）)。；;|｜]$/u.test(before)) continue;
+    found.push({ kind: kindOf(match), at: match.index, end: match.index + match[0].length });
+  }
+  const lead = text.length - text.trimStart().length;
+  BARE_DOI.lastIndex = lead;
+  const doi = BARE_DOI.exec(text);
+  if (doi && !found.some((f) => f.at === lead)) found.unshift({ kind: 'doi', at: lead, end: lead + doi[0].length });
+  if (found.length === 0) return undefined;
+  found.sort((a, b) => a.at - b.at);
+  const fields: Field[] = found.map((f, i) => ({
+    kind: f.kind,
+    label: text.slice(f.at, f.end).trim(),
+    value: trimLine(stripEmptyBrackets(sliceLine(line, f.end, found[i + 1]?.at ?? text.length))),
+  }));
+  return { prefix: trimLine(sliceLine(line, 0, found[0]!.at)), fields };
+}
+
+/** `【 】` and `[]` left where a site's widget stood. */
+function stripEmptyBrackets(value: Line): Line {
+  const empty = /\s*[\[〔【(（［]\s*[\]〕】)）］]\s*$/u.exec(value.text);
+  return empty ? sliceLine(value, 0, empty.index) : value;
+}
+
+const DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*\d{2})?)?/u;
+
+export interface DateValue {
+  date: string;
+  time?: string;
+  /** Index just past the date (and time) in the text. */
+  end: number;
+  start: number;
+}
+
+/** The first valid date (and time) in a text. */
+export function readDate(text: string): DateValue | undefined {
+  const match = DATE.exec(text);
+  if (!match) return undefined;
+  const [, y, mo, d, hh, mm] = match;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const value: DateValue = { date: `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`, start: match.index, end: match.index + match[0].length };
+  if (hh !== undefined && Number(hh) < 24 && Number(mm) < 60) value.time = `${hh.padStart(2, '0')}:${mm}`;
+  else if (hh !== undefined) value.end = match.index + match[0].indexOf(hh);
+  return value;
+}
+
+const ISSUE = new RegExp(
+  [
+    '(?:\\d{4}\\s*年\\s*)?第?\\s*\\d{1,3}\\s*期',
+    '(?:\\d{4}\\s*年\\s*)?第\\s*\\d{1,3}\\s*卷\\s*第\\s*\\d{1,3}\\s*期',
+    '\\d{4}\\s*[,，]\\s*(?:\\d{1,3}\\s*)?[(（]\\s*\\d{1,3}\\s*[)）]',
+    '(?:vol\\.?\\s*\\d+\\s*[,，]?\\s*)?no\\.?\\s*\\d+',
+  ].map((p) => `(${p})`).join('|'),
+  'iu',
+);
+
+export interface PublicationValue {
+  publication?: Line;
+  issue?: string;
+}
+
+/**
+ * `《中国行政管理》2018年第6期`, `中國軍轉民 2024年3期`, `《X》2019, 35(4): 12-18`: the journal
+ * and its issue. Pages and anything after the issue are left out.
+ */
+export function readPublication(value: Line): PublicationValue | undefined {
+  const text = value.text;
+  const issue = ISSUE.exec(text);
+  const quoted = /《([^《》]{1,40})》/u.exec(text);
+  let name: Line | undefined;
+  if (quoted) name = trimLine(sliceLine(value, quoted.index + 1, quoted.index + 1 + quoted[1]!.length));
+  else {
+    const end = issue ? issue.index : text.length;
+    const candidate = trimLine(sliceLine(value, 0, end));
+    if (candidate.text !== '' && [...candidate.text].length <= 30 && !/[。，,；;：:]/u.test(candidate.text) && /[\p{L}]/u.test(candidate.text)) name = candidate;
+  }
+  if (!name && !issue) return undefined;
+  const result: PublicationValue = {};
+  if (name) result.publication = name;
+  if (issue) result.issue = issue[0].replace(/\s+/g, '');
+  return result;
+}
+
+/** A line that is only a journal and its issue (`中國軍轉民 2024年3期`, `2018年第6期`). */
+export function isPublicationLine(text: string): boolean {
+  const t = text.trim();
+  const issue = ISSUE.exec(t);
+  if (!issue) return false;
+  const rest = (t.slice(0, issue.index) + t.slice(issue.index + issue[0].length)).replace(/《[^《》]{1,40}》/u, '').trim();
+  return rest === '' || ([...rest].length <= 30 && !/[。，,；;：:]/u.test(rest) && /^[^\s]+$/u.test(rest)) || /^[:：]?\s*\d+\s*[-–—~～]\s*\d+\s*页?$/u.test(rest);
+}

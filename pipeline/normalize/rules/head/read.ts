@@ -1,0 +1,84 @@
+/**
+ * One line of a page's head, read for what it is: the reading says its role and carries what
+ * was parsed from it (fields, date, names, journal), so the head can be assembled without
+ * parsing any line twice.
+ */
+import { trimLine, sliceLine, type Line } from '../../lines.ts';
+import { isAffiliation, isBody, isChrome, isEnglish, isTitleCandidate, subtitleOf } from './classify.ts';
+import { isKeywordList } from './keywords.ts';
+import { isPublicationLine, readDate, readFieldLine, readPublication, type DateValue, type Field, type PublicationValue } from './labels.ts';
+import { readByline, type Byline } from './names.ts';
+
+export type Role =
+  | 'chrome' | 'fields' | 'date' | 'publication' | 'subtitle' | 'affiliation' | 'byline' | 'keyword-list'
+  | 'english' | 'body' | 'candidate' | 'value';
+
+export interface Reading {
+  line: Line;
+  /** Index in the page's lines. */
+  index: number;
+  role: Role;
+  fields?: Field[];
+  date?: DateValue;
+  byline?: Byline;
+  publication?: PublicationValue;
+}
+
+/** Labels whose value may stand alone on the next line (`摘要：` then the paragraph). */
+export const TAKES_NEXT_LINE = new Set(['abstract', 'abstractEn', 'keywords', 'keywordsEn']);
+
+export function readHeadLine(line: Line, index: number, known: string[], chineseDoc: boolean): Reading {
+  const reading = (role: Role, extra: Partial<Reading> = {}): Reading => ({ line, index, role, ...extra });
+  const text = line.text.trim();
+  const labelled = readFieldLine(line);
+  if (labelled) {
+    const prefix = labelled.prefix;
+    if (prefix.text === '') return reading('fields', { fields: labelled.fields });
+    const date = readDate(prefix.text);
+    if (date && date.start === 0) {
+      const tail = trimLine(sliceLine(prefix, date.end, prefix.text.length));
+      const byline = tail.text === '' ? undefined : readByline(tail, 0, tail.text.length, known);
+      if (tail.text === '' || byline) return reading('fields', { fields: labelled.fields, date, ...(byline ? { byline } : {}) });
+    }
+    const byline = readByline(prefix, 0, prefix.text.length, known);
+    if (byline) return reading('fields', { fields: labelled.fields, byline });
+    if (isPublicationLine(prefix.text)) return reading('fields', { fields: labelled.fields, publication: readPublication(prefix)! });
+  }
+  if (isChrome(text)) return reading('chrome');
+  const date = readDate(text);
+  if (date && /^\D{0,8}$/u.test(text.slice(0, date.start))) {
+    const tail = trimLine(sliceLine(line, line.text.indexOf(text) + date.end, line.text.length));
+    if (tail.text === '') return reading('date', { date });
+    const byline = readByline(tail, 0, tail.text.length, known);
+    if (byline) return reading('date', { date, byline });
+    if (isPublicationLine(tail.text)) return reading('date', { date, publication: readPublication(tail)! });
+  }
+  if (isPublicationLine(text)) {
+    const publication = readPublication(trimLine(line));
+    if (publication) return reading('publication', { publication });
+  }
+  if (subtitleOf(text) !== undefined) return reading('subtitle');
+  if (isAffiliation(text)) return reading('affiliation');
+  const byline = readByline(line, 0, line.text.length, known);
+  if (byline) return reading('byline', { byline });
+  if (isKeywordList(text)) return reading('keyword-list');
+  if (chineseDoc && isEnglish(text)) return reading('english');
+  if (isBody(text)) return reading('body');
+  return reading(isTitleCandidate(text) ? 'candidate' : 'body');
+}
+
+/** Names printed on their own in the head, the evidence for cutting a glued run of names. */
+export function knownNames(lines: Line[]): string[] {
+  const names: string[] = [];
+  for (const line of lines) {
+    const byline = readByline(line);
+    if (byline && byline.names.length > 1) names.push(...byline.names.map((n) => n.text));
+    const labelled = readFieldLine(line);
+    for (const field of labelled?.fields ?? []) {
+      if (field.kind !== 'author') continue;
+      const named = readByline(field.value);
+      if (named && named.names.length > 1) names.push(...named.names.map((n) => n.text));
+    }
+  }
+  return [...new Set(names)];
+}
