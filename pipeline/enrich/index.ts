@@ -36,9 +36,18 @@ export function enrich(tree: Root, frontMatter: Record<string, unknown>, file: V
     publication: text(frontMatter.publication),
     issue: text(frontMatter.issue),
     source: text(frontMatter.source),
-    description: text(frontMatter.description) ?? firstParagraph(tree),
+    // An abstract says what the article is about; the first paragraph only stands in for one.
+    description: text(frontMatter.description) ?? shorten(text(frontMatter.abstract)) ?? firstParagraph(tree),
     rights: text(frontMatter.rights),
   };
+  for (const key of HEAD_TEXT) {
+    const value = text(frontMatter[key]);
+    if (value !== undefined) meta[key] = value;
+  }
+  for (const key of ['affiliations', 'keywordsEn'] as const) {
+    const value = list(frontMatter[key]);
+    if (value.length) meta[key] = value;
+  }
   const toc = identifyHeadings(tree);
   markCitations(tree);
   return { tree, meta, toc };
@@ -87,11 +96,17 @@ function markCitations(tree: Root): void {
   });
 }
 
+const HEAD_TEXT = ['subtitle', 'abstract', 'titleEn', 'abstractEn', 'doi', 'clc', 'documentCode', 'articleNumber', 'received', 'revised', 'accepted', 'funding', 'biography'] as const;
+
 function firstParagraph(tree: Root): string | undefined {
   const paragraph = tree.children.find((node) => node.type === 'paragraph');
-  if (!paragraph) return undefined;
-  const value = toString(paragraph).replace(/\s+/g, ' ').trim();
-  return value.length > 160 ? `${value.slice(0, 157)}…` : value || undefined;
+  return paragraph ? shorten(toString(paragraph)) : undefined;
+}
+
+function shorten(value: string | undefined): string | undefined {
+  const flat = value?.replace(/\s+/g, ' ').trim();
+  if (!flat) return undefined;
+  return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
 }
 
 function text(value: unknown): string | undefined {

@@ -2,6 +2,7 @@
 export interface Labels {
   contents: string;
   keywords: string;
+  abstract: string;
   notes: string;
   backToContent: string;
   /** Between names in a list of authors. */
@@ -9,9 +10,9 @@ export interface Labels {
 }
 
 const LABELS: Record<'hant' | 'hans' | 'en', Labels> = {
-  hant: { contents: '目錄', keywords: '關鍵詞', notes: '註釋', backToContent: '返回正文', authorSeparator: '、' },
-  hans: { contents: '目录', keywords: '关键词', notes: '注释', backToContent: '返回正文', authorSeparator: '、' },
-  en: { contents: 'Contents', keywords: 'Keywords', notes: 'Notes', backToContent: 'Back to content', authorSeparator: ', ' },
+  hant: { contents: '目錄', keywords: '關鍵詞', abstract: '摘要', notes: '註釋', backToContent: '返回正文', authorSeparator: '、' },
+  hans: { contents: '目录', keywords: '关键词', abstract: '摘要', notes: '注释', backToContent: '返回正文', authorSeparator: '、' },
+  en: { contents: 'Contents', keywords: 'Keywords', abstract: 'Abstract', notes: 'Notes', backToContent: 'Back to content', authorSeparator: ', ' },
 };
 
 export function labelsFor(lang: string): Labels {

@@ -7,19 +7,28 @@ import { labelsFor } from '../locale/labels.ts';
 /** The journal and issue a document came from, as one line ("中國軍轉民 2024年3期"); empty without them. */
 export const publicationLine = (meta: DocumentMeta): string => [meta.publication, meta.issue].filter(Boolean).join(' ');
 
+/** The resolver address of a DOI: its characters kept, only what a URL cannot hold escaped. */
+export const doiUrl = (doi: string): string => `https://doi.org/${encodeURI(doi).replace(/[?#]/g, encodeURIComponent)}`;
+
 export function titleBlockHtml(meta: DocumentMeta): string {
   const labels = labelsFor(meta.lang);
   const lines = [`<h1 class="title">${escapeHtml(meta.title)}</h1>`];
+  if (meta.subtitle) lines.push(`<p class="subtitle">${escapeHtml(meta.subtitle)}</p>`);
   if (meta.authors.length) {
     lines.push(`<p class="authors">${meta.authors.map((a) => `<span class="author">${escapeHtml(a)}</span>`).join('')}</p>`);
+  }
+  if (meta.affiliations?.length) {
+    lines.push(`<p class="affiliations">${meta.affiliations.map((a) => `<span class="affiliation">${escapeHtml(a)}</span>`).join('')}</p>`);
   }
   const source = [meta.publication, meta.issue].filter(Boolean).map((s) => escapeHtml(s!));
   if (meta.date) source.push(`<time datetime="${escapeHtml(meta.date)}">${escapeHtml(meta.date)}</time>`);
   if (source.length) lines.push(`<p class="publication">${source.join('<span class="sep"> · </span>')}</p>`);
+  if (meta.abstract) lines.push(`<div class="abstract"><p><span class="label">${labels.abstract}</span>${escapeHtml(meta.abstract)}</p></div>`);
   if (meta.keywords.length) {
     const words = meta.keywords.map((k) => `<span class="keyword">${escapeHtml(k)}</span>`).join('');
     lines.push(`<p class="keywords"><span class="label">${labels.keywords}</span>${words}</p>`);
   }
+  if (meta.doi) lines.push(`<p class="doi">DOI: <a href="${escapeHtml(doiUrl(meta.doi))}">${escapeHtml(meta.doi)}</a></p>`);
   return `<header class="title-block">\n${lines.join('\n')}\n</header>`;
 }
 

@@ -24,6 +24,7 @@ export function screenHead(meta: DocumentMeta): string {
   add('name', 'citation_journal_title', meta.publication);
   add('name', 'citation_issue', meta.issue);
   add('name', 'citation_language', meta.lang);
+  add('name', 'citation_doi', meta.doi);
   for (const keyword of meta.keywords) add('name', 'citation_keywords', keyword);
   const lines = tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeHtml(value)}">`);
   lines.push(`<script type="application/ld+json">${jsonLd(meta)}</script>`);

@@ -58,6 +58,8 @@ export function packageDocument(pkg: PackageDocument): string {
   const lines: string[] = [];
   const add = (line: string) => lines.push(`    ${line}`);
   add(`<dc:identifier id="pub-id">${esc(pkg.identifier)}</dc:identifier>`);
+  // The article's own identifier, beside the book's: a DOI names the article, not this file.
+  if (meta.doi) add(`<dc:identifier id="doi">urn:doi:${esc(meta.doi)}</dc:identifier>`);
   add(`<dc:title id="pub-title">${esc(meta.title)}</dc:title>`);
   meta.authors.forEach((author, i) => {
     add(`<dc:creator id="creator-${i + 1}">${esc(author)}</dc:creator>`);

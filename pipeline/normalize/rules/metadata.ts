@@ -10,6 +10,7 @@
 import type { DocumentMeta } from '../../types.ts';
 import { originAt, report, trimLine, type Line, type Reporter } from '../lines.ts';
 import { removed } from './boilerplate.ts';
+import { findMojibake } from './mojibake.ts';
 import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf, titleScore } from './head/classify.ts';
 import { splitKeywords } from './head/keywords.ts';
 import { readDate, readPublication, type Field } from './head/labels.ts';
@@ -236,6 +237,20 @@ class Assigner {
     }
   }
 
+  /**
+   * A byline the mojibake model only suspects (`Íõ³ç`) is re-decoded when exactly one reading
+   * is a list of Chinese names: a name field is evidence the model alone does not have.
+   */
+  private redecoded(value: Line): Line[] | undefined {
+    if (!looksGarbled(value.text)) return undefined;
+    const finding = findMojibake(value.text).find((m) => m.start === 0 && m.end === value.text.length);
+    const readings = (finding?.candidates ?? []).map((c) => ({ c, names: readByline({ text: c, origin: new Array<number>(c.length + 1).fill(originAt(value, 0)) })?.names }));
+    const good = readings.filter((r) => r.names);
+    if (good.length !== 1) return undefined;
+    if (this.reporter) report(this.reporter, originAt(value, 0), RULE_ID, 'Byline re-decoded: its only reading as Chinese names', value.text, good[0]!.c, 'warning');
+    return good[0]!.names;
+  }
+
   /** Adds names not yet known; returns the ones added. Garbled names are never used. */
   private authors(names: Line[]): string[] {
     const added: string[] = [];
@@ -271,7 +286,7 @@ class Assigner {
       what.push('English abstract');
     } else if (kind === 'publication') this.publication(readPublication(value) ?? {}, what);
     else if (kind === 'author') {
-      const names = readByline(value)?.names ?? (this.chineseDoc ? undefined : readLatinNames(value)) ?? [];
+      const names = readByline(value)?.names ?? (this.chineseDoc ? this.redecoded(value) : readLatinNames(value)) ?? [];
       const added = this.authors(names);
       if (added.length) what.push(`authors ${added.join('、')}`);
       else if (names.length === 0 && text !== '') dropped.push(`unreadable author “${text}”`);
