@@ -72,7 +72,7 @@ function pickTitle(readings: Reading[], chineseDoc: boolean): number | undefined
     const next = readings[k + 1]?.role;
     const headerAfter = (next !== undefined && HEADER_ROLES.has(next)) || (next === 'chrome' && HEADER_ROLES.has(readings[k + 2]?.role ?? 'body'));
     if (firstBody >= 0 && k > firstBody && !headerAfter) continue;
-    const score = titleScore(readings[k]!.line.text, k, headerAfter, chineseDoc);
+    const score = titleScore(readings[k]!.line.text, k, best === undefined, headerAfter, chineseDoc);
     if (!best || score > best.score) best = { at: k, score };
   }
   return best?.at;

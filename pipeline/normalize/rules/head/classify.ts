@@ -5,6 +5,7 @@
  * are read by their own modules; this one judges the rest.
  */
 import { countHan } from '../../chars.ts';
+import { looksLikeMojibake } from '../mojibake.ts';
 import { headingDepth } from '../structure.ts';
 
 /** Words of a site's navigation and widgets, Simplified and Traditional. */
@@ -114,27 +115,28 @@ export function isTitleCandidate(text: string): boolean {
 
 /**
  * How much a candidate reads like the title: Chinese titles are 6–40 characters and have no
- * commas; the title is followed by its header (what the caller passes as `headerAfter`).
+ * commas; the title is the first candidate and is followed by its header (`headerAfter`).
  */
-export function titleScore(text: string, position: number, headerAfter: boolean, chineseDoc: boolean): number {
+export function titleScore(text: string, position: number, first: boolean, headerAfter: boolean, chineseDoc: boolean): number {
   const t = cleanTitle(text).title;
   const han = countHan(t);
   let score = 10 - position;
+  if (first) score += 3;
   if (headerAfter) score += 6;
   if (chineseDoc && han === 0) score -= 8;
   if (han >= 6 && han <= 40) score += 4;
-  else if (han > 0 && han < 4) score -= 4;
+  else if (han > 0 && han < 4) score -= 2;
   if (/[，,]/u.test(t)) score -= 2;
-  if (/[：:]$/u.test(t)) score -= 6;
+  if (/[：:，,、]$/u.test(t)) score -= 6;
   if (/[?？!！]$/u.test(t)) score -= 1;
-  if (/[\u0080-\u00ff\ufffd]/u.test(t)) score -= 6;
+  if (looksGarbled(t)) score -= 8;
   return score;
 }
 
 /**
- * A value that looks like mojibake (`Íõ³ç`, `鍩轰簬`, a lost-byte `?` inside Han text): never
- * put in front matter as it is. A simple guard until the body's mojibake detector can judge.
+ * A value that looks like mojibake (`Íõ³ç`, a lost-byte `?` inside Han text, or a run the
+ * mojibake model suspects): never put in front matter as it is.
  */
 export function looksGarbled(text: string): boolean {
-  return /[\u0080-\u00ff\ufffd]|[\u3040-\u30ff\uac00-\ud7af]|\p{Script=Han}\?|\?\p{Script=Han}/u.test(text);
+  return /[\u0080-\u00ff\ufffd]|[\u3040-\u30ff\uac00-\ud7af]|\p{Script=Han}\?|\?\p{Script=Han}/u.test(text) || looksLikeMojibake(text);
 }
