@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The CLI's bundle, made from these sources: the CLI tests run it as users do.
+    globalSetup: ['test/helpers/compile.ts'],
     // Real Chromium and EPUBCheck runs take seconds each.
     testTimeout: 120_000,
     hookTimeout: 180_000,

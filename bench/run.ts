@@ -18,7 +18,7 @@ import { findBrowser } from '../pipeline/emit/browser/index.ts';
 import { writeCorpus } from './corpus.ts';
 import { printFloor, writePrintPages } from './floor.ts';
 import { benchNormalize } from './normalize.ts';
-import { compiledIsCurrent } from '../bin/load.js';
+import { runsCompiled } from '../bin/load.js';
 
 /** Runs the CLI as bin/galley.js does (the compiled copy when current), reporting its own figures. */
 const CHILD = resolve(import.meta.dirname, 'child.mjs');
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   const out = (name: string) => join(work, 'out', name);
   console.log(`galley bench: ${count} documents (seed ${seed}), ${concurrency} pages at once, load average ${load()}`);
   console.log(`corpus: ${root}`);
-  console.log(`CLI: ${compiledIsCurrent() ? 'the compiled copy in dist/' : 'the TypeScript sources through tsx (dist/ missing or older than a source: npm run compile)'}`);
+  console.log(`CLI: ${runsCompiled() ? 'the bundle in dist/' : 'the TypeScript sources through tsx (no bundle: npm run compile)'}`);
 
   const first = readdirSync(join(root, 'source')).filter((f) => f.startsWith('doc-')).sort()[0]!;
   const one = await galley(root, ['build', `source/${first}`, '--out', out('one')]);

@@ -1,27 +1,53 @@
-// `npm run compile` (run by npm install): galley's sources compiled to dist/, so
-// the CLI starts without compiling TypeScript on every run. bin/galley.js uses
-// the copy only while it is newer than every source; a failed compile leaves
-// the CLI running its sources, as it would without a copy.
-import { spawnSync } from 'node:child_process';
+// `npm run compile` (run by npm install, and before the tests): galley's CLI
+// bundled by esbuild into dist/, so a run loads a few files instead of
+// resolving hundreds of modules. Every dynamic import() stays a chunk of its
+// own, loaded only when a document needs it (PDF, EPUB, script conversion...).
+// Packages with native code, WebAssembly read from their own folder or a
+// browser to drive stay outside the bundle, loaded from node_modules on use.
 import { rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
-rmSync(dist, { recursive: true, force: true });
-let tsc;
+
+/** Not bundled: native addons, files read beside their own modules, the browser driver. */
+// opencc-js and pinyin-pro are required on use (locale/opencc.ts, normalize/rules/pinyin.ts): their dictionaries are large.
+export const EXTERNAL = ['puppeteer-core', 'sharp', 'subset-font', 'fontverter', 'harfbuzzjs', 'wawoff2', 'opencc-js', 'pinyin-pro'];
+
+let esbuild;
 try {
-  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  esbuild = await import('esbuild');
 } catch {
-  console.warn('galley: TypeScript is not installed; the CLI will run its sources through tsx');
+  console.warn('galley: esbuild is not installed; the CLI will run its sources through tsx');
   process.exit(0);
 }
-const result = spawnSync(process.execPath, [tsc, '-p', `${root}tsconfig.build.json`], { stdio: 'inherit' });
-if (result.status !== 0) {
+rmSync(dist, { recursive: true, force: true });
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  // CommonJS packages inside an ES module bundle still call require().
+  banner: { js: "import { createRequire as __galleyRequire } from 'node:module'; const require = __galleyRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+const tables = `${dist}/.indexes.js`;
+try {
+  // The CLI: what --version needs in cli.js, each dynamic import() a chunk of its own.
+  await esbuild.build({ ...common, entryPoints: { cli: 'pipeline/cli.ts' }, outdir: dist, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  // The program that writes the precomputed tables: a build of its own, so it shares no chunk with the CLI.
+  await esbuild.build({ ...common, entryPoints: ['pipeline/indexes.ts'], outfile: tables });
+  // Stops Node's search for each chunk's package scope at dist/ (it is an ES module, as the package is).
+  writeFileSync(`${dist}/package.json`, '{ "type": "module" }\n');
+} catch {
   rmSync(dist, { recursive: true, force: true });
   console.warn('galley: compiling failed; the CLI will run its sources through tsx');
   process.exit(0);
 }
-// Written last: its time says when the copy was complete.
-writeFileSync(`${dist}/.compiled`, '');
+// The tables a run reads instead of loading opencc's dictionaries or parsing font stylesheets.
+const { writeIndexes } = await import(tables);
+writeIndexes();
+rmSync(tables);

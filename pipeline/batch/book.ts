@@ -13,7 +13,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { resolveSettings, type Settings } from '../config/index.ts';
 import type { TocEntry } from '../enrich/index.ts';
-import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser/index.ts';
+import { BrowserSession, browserSource, INSTALL_HINT } from '../emit/browser/index.ts';
 import { htmlToNodes, prefixIds } from '../emit/epub/chapters.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { titleBlockHtml, tocHtml } from '../render/blocks.ts';
@@ -175,9 +175,9 @@ async function writeBook(
   const meta = bookMeta(book, parts);
   const doc = bindDocuments(meta, parts, settings);
   const template = loadTemplate(settings.template, templatesDir(root));
-  const browserPath = needsBrowser(settings.formats, template) ? findBrowser() : undefined;
-  if (!browserPath && settings.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
-  const session = browserPath ? await BrowserSession.launch({ concurrency: settings.concurrency, executablePath: browserPath }) : undefined;
+  const source = needsBrowser(settings.formats, template) ? browserSource(settings) : undefined;
+  if (!source && settings.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
+  const session = source ? await BrowserSession.launch({ concurrency: settings.concurrency, source }) : undefined;
   try {
     const written = await writeOutputs({ doc, parts, template, settings, root, session, file: result.file!, path: (format) => join(outDir, `${book.slug}.${format}`) });
     result.outputs = written.outputs;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
-import { BrowserSession, findBrowser, INSTALL_HINT } from '../emit/browser/index.ts';
+import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT } from '../emit/browser/index.ts';
 import { removeStaleTemps } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -107,25 +107,35 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(root, base.out);
   for (const dir of [outDir, join(outDir, CACHE_DIR)]) removeStaleTemps(dir);
   // EPUBs use the browser only for a template's own cover.html; without one, galley draws the cover itself.
-  const browserPath = base.formats.includes('pdf') || base.formats.includes('epub') ? findBrowser() : undefined;
-  const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserPath, force: options.force });
-  // The browser starts when the first document needs it, so a no-op build never launches one.
+  const browserFrom = base.formats.includes('pdf') || base.formats.includes('epub') ? browserSource(base) : undefined;
+  const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserFrom && browserIdentity(browserFrom), force: options.force });
+  // The browser starts when the first document needs building, so a no-op build never launches one.
   let launching: Promise<BrowserSession | undefined> | undefined;
   const browser = () => {
     if (!launching) {
-      if (!browserPath && base.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
-      launching = !browserPath
+      if (!browserFrom && base.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
+      launching = !browserFrom
         ? Promise.resolve(undefined)
-        : BrowserSession.launch({ concurrency: base.concurrency, executablePath: browserPath }).then((session) => {
-            options.onBrowser?.(session);
-            return session;
-          });
+        : BrowserSession.launch({ concurrency: base.concurrency, source: browserFrom }).then(
+            (session) => {
+              options.onBrowser?.(session);
+              return session;
+            },
+            (error: unknown) => {
+              // A browser that cannot be reached is one error for the build, not one per document.
+              if (!(error instanceof GalleyError)) throw error;
+              errors.push(error);
+              return undefined;
+            },
+          );
     }
     return launching;
   };
   const one = async (source: Source): Promise<DocumentResult> => {
     const hit = await cache.lookup(source, { messages: options.replayMessages ?? true });
     if (hit) return { source: source.display, slug: source.slug, ...hit, cached: true };
+    // A PDF will be printed: Chromium starts now, while this document goes through the text stages.
+    if (base.formats.includes('pdf')) void browser();
     const result = await buildDocument(source, layers, root, outDir, browser);
     if (!result.error && result.file && result.settings) {
       const finished = { outputs: result.outputs, file: result.file, template: result.settings.template, assets: result.file.data.assets ?? [], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };

@@ -7,9 +7,7 @@
 import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import type { BrowserSession } from '../emit/browser/index.ts';
-import { renderEpub } from '../emit/epub/index.ts';
 import { renderHtml } from '../emit/html.ts';
-import { renderPdf } from '../emit/pdf/index.ts';
 import { publish, type Output } from '../emit/write.ts';
 import { browserFault, GalleyError } from '../errors.ts';
 import type { RenderedDocument } from '../render/index.ts';
@@ -46,15 +44,20 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
   const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
   const jobs: Promise<Output & { format: Format }>[] = [];
   const write = (format: Format, data: () => Promise<Uint8Array | string>) => jobs.push(data().then((bytes) => ({ format, path: path(format), data: bytes })));
+  // The PDF first: Chromium prints it while this process makes the HTML and the e-book.
+  if (settings.formats.includes('pdf') && session) {
+    write('pdf', async () => {
+      const { renderPdf } = await import('../emit/pdf/index.ts');
+      return renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked }), file, settings.timeout);
+    });
+  }
   if (settings.formats.includes('html')) write('html', async () => renderHtml(doc, template, settings, root));
   if (settings.formats.includes('epub')) {
     if (template.cover !== undefined && !session) {
       file.message(`EPUB: templates/${template.name}/cover.html needs a browser and none was found; the book gets galley's own cover`, { ruleId: 'cover-without-browser', source: 'galley' });
     }
-    write('epub', () => renderEpub({ doc, parts, template, settings, root, session, onBlocked }));
-  }
-  if (settings.formats.includes('pdf') && session) {
-    write('pdf', () => renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked }), file, settings.timeout));
+    // The e-book and PDF writers are loaded by the first document that asks for them.
+    write('epub', async () => (await import('../emit/epub/index.ts')).renderEpub({ doc, parts, template, settings, root, session, onBlocked }));
   }
   const settled = await Promise.allSettled(jobs);
   const failed = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -65,7 +68,10 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
   } catch (error) {
     return { outputs, failure: error };
   }
-  for (const output of made) outputs[output.format] = output.path;
+  for (const format of ['html', 'epub', 'pdf'] as const) {
+    const output = made.find((o) => o.format === format);
+    if (output) outputs[format] = output.path;
+  }
   return { outputs };
 }
 

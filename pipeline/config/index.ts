@@ -29,6 +29,8 @@ export const settingsSchema = z
     trusted: z.boolean().default(false),
     concurrency: z.number().int().min(1).max(64).default(availableParallelism()),
     timeout: z.number().positive().max(3600).default(60),
+    /** A running Chromium's DevTools endpoint to print on, instead of launching one. */
+    browser: z.string().regex(/^wss?:\/\/[^\s/]+/, 'must be a DevTools endpoint such as ws://127.0.0.1:9222/devtools/browser/…').optional(),
   })
   .strict();
 

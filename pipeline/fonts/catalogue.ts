@@ -3,10 +3,10 @@
  * fonts a machine has installed. Each family's CSS is split by unicode-range, so a
  * browser loads only the pieces of the CJK fonts a document uses.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fill } from '../render/template.ts';
+import { coverageTable, covering, type FontFace } from './coverage.ts';
+
+export { fontPackageDir, type FontFace } from './coverage.ts';
 
 export interface FontStack {
   serif: string[];
@@ -43,12 +43,6 @@ export function fontStack(lang: string): FontStack {
   return stack(['Noto Serif', 'Noto Serif TC'], ['Noto Sans', 'Noto Sans TC']);
 }
 
-const require = createRequire(import.meta.url);
-
-export function fontPackageDir(pkg: string): string {
-  return dirname(require.resolve(`@fontsource/${pkg}/package.json`));
-}
-
 /** The npm package (under @fontsource/) of one of galley's font families. */
 export function familyPackage(family: string): string {
   const pkg = PACKAGES[family];
@@ -59,66 +53,16 @@ export function familyPackage(family: string): string {
 /** Names of the font packages whose files a renderer may read. */
 export const FONT_PACKAGES = Object.values(PACKAGES);
 
-/** One @font-face rule of a package's CSS. */
-export interface FontFace {
-  /** The rule, its url() still relative to the package (./files/…). */
-  css: string;
-  /** The woff2 file it names, relative to the package. */
-  file?: string;
-  /** Its unicode-range as code point intervals; absent when the face covers everything. */
-  ranges?: [number, number][];
-}
-
-interface FaceIndex {
-  faces: FontFace[];
-  /** For each covered code point, the faces that cover it. */
-  byCodePoint: Map<number, number[]>;
-}
-
-const faceCache = new Map<string, FaceIndex>();
-
-/** A package's faces in one weight, read once per process. Symbol families come in one weight only. */
-function faceIndex(pkg: string, weight: number): FaceIndex {
-  const key = `${pkg}/${weight}`;
-  let index = faceCache.get(key);
-  if (index) return index;
-  const path = join(fontPackageDir(pkg), `${weight}.css`);
-  const css = existsSync(path) ? readFileSync(path, 'utf8').replace(/\/\*.*?\*\/\n?/g, '') : '';
-  const faces = [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([rule]): FontFace => {
-    const file = rule.match(/url\(\.\/(files\/[\w.-]+\.woff2)\)/)?.[1];
-    const range = rule.match(/unicode-range:\s*([^;]+);/)?.[1];
-    return {
-      // Print must wait for the real font, never lay out with a fallback.
-      css: rule.replace(/font-display:\s*swap/g, 'font-display: block').replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, ''),
-      ...(file ? { file } : {}),
-      ...(range ? { ranges: parseRanges(range) } : {}),
-    };
-  });
-  const byCodePoint = new Map<number, number[]>();
-  faces.forEach((face, i) => {
-    for (const [lo, hi] of face.ranges ?? []) {
-      for (let code = lo; code <= hi; code++) byCodePoint.set(code, [...(byCodePoint.get(code) ?? []), i]);
-    }
-  });
-  index = { faces, byCodePoint };
-  faceCache.set(key, index);
-  return index;
-}
-
-function parseRanges(range: string): [number, number][] {
-  return range.split(',').map((part): [number, number] => {
-    const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
-    return [parseInt(lo!, 16), parseInt(hi ?? lo!, 16)];
-  });
-}
+/** Every package and weight galley's stacks use, for the precomputed tables. */
+export const FONT_WEIGHTS: [string, number][] = FONT_PACKAGES.flatMap((pkg) => WEIGHTS.map((weight): [string, number] => [pkg, weight]));
 
 export function fontFaces(pkg: string, weight: number): FontFace[] {
-  return faceIndex(pkg, weight).faces;
+  return coverageTable(pkg, weight).get().faces;
 }
 
 /** Indexes into fontFaces() of the faces that cover `codePoint`, in CSS order. */
 export function facesCovering(pkg: string, weight: number, codePoint: number): number[] {
-  return faceIndex(pkg, weight).byCodePoint.get(codePoint) ?? [];
+  return covering(coverageTable(pkg, weight).get(), codePoint);
 }
 
 /**
@@ -133,11 +77,12 @@ export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string
   const rules = families.flatMap((family) => {
     const pkg = PACKAGES[family]!;
     return WEIGHTS.flatMap((weight) => {
-      const { faces, byCodePoint } = faceIndex(pkg, weight);
+      const coverage = coverageTable(pkg, weight).get();
+      const faces = coverage.faces;
       let keep = faces;
       if (codePoints) {
         const used = new Set<number>();
-        for (const code of codePoints) for (const i of byCodePoint.get(code) ?? []) used.add(i);
+        for (const code of codePoints) for (const i of covering(coverage, code)) used.add(i);
         keep = faces.filter((face, i) => !face.ranges || used.has(i));
       }
       return keep.map((face) => face.css.replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => `url(${urlFor(pkg, `files/${file}`)})`));

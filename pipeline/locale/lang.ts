@@ -2,30 +2,20 @@
  * Language detection from the text itself: scraped sources carry no lang attribute, and the
  * script rule, fonts and hyphenation downstream all depend on Hant vs Hans.
  */
-import { converters } from './opencc.ts';
+import { scriptSets } from './script-index.ts';
 
-const HAN_RUN = /\p{Script=Han}+/gu;
-
-/** Counts Han characters that only Simplified (resp. only Traditional) text would use. */
+/**
+ * Counts Han characters that only Simplified (resp. only Traditional) text
+ * would use, each character judged alone (script-index.ts).
+ */
 export function scriptEvidence(text: string): { simplified: number; traditional: number } {
-  const { toHant, toHans } = converters();
+  const sets = scriptSets();
   let simplified = 0;
   let traditional = 0;
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  for (const match of sample.matchAll(HAN_RUN)) {
-    const run = match[0];
-    const hant = toHant(run);
-    const hans = toHans(run);
-    const a = Array.from(run);
-    const t = Array.from(hant);
-    const s = Array.from(hans);
-    for (let i = 0; i < a.length; i++) {
-      const ch = a[i]!;
-      const asHans = s.length === a.length ? s[i]! : toHans(ch);
-      const asHant = t.length === a.length ? t[i]! : toHant(ch);
-      if (asHans !== ch && asHant === ch) traditional++;
-      else if (asHant !== ch && asHans === ch) simplified++;
-    }
+  for (const ch of sample) {
+    if (sets.traditional.has(ch)) traditional++;
+    else if (sets.simplified.has(ch)) simplified++;
   }
   return { simplified, traditional };
 }

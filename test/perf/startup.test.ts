@@ -1,28 +1,110 @@
 /**
- * The CLI starts from the compiled copy npm install makes (dist/), and falls
- * back to its TypeScript sources; both run the same program.
+ * The CLI starts from its bundle (dist/, made by npm install and before the
+ * tests) and loads only what a run needs: --version and --help nothing beyond
+ * the bundle's entry, an HTML build none of the heavy modules a PDF or an
+ * e-book needs, opencc only when there is a script to convert or report.
+ * Asserted on which modules are loaded, never on time (that is npm run bench).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compiledIsCurrent } from '../../bin/load.js';
+import { runsCompiled } from '../../bin/load.js';
 import { ROOT } from '../helpers/build.ts';
 
 const BIN = join(ROOT, 'bin/galley.js');
+const TRACE = join(ROOT, 'test/perf/loads/trace.mjs');
 
-function normalizeSample(env: NodeJS.ProcessEnv) {
-  const run = spawnSync(process.execPath, [BIN, 'normalize', 'source/jiceng-dangwu-sikao.txt', '--report', 'json'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
-  expect(run.status, run.stderr).toBe(0);
-  return run.stdout;
+/** Modules no HTML build of a plain document may load. */
+const HEAVY = ['puppeteer-core', 'sharp', '@pdf-lib/fontkit', 'pdf-lib', 'opencc-js', 'epub-gen-memory', 'subset-font', 'fontverter', 'jszip', 'katex', 'shiki', '@shikijs/rehype', '@citation-js/core', 'pinyin-pro', 'pixelmatch', 'pngjs'];
+
+interface Loaded {
+  /** Modules of galley itself (pipeline/…, bin/…), from its sources or bundled into a file that was loaded. */
+  own: string[];
+  /** npm packages: loaded from node_modules or bundled into a chunk that was loaded. */
+  packages: Set<string>;
 }
 
+/** Runs `galley ARGS` in `cwd` and reports what it loaded. */
+function galley(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Loaded & { stdout: string } {
+  const log = join(mkdtempSync(join(tmpdir(), 'galley-loads-')), 'loads.txt');
+  writeFileSync(log, '');
+  const run = spawnSync(process.execPath, ['--import', TRACE, BIN, ...args], { cwd, env: { ...process.env, ...env, GALLEY_TRACE_LOADS: log }, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const files = [...new Set(readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:')))].map((url) => fileURLToPath(url));
+  rmSync(log);
+  const packages = new Set<string>();
+  const own: string[] = [];
+  for (const file of files) {
+    const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+    if (inModules) {
+      packages.add(inModules[1]!);
+      continue;
+    }
+    if (!file.startsWith(`${ROOT}/`) || file.includes('/test/perf/loads/')) continue;
+    const path = file.slice(ROOT.length + 1);
+    if (!path.startsWith('dist/')) {
+      own.push(path);
+      continue;
+    }
+    // esbuild names each bundled module in a comment: `// pipeline/cli.ts`, `// node_modules/pdf-lib/es/api/PDFDocument.js`.
+    for (const [, module] of readFileSync(file, 'utf8').matchAll(/^\/\/ (pipeline\/\S+|node_modules\/\S+)$/gm)) {
+      const name = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(module!)?.[1];
+      if (name) packages.add(name);
+      else own.push(module!);
+    }
+  }
+  return { own: own.sort(), packages, stdout: run.stdout };
+}
+
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'galley-startup-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
+  return root;
+}
+
+const heavyIn = (loaded: Loaded) => HEAVY.filter((name) => loaded.packages.has(name));
+
 describe('starting the CLI', () => {
-  it('runs the sources through tsx when asked to (or when dist/ is older than a source)', () => {
-    expect(JSON.parse(normalizeSample({ GALLEY_FROM_SOURCES: '1' })).length).toBeGreaterThan(100);
+  it('runs the bundle, which npm install and the test setup make', () => {
+    expect(runsCompiled()).toBe(true);
   });
 
-  // npm install compiles dist/; a checkout edited since has none current, and this is skipped.
-  it.skipIf(!compiledIsCurrent())('runs the compiled copy, which does what the sources do', () => {
-    expect(normalizeSample({})).toBe(normalizeSample({ GALLEY_FROM_SOURCES: '1' }));
+  it('answers --version and --help from the command line module alone', () => {
+    for (const flag of ['--version', '--help']) {
+      const loaded = galley([flag], ROOT);
+      expect(loaded.stdout).toContain('0.1.0');
+      expect(loaded.own).toEqual(['bin/galley.js', 'bin/load.js', 'pipeline/cli.ts']);
+      expect([...loaded.packages]).toEqual([]);
+    }
+  });
+
+  it('builds HTML without loading what PDFs, e-books or script conversion need', () => {
+    const root = project({
+      'plain.md': '# Plain\n\nA paragraph with *emphasis*, a [link](https://example.org) and a table:\n\n| a | b |\n| - | - |\n| 1 | 2 |\n',
+      // Traditional text with no Simplified character in it: nothing for the script rule to report.
+      'hant.md': '---\nlang: zh-Hant\n---\n\n# 臺灣的書\n\n這是一段繁體中文，沒有簡體字。\n',
+    });
+    for (const name of ['plain.md', 'hant.md']) {
+      const loaded = galley(['build', name, '--format', 'html', '--out', 'out'], root);
+      expect(heavyIn(loaded), name).toEqual([]);
+      expect(loaded.packages.has('remark-parse'), name).toBe(true);
+    }
+  });
+
+  it('loads opencc for a document whose script rule has something to report', () => {
+    const root = project({ 'stray.md': '---\nlang: zh-Hant\n---\n\n# 書\n\n這是繁體中文，但有干部和关于兩個簡體詞。\n' });
+    const loaded = galley(['build', 'stray.md', '--format', 'html', '--out', 'out'], root);
+    expect(heavyIn(loaded)).toEqual(['opencc-js']);
+  });
+
+  it('runs the sources through tsx when asked to, and they do what the bundle does', () => {
+    const args = ['normalize', 'source/jiceng-dangwu-sikao.txt', '--report', 'json'];
+    const fromSources = galley(args, ROOT, { GALLEY_FROM_SOURCES: '1' });
+    expect(fromSources.own).toContain('pipeline/cli.ts');
+    expect(JSON.parse(fromSources.stdout).length).toBeGreaterThan(100);
+    expect(galley(args, ROOT).stdout).toBe(fromSources.stdout);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * One Chromium per build, found on the system (never downloaded), and a bounded
- * number of pages rendering at once. Pages run with JavaScript off and the
- * network closed: every request is answered from memory or refused.
+ * One Chromium per build, found on the system (never downloaded) or reached at
+ * a DevTools endpoint (`browser: ws://…`), and a bounded number of pages
+ * rendering at once. Pages run with JavaScript off and the network closed:
+ * every request is answered from memory or refused, on a remote browser too.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, HTTPRequest, Page } from 'puppeteer-core';
 import { GalleyError } from '../../errors.ts';
 
 const CANDIDATES = [
@@ -43,8 +44,19 @@ export interface Response {
 /** Answers a URL under ORIGIN, or returns undefined to refuse it. */
 export type Resolver = (url: URL) => Promise<Response | undefined> | Response | undefined;
 
-interface LaunchConfig {
-  executablePath: string;
+/** Where the build's browser comes from: a running one's DevTools endpoint, or an executable to launch. */
+export type BrowserSource = { endpoint: string } | { executablePath: string };
+
+/** The `browser` setting when there is one, else a Chromium on this machine; undefined when there is neither. */
+export function browserSource(settings: { browser?: string | undefined }, env: NodeJS.ProcessEnv = process.env): BrowserSource | undefined {
+  if (settings.browser) return { endpoint: settings.browser };
+  const executablePath = findBrowser(env);
+  return executablePath ? { executablePath } : undefined;
+}
+
+/** What identifies the browser for the build cache. */
+export function browserIdentity(source: BrowserSource): string {
+  return 'endpoint' in source ? source.endpoint : source.executablePath;
 }
 
 /** How long a page may take to close, or a hung browser to answer, before it is given up on. */
@@ -76,30 +88,33 @@ export class BrowserSession {
   /** Documents each page has shown. */
   private readonly shown = new WeakMap<Page, number>();
   private latest?: Browser;
+  /** On a remote browser: the context galley's pages live in, closed with the session. */
+  private readonly contexts = new WeakMap<Browser, BrowserContext>();
   private readonly profiles: string[] = [];
 
   private constructor(
-    private readonly config: LaunchConfig,
+    private readonly source: BrowserSource,
     private readonly slots: Semaphore,
   ) {
     this.current = this.start();
   }
 
-  static async launch(options: { concurrency: number; executablePath?: string }): Promise<BrowserSession> {
-    const executablePath = options.executablePath ?? findBrowser();
-    if (!executablePath) throw new GalleyError(undefined, INSTALL_HINT, 2);
-    const session = new BrowserSession({ executablePath }, new Semaphore(options.concurrency));
+  static async launch(options: { concurrency: number; source?: BrowserSource; executablePath?: string }): Promise<BrowserSession> {
+    const source = options.source ?? (options.executablePath ? { executablePath: options.executablePath } : browserSource({}));
+    if (!source) throw new GalleyError(undefined, INSTALL_HINT, 2);
+    const session = new BrowserSession(source, new Semaphore(options.concurrency));
     await session.current;
     return session;
   }
 
   private async start(): Promise<Browser> {
-    const profile = await mkdtemp(join(tmpdir(), 'galley-chromium-'));
-    this.profiles.push(profile);
     // Loaded here, not at the top: it takes a good part of a second, and a build whose documents are all current never needs it.
     const { default: puppeteer } = await import('puppeteer-core');
+    if ('endpoint' in this.source) return this.connect(puppeteer, this.source.endpoint);
+    const profile = await mkdtemp(join(tmpdir(), 'galley-chromium-'));
+    this.profiles.push(profile);
     const browser = await puppeteer.launch({
-      executablePath: this.config.executablePath,
+      executablePath: this.source.executablePath,
       headless: true,
       userDataDir: profile,
       // DevTools over a pipe, not a WebSocket: no frame masking in JavaScript for every font sent.
@@ -127,6 +142,19 @@ export class BrowserSession {
     return browser;
   }
 
+  /** A running browser, at its DevTools endpoint; its pages go in a context of galley's own. */
+  private async connect(puppeteer: Pick<typeof import('puppeteer-core'), 'connect'>, endpoint: string): Promise<Browser> {
+    let browser: Browser;
+    try {
+      browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: PROBE_MS * 6 });
+    } catch (error) {
+      throw new GalleyError(undefined, `cannot reach the browser at ${endpoint}: ${(error as Error).message.split('\n')[0]}`, 2);
+    }
+    this.contexts.set(browser, await browser.createBrowserContext());
+    this.latest = browser;
+    return browser;
+  }
+
   /** The running browser, relaunched if the last one died. */
   private async browser(): Promise<Browser> {
     const current = this.current;
@@ -147,7 +175,7 @@ export class BrowserSession {
     for (let page = idle.pop(); page; page = idle.pop()) {
       if (!page.isClosed() && page.browser() === browser) return page;
     }
-    const page = await browser.newPage();
+    const page = await (this.contexts.get(browser) ?? browser).newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
@@ -187,7 +215,10 @@ export class BrowserSession {
 
   async close(): Promise<void> {
     const browser = await this.current.catch(() => undefined);
-    if (browser && !(await within(browser.close(), PROBE_MS))) browser.process()?.kill('SIGKILL');
+    const context = browser && this.contexts.get(browser);
+    // A remote browser is someone else's: only galley's context is closed, then the connection.
+    if (context) await within(context.close().finally(() => browser!.disconnect()), PROBE_MS);
+    else if (browser && !(await within(browser.close(), PROBE_MS))) browser.process()?.kill('SIGKILL');
     await Promise.all(this.profiles.map((profile) => rm(profile, { recursive: true, force: true })));
   }
 

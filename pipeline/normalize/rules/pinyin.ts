@@ -6,7 +6,7 @@
  * reported; the document gets one warning saying how many there were, since a page that carries
  * them was run through a converter and may carry its other mistakes too.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { isHan } from '../chars.ts';
 import { applyEdits, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
 
@@ -27,13 +27,17 @@ export function toneless(text: string): string {
     .toLowerCase();
 }
 
+let library: typeof import('pinyin-pro') | undefined;
+/** Required on first use, not imported: its dictionary loads only for a page that has a syllable in parentheses after a Han character. */
+const pinyinPro = () => (library ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro'));
+
 const readingCache = new Map<string, string[]>();
 
 /** Every reading pinyin-pro knows for one character, toneless. */
 export function readingsOf(ch: string): string[] {
   let readings = readingCache.get(ch);
   if (!readings) {
-    const found = isHan(ch) ? (pinyin(ch, { multiple: true, type: 'array', toneType: 'none' }) as string[]) : [];
+    const found = isHan(ch) ? (pinyinPro().pinyin(ch, { multiple: true, type: 'array', toneType: 'none' }) as string[]) : [];
     readings = [...new Set(found.map(toneless).filter((r) => /^[a-z]+$/.test(r)))];
     readingCache.set(ch, readings);
   }

@@ -7,7 +7,8 @@
  */
 import type { Script } from '../../types.ts';
 import { applyEdits, isKept, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
-import { converters } from '../../locale/opencc.ts';
+import { converter } from '../../locale/opencc.ts';
+import { scriptSets } from '../../locale/script-index.ts';
 
 export const RULE_ID = 'script';
 
@@ -24,10 +25,10 @@ export interface StraySpan {
 /** Spans of characters from the other script, with their phrase-aware conversion. */
 export function findStrayScript(text: string, docLang: string): StraySpan[] {
   if (docLang !== 'zh-Hant' && docLang !== 'zh-Hans') return [];
-  if (!/\p{Script=Han}/u.test(text)) return [];
-  const { toHant, toHans } = converters();
-  const toDoc = docLang === 'zh-Hant' ? toHant : toHans;
-  const toOther = docLang === 'zh-Hant' ? toHans : toHant;
+  // Characters of the other script by themselves (script-index.ts): without one, there is nothing to report and no converter to load.
+  const others = docLang === 'zh-Hant' ? scriptSets().simplified : scriptSets().traditional;
+  if (!Array.from(text).some((ch) => others.has(ch))) return [];
+  const toDoc = converter(docLang === 'zh-Hant' ? 'toHant' : 'toHans');
   const original = Array.from(text);
   const converted = Array.from(toDoc(text));
   if (converted.length !== original.length) return [];
@@ -42,7 +43,7 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
     // changes only inside some phrase; its greedy phrase matching misfires across word
     // boundaries (更加注重 → 加註), so only characters that are Simplified/Traditional by
     // themselves are reported. Phrase conversion still picks their replacement (若干 stays).
-    const stray = to !== ch && toOther(ch) === ch && toDoc(ch) !== ch && !BOTH_SCRIPTS.has(ch);
+    const stray = to !== ch && others.has(ch) && !BOTH_SCRIPTS.has(ch);
     if (stray) {
       if (open && open.end === offset) {
         open.end += ch.length;

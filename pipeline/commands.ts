@@ -1,0 +1,133 @@
+/** The commands of the CLI (cli.ts parses the arguments): build, normalize and check, over the public API. */
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { BuildResult, DocumentResult, SettingsInput } from './index.ts';
+import type { Format } from './types.ts';
+import type { Values } from './cli.ts';
+import { GalleyError } from './errors.ts';
+import { removePendingWrites } from './emit/write.ts';
+
+export async function runCommand(command: string, files: string[], values: Values, debug: boolean): Promise<number> {
+  try {
+    switch (command) {
+      case 'build':
+        return await runBuild(files, values);
+      case 'normalize':
+        return await runNormalize(files, values);
+      case 'check':
+        return await (await import('./check/cli.ts')).runCheck(files, {
+          update: values.update,
+          reporter: values.reporter,
+          outputFile: values['output-file'],
+          noBuild: values['no-build'],
+          settings: settingsFrom(values),
+        });
+      default:
+        throw new GalleyError(undefined, `unknown command "${command}" (see galley --help)`, 2);
+    }
+  } catch (error) {
+    return fail(error, debug);
+  }
+}
+
+function settingsFrom(values: Values): SettingsInput {
+  const settings: SettingsInput = {};
+  if (values.format) settings.formats = values.format.split(',').map((f) => f.trim()) as Format[];
+  if (values.out) settings.out = values.out;
+  if (values.template) settings.template = values.template;
+  if (values['page-size']) settings.pageSize = values['page-size'] as SettingsInput['pageSize'];
+  if (values.vertical) settings.writingMode = 'vertical';
+  if (values.script) settings.script = values.script as SettingsInput['script'];
+  if (values['browser-endpoint']) settings.browser = values['browser-endpoint'];
+  if (values.report && !['human', 'json'].includes(values.report)) {
+    throw new GalleyError(undefined, `--report must be human or json, not "${values.report}"`, 2);
+  }
+  return settings;
+}
+
+async function runBuild(files: string[], values: Values): Promise<number> {
+  const settings = settingsFrom(values);
+  const [{ build, humanReport, JsonReportStream, reportEntries }, { checkSettings }, { parseShard }, { createProgress }] = await Promise.all([
+    import('./index.ts'),
+    import('./config/index.ts'),
+    import('./batch/shard.ts'),
+    import('./batch/progress.ts'),
+  ]);
+  if (settings.out) settings.out = relative(process.cwd(), settings.out) || '.';
+  const json = values.report === 'json';
+  const progress = createProgress({ lines: !json });
+  if (values.book && files.length) throw new GalleyError(undefined, '--book takes no FILEs: the book file names its documents', 2);
+  // Each document's messages are taken as it finishes, so memory does not grow with the collection:
+  // a person sees them then, and --report json streams them as one array, in document order.
+  const stream = json ? new JsonReportStream((text) => process.stdout.write(text)) : undefined;
+  let result: BuildResult;
+  try {
+    result = await build({
+      files,
+      book: values.book,
+      settings: checkSettings(settings, 'command line', 2),
+      force: values.force,
+      // Only --report json repeats the messages of documents that were current.
+      replayMessages: json,
+      keepFiles: false,
+      shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      onDocument: (doc, done, total, index) => {
+        progress.update({ source: doc.source, line: describe(doc), failed: Boolean(doc.error), cached: Boolean(doc.cached) }, done, total);
+        if (stream) stream.add(index, doc.file ? reportEntries([doc.file]) : []);
+        else if (doc.file && !doc.cached) {
+          const report = humanReport([doc.file], { quiet: values.quiet, verbose: values.verbose });
+          if (report) progress.print(report);
+        }
+      },
+    });
+  } finally {
+    progress.finish();
+    // Whatever happened, stdout holds a whole JSON array.
+    stream?.end();
+  }
+  const failures = [...result.errors, ...result.documents.flatMap((d) => (d.error ? [d.error] : []))];
+  for (const error of failures) process.stderr.write(`${error.line}\n`);
+  if (failures.some((e) => e.exitCode === 1)) return 1;
+  return failures.length ? 2 : 0;
+}
+
+function describe(doc: DocumentResult): string {
+  if (doc.error) return `${doc.source}: failed`;
+  const outputs = Object.values(doc.outputs).map((p) => relative(process.cwd(), p!));
+  return `${doc.source} → ${outputs.join(', ') || 'nothing'}${doc.cached ? ' (up to date)' : ''}`;
+}
+
+async function runNormalize(files: string[], values: Values): Promise<number> {
+  if (files.length !== 1) throw new GalleyError(undefined, 'normalize takes exactly one FILE (see galley --help)', 2);
+  const settings = settingsFrom(values);
+  const { normalize, humanReport, reportEntries } = await import('./index.ts');
+  const { markdown, file } = await normalize(files[0]!, { settings: { script: settings.script } });
+  if (values.out) writeFileSync(values.out, markdown);
+  if (values.report === 'json') {
+    process.stdout.write(`${JSON.stringify(reportEntries([file]), null, 2)}\n`);
+    return 0;
+  }
+  if (!values.out) process.stdout.write(markdown);
+  const report = humanReport([file], { quiet: values.quiet, verbose: values.verbose });
+  if (report) process.stderr.write(`${report}\n`);
+  return 0;
+}
+
+function fail(error: unknown, debug: boolean): number {
+  if (error instanceof GalleyError) {
+    process.stderr.write(`${error.line}\n`);
+    if (debug) process.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`galley: ${message.split('\n')[0]}\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+/** An interrupted build leaves no half-written outputs behind. */
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void removePendingWrites().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * Writes every precomputed table (precomputed.ts) to dist/data/: run by
+ * scripts/compile.js once the bundle is made, from the bundle itself.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { coverageTable } from './fonts/coverage.ts';
+import { FONT_WEIGHTS } from './fonts/catalogue.ts';
+import { scriptIndex } from './locale/script-index.ts';
+import { rankedVariants, wordVariants } from './normalize/freq.ts';
+import { DATA_DIR, type Precomputed } from './precomputed.ts';
+
+export function writeIndexes(dir = DATA_DIR): string[] {
+  const tables: Precomputed<unknown>[] = [scriptIndex, rankedVariants, wordVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
+  return tables.map((table) => {
+    const path = join(dir, `${table.name}.json`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify(table.make()));
+    return path;
+  });
+}
