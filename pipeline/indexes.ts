@@ -8,10 +8,11 @@ import { coverageTable } from './fonts/coverage.ts';
 import { FONT_WEIGHTS } from './fonts/catalogue.ts';
 import { scriptIndex } from './locale/script-index.ts';
 import { rankedVariants, wordVariants } from './normalize/freq.ts';
+import { surnameVariants } from './normalize/rules/head/names.ts';
 import { DATA_DIR, type Precomputed } from './precomputed.ts';
 
 export function writeIndexes(dir = DATA_DIR): string[] {
-  const tables: Precomputed<unknown>[] = [scriptIndex, rankedVariants, wordVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
+  const tables: Precomputed<unknown>[] = [scriptIndex, rankedVariants, wordVariants, surnameVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
   return tables.map((table) => {
     const path = join(dir, `${table.name}.json`);
     mkdirSync(dirname(path), { recursive: true });

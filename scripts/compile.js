@@ -12,7 +12,7 @@ const dist = `${root}dist`;
 
 /** Not bundled: native addons, files read beside their own modules, the browser driver. */
 // opencc-js and pinyin-pro are required on use (locale/opencc.ts, normalize/rules/pinyin.ts): their dictionaries are large.
-export const EXTERNAL = ['puppeteer-core', 'sharp', 'subset-font', 'fontverter', 'harfbuzzjs', 'wawoff2', 'opencc-js', 'pinyin-pro'];
+export const EXTERNAL = ['puppeteer-core', 'sharp', 'lightningcss', 'subset-font', 'fontverter', 'harfbuzzjs', 'wawoff2', 'opencc-js', 'pinyin-pro'];
 
 let esbuild;
 try {

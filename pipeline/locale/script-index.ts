@@ -50,16 +50,13 @@ export function scriptSets(): { simplified: Set<string>; traditional: Set<string
   return sets;
 }
 
-/**
- * Traditional (Taiwan, then Hong Kong) forms of each of `texts`, where they
- * differ from it and have its length: conversion changed characters, not their number.
- */
+/** Traditional (Taiwan, then Hong Kong) forms of each of `texts`, where they differ from it. */
 export function traditionalForms(texts: string[]): Record<string, string[]> {
   const { toHant } = converters();
   const toHk = hongKongConverter();
   const forms: Record<string, string[]> = {};
   for (const text of texts) {
-    const found = [...new Set([toHant(text), toHk(text)])].filter((form) => form !== text && form.length === text.length);
+    const found = [...new Set([toHant(text), toHk(text)])].filter((form) => form !== text);
     if (found.length) forms[text] = found;
   }
   return forms;

@@ -64,7 +64,7 @@ function build(): Map<string, number> {
       if (ranks.has(ch)) continue;
       ranks.set(ch, rank);
       for (const variant of variants[ch] ?? []) {
-        if (!ranks.has(variant)) ranks.set(variant, rank);
+        if (variant.length === 1 && !ranks.has(variant)) ranks.set(variant, rank);
       }
       rank++;
     }

@@ -4,7 +4,11 @@
  * a real CSS parser (lightningcss), so escapes (`u\72l(`) and comments cannot
  * hide a URL from the scan that follows; only inline raster images pass.
  */
-import { transform, transformStyleAttribute } from 'lightningcss';
+import { createRequire } from 'node:module';
+
+let library: typeof import('lightningcss') | undefined;
+/** A native addon, required on first use: CSS with nothing that could load a resource never needs it. */
+const lightningcss = () => (library ??= createRequire(import.meta.url)('lightningcss') as typeof import('lightningcss'));
 
 /** Inline raster images load nothing else; an inline SVG document could. */
 export const INLINE_IMAGE = /^data:image\/(?:png|jpeg|gif|webp)[;,]/i;
@@ -17,6 +21,7 @@ export function scrubCss(css: string, onBlocked: (url: string) => void, attribut
   let normal: string;
   try {
     const code = Buffer.from(css);
+    const { transform, transformStyleAttribute } = lightningcss();
     normal = attribute
       ? transformStyleAttribute({ code, errorRecovery: true }).code.toString()
       : transform({ filename: 'style.css', code, errorRecovery: true }).code.toString();

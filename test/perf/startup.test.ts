@@ -18,7 +18,7 @@ const BIN = join(ROOT, 'bin/galley.js');
 const TRACE = join(ROOT, 'test/perf/loads/trace.mjs');
 
 /** Modules no HTML build of a plain document may load. */
-const HEAVY = ['puppeteer-core', 'sharp', '@pdf-lib/fontkit', 'pdf-lib', 'opencc-js', 'epub-gen-memory', 'subset-font', 'fontverter', 'jszip', 'katex', 'shiki', '@shikijs/rehype', '@citation-js/core', 'pinyin-pro', 'pixelmatch', 'pngjs'];
+const HEAVY = ['puppeteer-core', 'sharp', 'lightningcss', '@pdf-lib/fontkit', 'pdf-lib', 'opencc-js', 'epub-gen-memory', 'subset-font', 'fontverter', 'jszip', 'katex', 'shiki', '@shikijs/rehype', '@citation-js/core', 'pinyin-pro', 'pixelmatch', 'pngjs'];
 
 interface Loaded {
   /** Modules of galley itself (pipeline/…, bin/…), from its sources or bundled into a file that was loaded. */

@@ -5,7 +5,8 @@
  * name is a surname and one or two characters; the surname list is what lets a glued run be
  * cut, and what tells a byline from a short line of text.
  */
-import { converters, hongKongConverter } from '../../../locale/opencc.ts';
+import { traditionalForms } from '../../../locale/script-index.ts';
+import { precomputed } from '../../../precomputed.ts';
 import { sliceLine, trimLine, type Line } from '../../lines.ts';
 
 // The common single surnames (well over 90% of the population), Simplified, from general knowledge.
@@ -13,17 +14,19 @@ const SINGLE =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由';
 const COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐', '端木', '独孤', '南宫', '西门', '万俟', '闻人', '澹台', '申屠', '太史', '钟离'];
 
+/** The Traditional forms of the surnames (precomputed.ts). */
+export const surnameVariants = precomputed('surname-variants', () => traditionalForms([...SINGLE, ...COMPOUND]));
+
 let singles: Set<string> | undefined;
 let compounds: Set<string> | undefined;
 
 function tables(): { singles: Set<string>; compounds: Set<string> } {
   if (!singles || !compounds) {
-    const { toHant } = converters();
-    const toHk = hongKongConverter();
+    const variants = surnameVariants.get();
     singles = new Set();
-    for (const ch of SINGLE) for (const form of [ch, toHant(ch), toHk(ch)]) if ([...form].length === 1) singles.add(form);
+    for (const ch of SINGLE) for (const form of [ch, ...(variants[ch] ?? [])]) if ([...form].length === 1) singles.add(form);
     compounds = new Set();
-    for (const c of COMPOUND) for (const form of [c, toHant(c), toHk(c)]) compounds.add(form);
+    for (const c of COMPOUND) for (const form of [c, ...(variants[c] ?? [])]) compounds.add(form);
   }
   return { singles, compounds };
 }

@@ -1,0 +1,43 @@
+/**
+ * The tables npm run compile writes to dist/data/ are what the dependencies
+ * say: the script index what opencc converts, the font coverage what each
+ * @font-face rule's unicode-range covers.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { coverageTable, covering } from '../../pipeline/fonts/coverage.ts';
+import { FONT_WEIGHTS } from '../../pipeline/fonts/catalogue.ts';
+import { converters } from '../../pipeline/locale/opencc.ts';
+import { scriptIndex, scriptSets } from '../../pipeline/locale/script-index.ts';
+import { DATA_DIR } from '../../pipeline/precomputed.ts';
+
+describe('precomputed tables', () => {
+  it('are written by the compile step the test setup ran', () => {
+    expect(existsSync(join(DATA_DIR, `${scriptIndex.name}.json`))).toBe(true);
+    expect(scriptIndex.get()).toEqual(scriptIndex.make());
+  });
+
+  it('list the characters opencc changes one way only', () => {
+    const { simplified, traditional } = scriptSets();
+    for (const ch of '干于并发后') expect(simplified.has(ch), ch).toBe(true);
+    for (const ch of '於並發後幹') expect(traditional.has(ch), ch).toBe(true);
+    // Shared by both scripts, or not Han at all.
+    for (const ch of '人中的a，') expect(simplified.has(ch) || traditional.has(ch), ch).toBe(false);
+    const { toHant, toHans } = converters();
+    for (const ch of [...simplified].filter((_, i) => i % 97 === 0)) expect([toHant(ch) !== ch, toHans(ch)], ch).toEqual([true, ch]);
+  });
+
+  it('find, for each character, the faces whose unicode-range covers it, in CSS order', () => {
+    for (const [pkg, weight] of FONT_WEIGHTS.filter(([pkg]) => /sans-tc|serif|symbols/.test(pkg))) {
+      const table = coverageTable(pkg, weight);
+      const coverage = table.get();
+      expect(coverage, `${pkg} ${weight}`).toEqual(table.make());
+      const probes = [0x20, 0x41, 0xe9, 0x2014, 0x3001, 0x4e2d, 0x6f22, 0x9fa5, 0xff0c, 0x1f600, 0x2190];
+      for (const code of probes) {
+        const expected = coverage.faces.flatMap((face, i) => (face.ranges?.some(([lo, hi]) => lo <= code && code <= hi) ? [i] : []));
+        expect(covering(coverage, code), `${pkg} ${weight} U+${code.toString(16)}`).toEqual(expected);
+      }
+    }
+  });
+});
