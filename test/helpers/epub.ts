@@ -66,3 +66,21 @@ export function epubcheck(path: string): EpubCheckReport {
     messages: report.messages.map((m) => `${m.severity} ${m.ID} ${m.locations.map((l) => `${l.path}:${l.line}`).join(', ')}: ${m.message}`),
   };
 }
+
+/**
+ * EPUBCheck over many books in one JVM (test/helpers/EpubCheckBatch.java, run from source):
+ * one start of Java instead of one per book.
+ */
+export function epubcheckMany(paths: string[]): Map<string, EpubCheckReport> {
+  const batch = join(import.meta.dirname, 'EpubCheckBatch.java');
+  const run = spawnSync('java', ['-cp', '/usr/share/java/epubcheck.jar', batch, ...paths], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  // The library prints each book's messages to stderr and our counts to stdout, book by book.
+  const messages = run.stderr.split('\n').filter((line) => /^(?:FATAL|ERROR|WARNING)/.test(line));
+  const reports = new Map<string, EpubCheckReport>();
+  for (const line of run.stdout.split('\n')) {
+    const [tag, path, fatals, errors, warnings] = line.split('\t');
+    if (tag !== 'RESULT' || !path) continue;
+    reports.set(path, { fatals: Number(fatals), errors: Number(errors), warnings: Number(warnings), messages: messages.filter((m) => m.includes(path)) });
+  }
+  return reports;
+}

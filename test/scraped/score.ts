@@ -13,6 +13,10 @@ export const FIXTURES = resolve(import.meta.dirname, '../fixtures/scraped');
 export const FIELDS = ['title', 'authors', 'date', 'publication', 'issue', 'keywords', 'lang', 'abstract', 'doi', 'affiliations'] as const;
 
 export interface Expected {
+  title: string;
+  authors?: string[];
+  abstract?: string;
+  doi?: string;
   absent: string[];
   keep: string[];
   [field: string]: unknown;

@@ -7,6 +7,7 @@
 import { countHan } from '../../chars.ts';
 import { looksLikeMojibake } from '../mojibake.ts';
 import { headingDepth } from '../structure.ts';
+import { surnameLength } from './names.ts';
 
 /** Words of a site's navigation and widgets, Simplified and Traditional. */
 const NAV_WORDS = new Set([
@@ -30,10 +31,12 @@ export function isChrome(text: string): boolean {
   if (t === '') return false;
   if (BREADCRUMB.test(t) || COUNTER.test(t)) return true;
   const tokens = t.split(/[\s|｜/·•]+/u).filter(Boolean);
-  const nav = tokens.filter((token) => NAV_WORDS.has(token.toLowerCase())).length;
-  if (nav === tokens.length) return true;
-  // `中心智库 数据检索 在线投稿 设为首页 加入收藏`: a row of short items, most of them the site's.
-  return tokens.length >= 3 && nav * 2 >= tokens.length && tokens.every((token) => [...token].length <= 6);
+  const nav = tokens.filter((token) => NAV_WORDS.has(token.toLowerCase()));
+  if (nav.length === tokens.length) return true;
+  // `中心智库 数据检索 在线投稿 设为首页 加入收藏`: a row of short items, most of them the site's
+  // (one-character items such as 大 and 小 do not count: a letter-spaced title has them too).
+  const words = nav.filter((token) => [...token].length >= 2).length;
+  return tokens.length >= 3 && words * 2 >= tokens.length && tokens.every((token) => [...token].length <= 6);
 }
 
 const INSTITUTION = /大学|大學|学院|學院|研究所|研究院|研究中心|中心|党校|黨校|科学院|科學院|委员会|委員會|学校|學校|医院|醫院|公司|集团|集團|协会|協會|出版社|[部局厅廳处處]$|办公室|辦公室|图书馆|圖書館/u;
@@ -138,5 +141,9 @@ export function titleScore(text: string, position: number, first: boolean, heade
  * mojibake model suspects): never put in front matter as it is.
  */
 export function looksGarbled(text: string): boolean {
-  return /[\u0080-\u00ff\ufffd]|[\u3040-\u30ff\uac00-\ud7af]|\p{Script=Han}\?|\?\p{Script=Han}/u.test(text) || looksLikeMojibake(text);
+  if (/[\u0080-\u00ff\ufffd]|[\u3040-\u30ff\uac00-\ud7af]|\p{Script=Han}\?|\?\p{Script=Han}/u.test(text)) return true;
+  // Names are made of rare characters: on two to four Han characters alone the model has too
+  // little text to judge (it suspects 曹俊杰), and a surname-led name is evidence of its own.
+  if (/^\p{Script=Han}{2,4}$/u.test(text) && surnameLength(text) > 0) return false;
+  return looksLikeMojibake(text);
 }

@@ -39,6 +39,10 @@ export function surnameLength(name: string): number {
   return s.has(chars[0] ?? '') ? 1 : 0;
 }
 
+export function isCompoundSurname(text: string): boolean {
+  return tables().compounds.has(text);
+}
+
 const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
 
 /** A Chinese personal name: 2–4 Han characters opening with a known surname. */
@@ -158,7 +162,9 @@ function joinLetterSpaced(tokens: Line[]): Line[] {
     run = [];
   };
   for (const token of tokens) {
-    if ([...token.text].length === 1 && /\p{Script=Han}/u.test(token.text)) run.push(token);
+    const single = [...token.text].length === 1 && /\p{Script=Han}/u.test(token.text);
+    // `歐陽 修`: a compound surname spaced from the given name opens a run of its own.
+    if (single || (run.length === 0 && isCompoundSurname(token.text))) run.push(token);
     else {
       flush();
       out.push(token);
