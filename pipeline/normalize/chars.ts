@@ -7,11 +7,15 @@ export const HAN_GLOBAL = /\p{Script=Han}/gu;
 export const CJK_PUNCT = '，。、；：？！「」『』“”‘’（）《》〈〉【】—…·～';
 
 export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && HAN.test(ch);
+  if (ch === undefined || ch === '') return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x2e80) return false; // below the CJK radicals nothing is Han: most calls end here
+  if (c >= 0x4e00 && c <= 0x9fff && ch.length === 1) return true;
+  return HAN.test(ch);
 }
 
 export function isCjkPunct(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length === 1 && CJK_PUNCT.includes(ch);
+  return ch !== undefined && ch.length === 1 && ch.charCodeAt(0) >= 0xb7 && CJK_PUNCT.includes(ch);
 }
 
 /** Han, CJK punctuation, or kana: the "Chinese-text side" of a punctuation mark. */

@@ -123,3 +123,50 @@ export function textScore(text: string): number {
   }
   return total;
 }
+
+let improbable: Uint8Array | undefined;
+
+/** charScore(ch) < 0 for a non-ASCII character, from a table per UTF-16 unit (surrogates: always). */
+function improbableUnit(c: number): boolean {
+  if (c < 0x80) return false;
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  improbable ??= new Uint8Array(65536);
+  let known = improbable[c]!;
+  if (known === 0) {
+    known = charScore(String.fromCharCode(c)) < 0 ? 2 : 1;
+    improbable[c] = known;
+  }
+  return known === 2;
+}
+
+/** How many characters of the text the model finds improbable, and how many characters it has. */
+export function countImprobable(text: string): { improbable: number; chars: number } {
+  let count = 0;
+  let chars = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (charScore(ch) < 0) count++;
+      i++;
+    } else if (improbableUnit(c)) count++;
+    chars++;
+  }
+  return { improbable: count, chars };
+}
+
+/**
+ * True when the text has a character the model finds improbable (charScore below 0, outside
+ * ASCII), or a lost-byte marker and an ASCII letter alone between non-ASCII characters (or a
+ * flattened mark): a line without either holds no mojibake this model can see. The table per
+ * UTF-16 unit keeps this one cheap pass over each line.
+ */
+export function mayHoldMojibake(text: string): boolean {
+  let marker = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3f) marker = true;
+    else if (improbableUnit(c)) return true;
+  }
+  return marker && /[^\x00-\x7f][A-Za-z][^\x00-\x7f]/.test(text.replace(/[,;:?!()]/g, '，'));
+}

@@ -50,6 +50,11 @@ const SPAM_WORDS = [
   '綜合', '彩票', '博彩', '娱乐城', '娛樂城', '棋牌', '代孕', '发票', '發票', '香蕉', 'porn', 'xxx', 'casino', 'av',
 ];
 
+/** The Latin spam words as whole-word patterns (`av` must not match `average`). */
+const SPAM_LATIN = SPAM_WORDS.map((w) => (/^[a-z]+$/.test(w) ? new RegExp(`(?:^|[^a-z])${w}(?:[^a-z]|$)`) : undefined));
+
+export const SPAM_THRESHOLD = 6;
+
 export interface SpamVerdict {
   score: number;
   signals: string[];
@@ -69,27 +74,39 @@ export function spamScore(text: string, docLang: string): SpamVerdict {
     signals.push(signal);
   };
   if ([...t].length < 12) return { score: 0, signals };
+  const lower = t.toLowerCase();
+  const words = SPAM_WORDS.filter((w, i) => SPAM_LATIN[i]?.test(lower) ?? t.includes(w));
+  const vocabulary = Math.min(3, words.length);
+  // Each costlier signal is looked for only while the line can still reach the threshold; a
+  // line that cannot gets a score below it, which is all a caller reads from it.
+  let open = 2 + 2 + 1 + 2 + 2; // punctuation, dashes, numbers, doubled, script still to look at
+  const hopeless = () => score + vocabulary + open < SPAM_THRESHOLD;
+  open -= 2;
   if (!SENTENCE_PUNCT.test(t)) add(2, 'no sentence punctuation');
+  if (hopeless()) return { score: score + vocabulary, signals };
+  open -= 2;
   const glued = t.match(/[^\s\-_|][-_|]+(?=[^\s\-_|])/gu)?.length ?? 0;
   if (glued >= 2) add(2, `${glued} keywords glued with dashes`);
   else if (glued === 1) add(1, 'keywords glued with a dash');
+  if (hopeless()) return { score: score + vocabulary, signals };
+  open -= 1;
   const digitsOnWords = t.match(/\d\p{Script=Han}|\p{Script=Han}\d/gu)?.length ?? 0;
   if (digitsOnWords >= 2) add(1, 'numbers stuck to words');
+  if (hopeless()) return { score: score + vocabulary, signals };
+  open -= 2;
   const doubled = t.match(/(\p{Script=Han})\1/gu)?.length ?? 0;
   if (doubled >= 2) add(2, 'doubled characters');
+  if (hopeless()) return { score: score + vocabulary, signals };
+  open -= 2;
   if (docLang === 'zh-Hant' || docLang === 'zh-Hans') {
     const { simplified, traditional } = scriptEvidence(t);
     const other = docLang === 'zh-Hant' ? simplified : traditional;
     const own = docLang === 'zh-Hant' ? traditional : simplified;
     if (other >= 2 && other > own * 2) add(2, 'written in the other script');
   }
-  const lower = t.toLowerCase();
-  const words = SPAM_WORDS.filter((w) => (/^[a-z]+$/.test(w) ? new RegExp(`(?:^|[^a-z])${w}(?:[^a-z]|$)`).test(lower) : t.includes(w)));
-  if (words.length > 0) add(Math.min(3, words.length), `spam vocabulary (${words.slice(0, 4).join(', ')})`);
+  if (words.length > 0) add(vocabulary, `spam vocabulary (${words.slice(0, 4).join(', ')})`);
   return { score, signals };
 }
-
-export const SPAM_THRESHOLD = 6;
 
 export function isSpamLine(text: string, docLang: string): boolean {
   return spamScore(text, docLang).score >= SPAM_THRESHOLD;

@@ -8,7 +8,7 @@
  * clearly better than what is there. Otherwise the text is kept, marked so that no later rule
  * rewrites it, and a warning lists what it might have been.
  */
-import { charScore, textScore } from '../freq.ts';
+import { charScore, countImprobable, mayHoldMojibake, textScore } from '../freq.ts';
 import { bytesOf, decodeExact, isClean, type Codec } from '../encodings.ts';
 import { applyEdits, keep, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
 import { shiftedCandidates, type Candidate } from '../shifted.ts';
@@ -109,6 +109,7 @@ const MAX_MARKERS = 64;
 /** Finds repairs and warnings in one line of text. */
 export function findMojibake(text: string): MojibakeFinding[] {
   const findings: MojibakeFinding[] = [];
+  if (!mayHoldMojibake(text)) return findings;
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
   const found = (start: number, end: number, best: Candidate | undefined, plausible: Candidate[]) => {
@@ -152,9 +153,8 @@ export function findMojibake(text: string): MojibakeFinding[] {
     const run = match[0];
     const start = match.index;
     if (run.length < 2 || run.length > MAX_RUN || !free(start, start + run.length)) continue;
-    let suspicious = 0;
-    for (const ch of run) if (charScore(ch) < 0) suspicious++;
-    if (suspicious < 2 || suspicious * 10 < Array.from(run).length * 3) continue;
+    const { improbable, chars } = countImprobable(run);
+    if (improbable < 2 || improbable * 10 < chars * 3) continue;
     let { best, plausible } = decide(runCandidates(run));
     let [from, to] = [start, start + run.length];
     if (!best) {

@@ -21,9 +21,14 @@ const PROTECTED = [
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, // e-mail
 ];
 
+/** What each protected pattern needs to be present at all: most lines have none of them. */
+const NEEDS = ['`', /:\/\/|www\.|mailto:/i, '@'] as const;
+
 function protectedMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
-  for (const pattern of PROTECTED) {
+  for (const [k, pattern] of PROTECTED.entries()) {
+    const need = NEEDS[k]!;
+    if (typeof need === 'string' ? !text.includes(need) : !need.test(text)) continue;
     for (const match of text.matchAll(pattern)) {
       // Like GFM autolinks: trailing sentence punctuation is not part of a URL.
       const body = pattern === URL ? match[0].replace(/[,.;:!?)]+$/, '') : match[0];
@@ -33,7 +38,12 @@ function protectedMask(text: string): Uint8Array {
   return mask;
 }
 
-const DIGIT = /[0-9]/;
+const MARKS = /[,:;?!()]/g;
+const HAN_GLOBAL_TEST = /\p{Script=Han}/u;
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9' && ch.length === 1;
+}
 
 /** Matching parenthesis pairs, by index, ignoring protected ones. */
 function parenPairs(text: string, mask: Uint8Array): Map<number, number> {
@@ -52,10 +62,10 @@ function parenPairs(text: string, mask: Uint8Array): Map<number, number> {
 }
 
 /** The first character after `i` that is not a space. */
-function nextVisible(chars: string[], i: number): string | undefined {
+function nextVisible(text: string, i: number): string | undefined {
   let j = i + 1;
-  while (chars[j] === ' ') j++;
-  return chars[j];
+  while (text[j] === ' ') j++;
+  return text[j];
 }
 
 /** Marks that carry their own spacing when full-width: the spaces a scraper left after them go too. */
@@ -70,14 +80,15 @@ export function punctuationEdits(text: string): Edit[] {
   if (!/[,:;?!()]/.test(text)) return [];
   const mask = protectedMask(text);
   const pairs = parenPairs(text, mask);
-  const chars = text.split('');
-  const widened = new Set<number>();
+  const widened = new Uint8Array(text.length);
+  // The line as it stands with the marks widened so far, without building it.
+  const chars = { get: (i: number): string | undefined => (widened[i] ? WIDE[text[i]!] : text[i]) };
 
   /** Whether the ASCII mark at i belongs to Chinese text, given the marks widened so far. */
   const chinese = (i: number): boolean => {
-    const ch = chars[i]!;
-    const before = chars[i - 1];
-    const after = chars[i + 1];
+    const ch = text[i]!;
+    const before = chars.get(i - 1);
+    const after = chars.get(i + 1);
     if (ch === '(' || ch === ')') {
       const partner = pairs.get(i);
       if (partner === undefined) return isCjkContext(before) || isCjkContext(after);
@@ -85,44 +96,44 @@ export function punctuationEdits(text: string): Edit[] {
       const close = Math.max(i, partner);
       const inner = text.slice(open + 1, close);
       if (isRomanization(inner)) return false; // a reading the pinyin rule kept: its parentheses stay as found
-      const outsideBefore = chars[open - 1];
+      const outsideBefore = chars.get(open - 1);
       // f(x) stays ASCII; (一) / (1)標題 / 中文(English) / (含中文) go full-width.
       const callLike = /[A-Za-z0-9_]/.test(outsideBefore ?? '');
-      return [...inner].some(isHan) || (!callLike && (isCjkContext(outsideBefore) || isCjkContext(chars[close + 1])));
+      return HAN_GLOBAL_TEST.test(inner) || (!callLike && (isCjkContext(outsideBefore) || isCjkContext(chars.get(close + 1))));
     }
-    if (before !== undefined && after !== undefined && DIGIT.test(before) && DIGIT.test(after)) return false; // 1,000  09:06
+    if (before !== undefined && after !== undefined && isDigit(before) && isDigit(after)) return false; // 1,000  09:06
     if (ch === ':' && after === '/') return false;
     // `總結4, 並得出`: a digit before and Chinese after the space is Chinese text too.
-    const next = after === ' ' ? nextVisible(chars, i) : after;
+    const next = after === ' ' ? nextVisible(text, i) : after;
     return isCjkContext(before) || isHan(next) || (isCjkContext(after) && before === undefined);
   };
 
   const widen = (i: number, queue: number[]) => {
-    const partner = chars[i] === '(' || chars[i] === ')' ? pairs.get(i) : undefined;
+    const partner = text[i] === '(' || text[i] === ')' ? pairs.get(i) : undefined;
     for (const at of partner === undefined ? [i] : [i, partner]) {
-      if (widened.has(at)) continue;
-      widened.add(at);
-      chars[at] = WIDE[chars[at]!]!;
+      if (widened[at]) continue;
+      widened[at] = 1;
       queue.push(at - 1, at + 1);
     }
   };
   const queue: number[] = [];
-  for (let i = 0; i < chars.length; i++) if (chars[i]! in WIDE && !mask[i] && chinese(i)) widen(i, queue);
+  for (const match of text.matchAll(MARKS)) if (!mask[match.index] && !widened[match.index] && chinese(match.index)) widen(match.index, queue);
   // Neighbours of widened marks, and the partner of a parenthesis whose outside changed.
   while (queue.length) {
     const i = queue.pop()!;
     const partner = pairs.get(i);
     for (const at of partner === undefined ? [i] : [i, partner]) {
-      if (at < 0 || widened.has(at) || mask[at] || !(chars[at]! in WIDE)) continue;
+      if (at < 0 || widened[at] || mask[at] || !(text[at]! in WIDE)) continue;
       if (chinese(at)) widen(at, queue);
     }
   }
 
   const edits: Edit[] = [];
-  for (const i of [...widened].sort((a, b) => a - b)) {
-    const wide = chars[i]!;
+  for (let i = 0; i < text.length; i++) {
+    if (!widened[i]) continue;
+    const wide = WIDE[text[i]!]!;
     let end = i + 1;
-    if (SPACED.has(wide)) while (text[end] === ' ' && !widened.has(end)) end++;
+    if (SPACED.has(wide)) while (text[end] === ' ') end++;
     const spaces = end - i - 1;
     const reason = `Use full-width ${wide} in Chinese text${spaces ? ', without the space after it' : ''}`;
     edits.push({ start: i, end, replacement: wide, reason });

@@ -22,39 +22,54 @@ export interface StraySpan {
   converted: string;
 }
 
+/** Characters of context on each side that phrase conversion sees (opencc's phrases are shorter). */
+const WINDOW = 8;
+
 /** Spans of characters from the other script, with their phrase-aware conversion. */
 export function findStrayScript(text: string, docLang: string): StraySpan[] {
   if (docLang !== 'zh-Hant' && docLang !== 'zh-Hans') return [];
   // Characters of the other script by themselves (script-index.ts): without one, there is nothing to report and no converter to load.
+  // A character that opencc leaves alone on its own (了, 注, 制) is correct in both scripts and
+  // changes only inside some phrase; its greedy phrase matching misfires across word
+  // boundaries (更加注重 → 加註), so only characters that are Simplified/Traditional by
+  // themselves are reported. Phrase conversion still picks their replacement (若干 stays).
   const others = docLang === 'zh-Hant' ? scriptSets().simplified : scriptSets().traditional;
-  if (!Array.from(text).some((ch) => others.has(ch))) return [];
-  const toDoc = converter(docLang === 'zh-Hant' ? 'toHant' : 'toHans');
   const original = Array.from(text);
-  const converted = Array.from(toDoc(text));
-  if (converted.length !== original.length) return [];
-  const spans: StraySpan[] = [];
-  let offset = 0;
-  let open: StraySpan | undefined;
-  for (let i = 0; i < original.length; i++) {
-    const ch = original[i]!;
-    const to = converted[i]!;
-    // A character that the other direction would change is already in the document's script.
-    // A character that opencc leaves alone on its own (了, 注, 制) is correct in both scripts and
-    // changes only inside some phrase; its greedy phrase matching misfires across word
-    // boundaries (更加注重 → 加註), so only characters that are Simplified/Traditional by
-    // themselves are reported. Phrase conversion still picks their replacement (若干 stays).
-    const stray = to !== ch && others.has(ch) && !BOTH_SCRIPTS.has(ch);
-    if (stray) {
-      if (open && open.end === offset) {
-        open.end += ch.length;
-        open.found += ch;
-        open.converted += to;
-      } else {
-        open = { start: offset, end: offset + ch.length, found: ch, converted: to };
-        spans.push(open);
-      }
+  const strays: number[] = [];
+  for (let i = 0; i < original.length; i++) if (others.has(original[i]!) && !BOTH_SCRIPTS.has(original[i]!)) strays.push(i);
+  if (strays.length === 0) return [];
+  // Phrase conversion of a window around each stray, not of the whole line: a long line costs no more.
+  const toDoc = converter(docLang === 'zh-Hant' ? 'toHant' : 'toHans');
+  const converted = new Map<number, string>();
+  for (let k = 0; k < strays.length; ) {
+    let last = k;
+    while (last + 1 < strays.length && strays[last + 1]! - strays[last]! <= 2 * WINDOW) last++;
+    const from = Math.max(0, strays[k]! - WINDOW);
+    const window = original.slice(from, Math.min(original.length, strays[last]! + WINDOW + 1));
+    const out = Array.from(toDoc(window.join('')));
+    for (let j = k; j <= last; j++) {
+      const i = strays[j]!;
+      converted.set(i, out.length === window.length ? out[i - from]! : toDoc(original[i]!));
     }
-    offset += ch.length;
+    k = last + 1;
+  }
+  const spans: StraySpan[] = [];
+  let open: StraySpan | undefined;
+  let offset = 0;
+  let at = 0;
+  for (const i of strays) {
+    for (; at < i; at++) offset += original[at]!.length;
+    const ch = original[i]!;
+    const to = converted.get(i)!;
+    if (to === ch) continue;
+    if (open && open.end === offset) {
+      open.end += ch.length;
+      open.found += ch;
+      open.converted += to;
+    } else {
+      open = { start: offset, end: offset + ch.length, found: ch, converted: to };
+      spans.push(open);
+    }
   }
   return spans;
 }
