@@ -15,6 +15,11 @@ Usage:
                                      YAML front matter; every repair is reported on stderr
   galley check [FILE...] [options]   build, then compare every output with its snapshot
                                      (test/__snapshots__/<name>/); exit 1 on a difference
+  galley preview [FILE] [options]    serve one document's HTML page, print PDF and repairs
+                                     on 127.0.0.1, rebuilt and reloaded as its files change
+  galley init [DIR]                  write a new project into DIR (default: here): settings,
+                                     two example sources, .gitignore, a CI workflow and a
+                                     package.json; files that exist are never written over
   galley --help | --version
 
 Build options:
@@ -53,6 +58,16 @@ Check options (and the build options above):
   Page images that differ are drawn under out/diff/; under GitHub Actions every
   failure is also printed as a workflow annotation.
 
+Preview options (and the build options above, except --format):
+      --book FILE        preview a book file instead of one document
+      --port N           listen on port N (default: a free port, printed)
+      --open             open the preview in the default browser
+  FILE defaults to the first source in source/. The page shows the HTML page, the
+  print PDF beside it, and every message of the document grouped by rule, each
+  linked to its place in the page. Saving the source, galley.config.yaml or a
+  template file rebuilds the document (only it) and the page reloads itself; a
+  build error is shown and the last good outputs stay. Stop it with Ctrl-C.
+
 Settings are read from galley.config.yaml in the working folder, then a document's
 front matter, then these flags; later wins.
 
@@ -78,6 +93,8 @@ const options = {
   'no-build': { type: 'boolean' },
   reporter: { type: 'string' },
   'output-file': { type: 'string' },
+  port: { type: 'string' },
+  open: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -1,4 +1,4 @@
-/** The commands of the CLI (cli.ts parses the arguments): build, normalize and check, over the public API. */
+/** The commands of the CLI (cli.ts parses the arguments): build, normalize, check, preview and init, over the public API. */
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { BuildResult, DocumentResult, SettingsInput } from './index.ts';
@@ -20,6 +20,20 @@ export async function runCommand(command: string, files: string[], values: Value
           reporter: values.reporter,
           outputFile: values['output-file'],
           noBuild: values['no-build'],
+          settings: settingsFrom(values),
+        });
+      case 'init': {
+        if (files.length > 1) throw new GalleyError(undefined, 'init takes at most one DIR (see galley --help)', 2);
+        const { init, describeInit } = await import('./init/index.ts');
+        const target = files[0] ?? '.';
+        process.stdout.write(describeInit(target, init(target)));
+        return 0;
+      }
+      case 'preview':
+        return await (await import('./preview/cli.ts')).runPreview(files, {
+          book: values.book,
+          port: values.port,
+          open: values.open,
           settings: settingsFrom(values),
         });
       default:

@@ -3,7 +3,7 @@
  * stylesheet per medium, and optionally its own EPUB cover, cover.html. Users
  * add one by copying templates/default.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { GalleyError } from '../errors.ts';
 
@@ -19,12 +19,22 @@ export interface Template {
 }
 
 const FILES = ['page.html', 'screen.css', 'print.css', 'epub.css'] as const;
-const cache = new Map<string, Template>();
+/** Read once per process, and again when a file of it changes (galley preview runs for hours). */
+const cache = new Map<string, { stamp: string; template: Template }>();
+
+/** Size and time of each file: enough to tell an edited template from the one read. */
+function stampOf(dir: string): string {
+  return [...FILES, 'cover.html'].map((file) => {
+    const info = statSync(join(dir, file), { throwIfNoEntry: false });
+    return info ? `${info.size}:${info.mtimeMs}` : '-';
+  }).join(' ');
+}
 
 export function loadTemplate(name: string, templatesDir: string): Template {
   const dir = join(templatesDir, name);
+  const stamp = stampOf(dir);
   const cached = cache.get(dir);
-  if (cached) return cached;
+  if (cached?.stamp === stamp) return cached.template;
   if (!existsSync(dir)) {
     const known = existsSync(templatesDir) ? readdirSync(templatesDir).join(', ') : 'none';
     throw new GalleyError(`templates/${name}`, `unknown template "${name}" (available: ${known})`);
@@ -43,7 +53,7 @@ export function loadTemplate(name: string, templatesDir: string): Template {
     epubCss: read('epub.css'),
     ...(existsSync(join(dir, 'cover.html')) ? { cover: readFileSync(join(dir, 'cover.html'), 'utf8') } : {}),
   };
-  cache.set(dir, template);
+  cache.set(dir, { stamp, template });
   return template;
 }
 
