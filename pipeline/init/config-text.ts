@@ -21,17 +21,21 @@ const DESCRIPTIONS: Record<keyof Settings, string> = {
   trusted: 'true lets raw HTML in sources through unsanitized',
   concurrency: 'PDFs printed at once (default: the number of CPUs)',
   timeout: 'seconds a document may take in the browser before it fails',
+  browser: 'print on a running Chromium at this DevTools endpoint instead of launching one',
 };
 
-/** Defaults that depend on the machine are shown as a plain example, not this machine's value. */
-const SHOWN: Partial<Record<keyof Settings, unknown>> = { concurrency: 4 };
+/**
+ * Settings shown with an example rather than their default: one that depends
+ * on the machine, and ones that have no default at all.
+ */
+export const EXAMPLES: Partial<Record<keyof Settings, unknown>> = { concurrency: 4, browser: 'ws://127.0.0.1:9222/devtools/browser/ID' };
 
 export function configText(): string {
   const defaults = settingsSchema.parse({});
   const keys = Object.keys(settingsSchema.shape) as (keyof Settings)[];
-  const width = Math.max(...keys.map((key) => `# ${key}: ${value(SHOWN[key] ?? defaults[key])}`.length));
+  const width = Math.max(...keys.map((key) => `# ${key}: ${value(EXAMPLES[key] ?? defaults[key])}`.length));
   const lines = keys.map((key) => {
-    const setting = `# ${key}: ${value(SHOWN[key] ?? defaults[key])}`;
+    const setting = `# ${key}: ${value(EXAMPLES[key] ?? defaults[key])}`;
     return `${setting.padEnd(width)}   # ${DESCRIPTIONS[key]}`;
   });
   return [
