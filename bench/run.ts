@@ -7,6 +7,7 @@
  *   npm run bench -- --docs 50          a smaller corpus
  *   npm run bench -- --large 1000       also a 1000-document build, for its time and peak memory
  *   npm run bench -- --keep             keep the temp folder to look at
+ *   npm run bench -- --cold-only        only the cold starts of one document (--repeats N, default 7)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { findBrowser } from '../pipeline/emit/browser/index.ts';
 import { writeCorpus } from './corpus.ts';
 import { printFloor, writePrintPages } from './floor.ts';
 import { benchNormalize } from './normalize.ts';
+import { benchCold } from './cold.ts';
 import { runsCompiled } from '../bin/load.js';
 
 /** Runs the CLI as bin/galley.js does (the compiled copy when current), reporting its own figures. */
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
       large: { type: 'string' },
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
+      repeats: { type: 'string', default: '7' },
+      'cold-only': { type: 'boolean', default: false },
     },
   });
   const count = Number(values.docs);
@@ -138,9 +142,22 @@ async function main(): Promise<void> {
   console.log(`corpus: ${root}`);
   console.log(`CLI: ${runsCompiled() ? 'the bundle in dist/' : 'the TypeScript sources through tsx (no bundle: npm run compile)'}`);
 
+  // Cold processes, one document: medians of interleaved runs, as ratios.
+  const cold = await benchCold(work, browser, Number(values.repeats));
+  console.log(`cold starts, the sample article as Markdown (medians of ${values.repeats} interleaved runs):`);
+  for (const figure of cold.figures) {
+    const ratio = figure.against ? `  ${figure.against.ratio.toFixed(2)}× ${figure.against.name} (goal ≤ ${figure.against.goal}×)` : '';
+    console.log(`  ${figure.name.padEnd(24)} ${s(figure.ms)}${ratio}`);
+  }
+  for (const note of cold.notes) console.log(`  ${note}`);
+  if (values['cold-only']) {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    return;
+  }
+
   const first = readdirSync(join(root, 'source')).filter((f) => f.startsWith('doc-')).sort()[0]!;
   const one = await galley(root, ['build', `source/${first}`, '--out', out('one')]);
-  console.log(`cold build, 1 document, all formats:   ${s(one.ms)}`);
+  console.log(`cold build, 1 corpus document, all formats: ${s(one.ms)}`);
 
   const pages = await writePrintPages(root, join(work, 'print'));
   const floorMs = await printFloor(pages, out('floor'), concurrency, browser);

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { bundleFingerprint } from './batch/fingerprint.ts';
 import { coverageTable } from './fonts/coverage.ts';
 import { FONT_WEIGHTS } from './fonts/catalogue.ts';
 import { scriptIndex } from './locale/script-index.ts';
@@ -12,7 +13,7 @@ import { surnameVariants } from './normalize/rules/head/names.ts';
 import { DATA_DIR, type Precomputed } from './precomputed.ts';
 
 export function writeIndexes(dir = DATA_DIR): string[] {
-  const tables: Precomputed<unknown>[] = [scriptIndex, rankedVariants, wordVariants, surnameVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
+  const tables: Precomputed<unknown>[] = [bundleFingerprint, scriptIndex, rankedVariants, wordVariants, surnameVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
   return tables.map((table) => {
     const path = join(dir, `${table.name}.json`);
     mkdirSync(dirname(path), { recursive: true });

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { join, relative } from 'node:path';
 import type { Settings } from '../config/index.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
+import { precomputed } from '../precomputed.ts';
 
 /** Bumped when an entry's shape or meaning changes: older entries then miss. */
 export const ENTRY_VERSION = 3;
@@ -45,13 +46,28 @@ export function sharedKey(options: SharedInputs): string {
 
 let fingerprint: string | undefined;
 
+/** Set by the bundle (scripts/compile.js): galley runs the code it was compiled from. */
+declare const GALLEY_BUNDLE: boolean | undefined;
+
+/**
+ * The bundle's fingerprint is taken when it is made, from the sources it is
+ * made of (reading them and every dependency's manifest cost a cold run more
+ * than the build of a small document); the sources, which may have been
+ * edited since, are read each time.
+ */
+export const bundleFingerprint = precomputed('fingerprint', () => ({ hash: computeFingerprint() }));
+
+function galleyFingerprint(): string {
+  fingerprint ??= typeof GALLEY_BUNDLE !== 'undefined' && GALLEY_BUNDLE ? bundleFingerprint.get().hash : computeFingerprint();
+  return fingerprint;
+}
+
 /**
  * galley's version, its code (so a development checkout invalidates on edit),
  * the lock file and the installed versions of its direct dependencies (fonts,
  * renderers: they all shape the outputs).
  */
-function galleyFingerprint(): string {
-  if (fingerprint) return fingerprint;
+function computeFingerprint(): string {
   const hash = createHash('sha256');
   const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
   hash.update(`galley ${manifest.version}\n`);
@@ -59,8 +75,7 @@ function galleyFingerprint(): string {
   const lock = join(PACKAGE_ROOT, 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
   for (const name of Object.keys(manifest.dependencies ?? {}).sort()) hash.update(`${name}@${installedVersion(name)}\n`);
-  fingerprint = hash.digest('hex');
-  return fingerprint;
+  return hash.digest('hex');
 }
 
 function installedVersion(name: string): string {

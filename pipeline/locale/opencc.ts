@@ -1,29 +1,134 @@
 /**
- * One lazily built set of opencc-js converters: building them parses
- * dictionaries (about 150 ms), so it is done once, and only by a document that
- * converts or has stray characters to report (script-index.ts answers the
- * rest). Required, not imported, so that nothing loads it before then.
+ * opencc-js, required (not imported) on first use, so that nothing loads it
+ * before a document converts or has stray characters to report
+ * (script-index.ts answers the rest). Building its full converters parses
+ * dictionaries into tries (most of a second on a busy machine); converterFor()
+ * builds one for a given text from only the dictionary entries that occur in
+ * it, with the same output.
  */
 import { createRequire } from 'node:module';
 
 type Convert = (text: string) => string;
+type Pairs = [string, string][];
+type Dict = string | Pairs;
+interface Trie {
+  loadDictGroup(group: Dict[]): void;
+  segment(text: string): string[];
+  convert(text: string): string;
+}
+interface Config {
+  normalizationChain?: Dict[][];
+  segmentation?: Dict[];
+  conversionChain: Dict[][];
+}
 interface OpenCCModule {
   Converter(options: { from: string; to: string }): Convert;
+  ConverterFactory(...groups: Dict[][]): Convert;
+  Trie: new () => Trie;
+  Locale: { configs: Record<string, Config> };
 }
 
 let library: OpenCCModule | undefined;
 const openCC = () => (library ??= createRequire(import.meta.url)('opencc-js') as OpenCCModule);
 
-const OPTIONS = { toHant: { from: 'cn', to: 'tw' }, toHans: { from: 'tw', to: 'cn' } };
-const cache: Partial<Record<keyof typeof OPTIONS, Convert>> = {};
+const OPTIONS = { toHant: { from: 'cn', to: 'tw', config: 's2tw' }, toHans: { from: 'tw', to: 'cn', config: 'tw2s' } };
+type Direction = keyof typeof OPTIONS;
+const cache: Partial<Record<Direction, Convert>> = {};
 
-/** Phrase-aware conversion to Traditional (Taiwan) or Simplified forms; each direction is built on first use. */
-export function converter(direction: keyof typeof OPTIONS): Convert {
+/** Phrase-aware conversion to Traditional (Taiwan) or Simplified forms, the full converter; each direction built on first use. */
+export function converter(direction: Direction): Convert {
   return (cache[direction] ??= openCC().Converter(OPTIONS[direction]));
 }
 
 export function converters(): { toHant: Convert; toHans: Convert } {
   return { toHant: converter('toHant'), toHans: converter('toHans') };
+}
+
+/**
+ * Where each entry of a dictionary ("key value|key value|…") starts, by the
+ * first two UTF-16 units of its key (one, negated, for a one-unit key): made
+ * once per process, as numbers, so that indexing 50,000 entries makes no garbage.
+ */
+const indexes = new Map<string, Map<number, number[]>>();
+
+const unitsKey = (text: string, at: number, pair: boolean) => (pair ? text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1) : -text.charCodeAt(at));
+
+function indexOf(dict: string): Map<number, number[]> {
+  let index = indexes.get(dict);
+  if (!index) {
+    index = new Map();
+    for (let start = 0; start < dict.length; ) {
+      const space = dict.indexOf(' ', start);
+      const key = unitsKey(dict, start, space - start > 1);
+      const list = index.get(key);
+      if (list) list.push(start);
+      else index.set(key, [start]);
+      const bar = dict.indexOf('|', space);
+      start = bar < 0 ? dict.length : bar + 1;
+    }
+    indexes.set(dict, index);
+  }
+  return index;
+}
+
+/** The entries of `dict` whose key occurs in `text`. */
+function entriesIn(dict: Dict, text: string): Pairs {
+  if (typeof dict !== 'string') return dict.filter(([key]) => text.includes(key));
+  const index = indexOf(dict);
+  const found = new Set<number>();
+  for (let at = 0; at < text.length; at++) {
+    for (const key of at + 1 < text.length ? [unitsKey(text, at, false), unitsKey(text, at, true)] : [unitsKey(text, at, false)]) {
+      for (const start of index.get(key) ?? []) {
+        const space = dict.indexOf(' ', start);
+        if (text.startsWith(dict.slice(start, space), at)) found.add(start);
+      }
+    }
+  }
+  // In the dictionary's order: for a key listed twice, the trie keeps the last, as it would.
+  return [...found]
+    .sort((a, b) => a - b)
+    .map((start): [string, string] => {
+      const space = dict.indexOf(' ', start);
+      const bar = dict.indexOf('|', space);
+      return [dict.slice(start, space), dict.slice(space + 1, bar < 0 ? dict.length : bar)];
+    });
+}
+
+/**
+ * A converter for `text` (and any part of it): opencc's own chain for the
+ * direction (Locale.configs), its segmentation and first conversion stage
+ * loaded with only the entries whose keys occur in the text. Longest-match
+ * conversion never uses any other entry there, so the output is the full
+ * converter's; later stages, which read the first stage's output, keep their
+ * (small) dictionaries whole.
+ */
+export function converterFor(direction: Direction, text: string): Convert {
+  const { config, normalize, later } = (fixed[direction] ??= fixedParts(direction));
+  const normal = normalize(text);
+  const segmentation = config.segmentation && trie(config.segmentation.map((dict) => entriesIn(dict, normal)));
+  const first = trie(config.conversionChain[0]!.map((dict) => entriesIn(dict, normal)));
+  const chain = [first, ...later];
+  return (s) => {
+    const input = normalize(s);
+    const segments = segmentation ? segmentation.segment(input) : [input];
+    return chain.reduce((parts, stage) => parts.map((part) => stage.convert(part)), segments).join('');
+  };
+}
+
+/** What does not depend on the text: the direction's chain, its normalization and its later stages. */
+const fixed: Partial<Record<Direction, { config: Config; normalize: Convert; later: Trie[] }>> = {};
+
+function fixedParts(direction: Direction): { config: Config; normalize: Convert; later: Trie[] } {
+  const { ConverterFactory, Locale } = openCC();
+  const config = Locale.configs[OPTIONS[direction].config]!;
+  const normalize = config.normalizationChain ? ConverterFactory(...config.normalizationChain) : (s: string) => s;
+  return { config, normalize, later: config.conversionChain.slice(1).map(trie) };
+}
+
+function trie(group: Dict[]): Trie {
+  const made = new (openCC().Trie)();
+  made.loadDictGroup(group);
+  return made;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { Script } from '../../types.ts';
 import { applyEdits, isKept, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
-import { converter } from '../../locale/opencc.ts';
+import { converterFor } from '../../locale/opencc.ts';
 import { scriptSets } from '../../locale/script-index.ts';
 
 export const RULE_ID = 'script';
@@ -39,7 +39,8 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
   for (let i = 0; i < original.length; i++) if (others.has(original[i]!) && !BOTH_SCRIPTS.has(original[i]!)) strays.push(i);
   if (strays.length === 0) return [];
   // Phrase conversion of a window around each stray, not of the whole line: a long line costs no more.
-  const toDoc = converter(docLang === 'zh-Hant' ? 'toHant' : 'toHans');
+  // The converter holds only the dictionary entries found in this line (every window is a part of it).
+  const toDoc = converterFor(docLang === 'zh-Hant' ? 'toHant' : 'toHans', text);
   const converted = new Map<number, string>();
   for (let k = 0; k < strays.length; ) {
     let last = k;
