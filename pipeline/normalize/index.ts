@@ -20,6 +20,7 @@ import { removeBoilerplate } from './rules/boilerplate.ts';
 import { applyControl } from './rules/control.ts';
 import { extractHeader, headerMeta, headerProse } from './rules/metadata.ts';
 import { applyMojibake } from './rules/mojibake.ts';
+import { applyNotes, noteDefinitions } from './rules/notes.ts';
 import { applyPinyin } from './rules/pinyin.ts';
 import { applyPunctuation } from './rules/punctuation.ts';
 import { applyScript } from './rules/script.ts';
@@ -67,13 +68,15 @@ export function normalizePlainText(file: VFile, options: NormalizeOptions): { ma
     applyPinyin(lines, reporter); // before punctuation, which would widen the annotations' parentheses
     const lang = detectLang(lines.map((l) => l.text).join('\n'));
     lines = removeBoilerplate(lines, lang, reporter);
-    const { fields, body } = extractHeader(lines, reporter, lang);
-    const textLines = [...headerProse(fields), ...body];
+    const header = extractHeader(lines, reporter, lang);
+    const fields = header.fields;
+    const { body, notes } = applyNotes(header.body, reporter); // before structure, which would make `1.` notes headings
+    const textLines = [...headerProse(fields), ...body, ...notes.map((note) => note.line)];
     for (const line of textLines) applyPunctuation(line, reporter);
     for (const line of [...textLines, ...fields.authors, ...(fields.publication ? [fields.publication] : []), ...fields.keywords]) {
       applyScript(line, lang, script, reporter);
     }
-    const blocks = buildBlocks(body, reporter);
+    const blocks = [...buildBlocks(body, reporter, notes), ...noteDefinitions(notes)];
     const meta: DocumentMeta = {
       title: fields.title?.text ?? '',
       authors: fields.authors.map((a) => a.text),

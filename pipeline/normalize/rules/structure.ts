@@ -6,6 +6,7 @@
  */
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import { originAt, report, type Line, type Reporter } from '../lines.ts';
+import { noteReferences, type Note } from './notes.ts';
 
 export const RULE_ID = 'structure';
 export const CITATIONS_RULE_ID = 'citations';
@@ -41,18 +42,18 @@ export function hasReferenceList(texts: string[]): boolean {
 }
 
 /** Builds headings and paragraphs, one block per non-empty line. */
-export function buildBlocks(lines: Line[], reporter: Reporter | undefined): RootContent[] {
+export function buildBlocks(lines: Line[], reporter: Reporter | undefined, notes: Note[] = []): RootContent[] {
   const blocks: RootContent[] = [];
   for (const line of lines) {
     const text = line.text.trim();
     if (text === '') continue;
     const depth = headingDepth(text);
     if (depth !== undefined) {
-      const heading: Heading = { type: 'heading', depth, children: [{ type: 'text', value: text }] };
+      const heading: Heading = { type: 'heading', depth, children: noteReferences(text, notes) };
       blocks.push(heading);
       if (reporter) report(reporter, originAt(line, 0), RULE_ID, `Numbered line becomes a level-${depth} heading`, line.text, `${'#'.repeat(depth)} ${text}`, 'info');
     } else {
-      const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: text }] };
+      const paragraph: Paragraph = { type: 'paragraph', children: noteReferences(text, notes) };
       blocks.push(paragraph);
     }
   }
