@@ -110,6 +110,13 @@ describe('labelled fields', () => {
     expect(h.meta).toEqual({ titleEn: 'Governance Transition of Digital Villages', abstractEn: 'This paper studies digital villages.', keywordsEn: ['digital village', 'governance'] });
     expect(h.body).toEqual([BODY]);
   });
+  it('reads a date after the names in an author field, and never takes the site itself for a journal', () => {
+    const h = head(['縣城商圈的夜間經濟', '作者：邱子謙 2021-10-09', '來源：本報記者']);
+    expect(h).toMatchObject({ authors: ['邱子謙'], body: [BODY] });
+    expect(h.fields.date).toBe('2021-10-09');
+    expect(h.fields.publication).toBeUndefined();
+    expect(h.messages.some((m) => m.actual === '來源：本報記者' && /not a journal/.test(m.reason))).toBe(true);
+  });
   it('reports every line it takes out, with its text', () => {
     const lines = ['數字政府 期刊 投稿 登錄', '政務熱線的回應性', '作者：華欣', '瀏覽：12次'];
     const h = head(lines);

@@ -1,0 +1,249 @@
+/**
+ * Assembling the head: what each line of it says goes into the fields, first value wins for
+ * single fields, names and affiliations are gathered, and every line taken out is reported.
+ */
+import { originAt, report, sliceLine, trimLine, type Line, type Reporter } from '../../lines.ts';
+import { removed } from '../boilerplate.ts';
+import { findMojibake } from '../mojibake.ts';
+import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
+import { splitKeywords } from './keywords.ts';
+import { readDate, readPublication, type Field } from './labels.ts';
+import { readByline, readLatinNames } from './names.ts';
+import { TAKES_NEXT_LINE, type Reading } from './read.ts';
+
+export { RULE_ID } from './keywords.ts';
+import { RULE_ID } from './keywords.ts';
+
+export interface HeaderFields {
+  title?: Line;
+  subtitle?: Line;
+  authors: Line[];
+  affiliations: string[];
+  date?: string;
+  time?: string;
+  publication?: Line;
+  issue?: string;
+  keywords: Line[];
+  abstract?: Line;
+  english: { title?: Line; abstract?: Line; keywords: Line[] };
+  /** doi, clc, documentCode, articleNumber, received, revised, accepted, funding, biography. */
+  codes: Record<string, string>;
+}
+
+const CODES = new Set(['doi', 'clc', 'documentCode', 'articleNumber', 'funding', 'biography']);
+const DATES = new Set(['received', 'revised', 'accepted']);
+/** `来源：本报记者`: the site's own staff or a compilation, not a journal. */
+const OWN_STAFF = /^(?:本[报報刊站网網台](?:[记記]者|[讯訊]|[编編][辑輯]部|[综綜]合)?|原[创創]|[网網][络絡]|互[联聯][网網]|[综綜]合|[整][理]|[网網]友投稿)$/u;
+
+/** Puts what each head line says into the fields, reporting each line it takes. */
+export class Assigner {
+  constructor(
+    private readonly fields: HeaderFields,
+    private readonly reporter: Reporter | undefined,
+    private readonly chineseDoc: boolean,
+    private readonly bodyText: (except: Line) => string,
+  ) {}
+
+  private info(line: Line, what: string[]): void {
+    if (this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, `Move ${what.join(', ')} to front matter`, line.text, what.join('; '), 'info');
+  }
+
+  private drop(line: Line, reason: string): void {
+    removed(this.reporter, line, reason);
+  }
+
+  /** Returns whether the line leaves the body. */
+  take(reading: Reading, beforeTitle: boolean, isTitle: boolean, next: Line | undefined): boolean {
+    const { line } = reading;
+    const f = this.fields;
+    switch (reading.role) {
+      case 'chrome':
+        this.drop(line, 'Remove site chrome from the head of the page');
+        return true;
+      case 'candidate':
+      case 'body':
+      case 'english':
+        if (isTitle) return this.title(line);
+        if (reading.role === 'english' && !beforeTitle) return this.english(line);
+        if (beforeTitle) {
+          this.drop(line, 'Remove line standing before the title');
+          return true;
+        }
+        if (f.title && cleanTitle(line.text).title === f.title.text) {
+          this.drop(line, 'Remove title printed again');
+          return true;
+        }
+        return false;
+      case 'subtitle': {
+        const text = subtitleOf(line.text)!;
+        if (f.subtitle || !f.title) return false;
+        const at = line.text.indexOf(text);
+        f.subtitle = { text, origin: line.origin.slice(at, at + text.length + 1) };
+        this.info(line, [`subtitle ${text}`]);
+        return true;
+      }
+      case 'affiliation':
+        return this.affiliations(line, splitAffiliations(line.text));
+      case 'keyword-list':
+        if (f.keywords.length > 0) return false;
+        f.keywords = splitKeywords(trimLine(line), this.bodyText(line), this.reporter);
+        this.info(line, [`keywords ${f.keywords.map((k) => k.text).join('、')}`]);
+        return true;
+      default:
+        return this.data(reading, next);
+    }
+  }
+
+  private title(line: Line): boolean {
+    const { title, cut } = cleanTitle(line.text);
+    const at = line.text.indexOf(title);
+    this.fields.title = { text: title, origin: line.origin.slice(at, at + title.length + 1) };
+    if (looksGarbled(title) && this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, 'The title looks like mojibake; check it', title, undefined, 'warning');
+    if (cut.length && this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, `Remove from the title what the site added: ${cut.join(' ')}`, line.text.trim(), title, 'warning');
+    this.info(line, ['title']);
+    return true;
+  }
+
+  private english(line: Line): boolean {
+    const e = this.fields.english;
+    if (!e.title && !e.abstract && !/\d{6}|\(|（/.test(line.text)) {
+      e.title = trimLine(line);
+      this.info(line, ['English title']);
+    } else this.drop(line, 'Remove English byline or affiliation (the Chinese ones are in front matter)');
+    return true;
+  }
+
+  private affiliations(line: Line, list: string[]): boolean {
+    for (const a of list) if (!this.fields.affiliations.includes(a)) this.fields.affiliations.push(a);
+    this.info(line, [`affiliations ${list.join('；')}`]);
+    return true;
+  }
+
+  /** Dates, bylines, journals and labelled fields. */
+  private data(reading: Reading, next: Line | undefined): boolean {
+    const f = this.fields;
+    const what: string[] = [];
+    const dropped: string[] = [];
+    if (reading.date && !f.date) {
+      f.date = reading.date.date;
+      if (reading.date.time) f.time = reading.date.time;
+      what.push(`date ${f.date}${f.time ? ` ${f.time}` : ''}`);
+    }
+    if (reading.publication) this.publication(reading.publication, what);
+    let repeated = false;
+    if (reading.byline) {
+      const added = this.authors(reading.byline.names);
+      if (added.length) what.push(`authors ${added.join('、')}`);
+      else repeated = reading.role === 'byline';
+    }
+    for (const field of reading.fields ?? []) {
+      const value = field.value.text === '' && next && TAKES_NEXT_LINE.has(field.kind) ? trimLine(next) : field.value;
+      this.field({ ...field, value }, reading.line, what, dropped);
+    }
+    if (repeated && what.length === 0) {
+      this.drop(reading.line, 'Remove byline repeated after the header');
+      return true;
+    }
+    if (dropped.length) this.drop(reading.line, `Remove ${dropped.join(', ')} from the head of the page${what.length ? ` (moved ${what.join(', ')} to front matter)` : ''}`);
+    else this.info(reading.line, what.length ? what : ['repeated header line']);
+    return true;
+  }
+
+  private publication(value: { publication?: Line; issue?: string }, what: string[]): void {
+    const f = this.fields;
+    if (value.publication && !f.publication && !looksGarbled(value.publication.text)) {
+      f.publication = value.publication;
+      what.push(`publication ${value.publication.text}`);
+    }
+    if (value.issue && !f.issue) {
+      f.issue = value.issue;
+      what.push(`issue ${value.issue}`);
+    }
+  }
+
+  /**
+   * A byline the mojibake model only suspects (`Íõ³ç`) is re-decoded when exactly one reading
+   * is a list of Chinese names: a name field is evidence the model alone does not have.
+   */
+  private redecoded(value: Line): Line[] | undefined {
+    if (!looksGarbled(value.text)) return undefined;
+    const finding = findMojibake(value.text).find((m) => m.start === 0 && m.end === value.text.length);
+    const readings = (finding?.candidates ?? []).map((c) => ({ c, names: readByline({ text: c, origin: new Array<number>(c.length + 1).fill(originAt(value, 0)) })?.names }));
+    const good = readings.filter((r) => r.names);
+    if (good.length !== 1) return undefined;
+    if (this.reporter) report(this.reporter, originAt(value, 0), RULE_ID, 'Byline re-decoded: its only reading as Chinese names', value.text, good[0]!.c, 'warning');
+    return good[0]!.names;
+  }
+
+  /** Adds names not yet known; returns the ones added. Garbled names are never used. */
+  private authors(names: Line[]): string[] {
+    const added: string[] = [];
+    for (const name of names) {
+      if (looksGarbled(name.text)) {
+        if (this.reporter) report(this.reporter, originAt(name, 0), RULE_ID, 'Author name looks like mojibake; not used', name.text, undefined, 'warning');
+        continue;
+      }
+      if (this.fields.authors.some((a) => a.text === name.text)) continue;
+      this.fields.authors.push(name);
+      added.push(name.text);
+    }
+    return added;
+  }
+
+  private field(field: Field, line: Line, what: string[], dropped: string[]): void {
+    const f = this.fields;
+    const { kind, value } = field;
+    const text = value.text;
+    const english = !this.chineseDoc && (kind === 'keywordsEn' || kind === 'abstractEn');
+    const base = english ? kind.slice(0, -2) : kind;
+    if (base === 'keywords' && f.keywords.length === 0) {
+      f.keywords = splitKeywords(value, this.bodyText(line), this.reporter);
+      what.push(`keywords ${f.keywords.map((k) => k.text).join('、')}`);
+    } else if (base === 'keywordsEn' && f.english.keywords.length === 0) {
+      f.english.keywords = splitKeywords(value, '', this.reporter);
+      what.push('English keywords');
+    } else if (base === 'abstract' && !f.abstract && text !== '') {
+      f.abstract = value;
+      what.push('abstract');
+    } else if (base === 'abstractEn' && !f.english.abstract && text !== '') {
+      f.english.abstract = value;
+      what.push('English abstract');
+    } else if (kind === 'publication') {
+      if (OWN_STAFF.test(text)) dropped.push(`${field.label}${text} (the site itself, not a journal)`);
+      else this.publication(readPublication(value) ?? {}, what);
+    } else if (kind === 'author') {
+      // `作者：陳美玲 2022-08-15`: a date may follow the names.
+      const date = readDate(text);
+      const names = readByline(date ? trimLine(sliceLine(value, 0, date.start)) : value)?.names ?? (this.chineseDoc ? this.redecoded(value) : readLatinNames(value)) ?? [];
+      if (date && names.length && !f.date) {
+        f.date = date.date;
+        if (date.time) f.time = date.time;
+        what.push(`date ${f.date}`);
+      }
+      const added = this.authors(names);
+      if (added.length) what.push(`authors ${added.join('、')}`);
+      else if (names.length === 0 && text !== '') dropped.push(`unreadable author “${text}”`);
+    } else if (kind === 'affiliation') {
+      const list = splitAffiliations(text);
+      for (const a of list) if (!f.affiliations.includes(a)) f.affiliations.push(a);
+      what.push(`affiliations ${list.join('；')}`);
+    } else if (kind === 'date') {
+      const date = readDate(text);
+      if (date && !f.date) {
+        f.date = date.date;
+        if (date.time) f.time = date.time;
+        what.push(`date ${f.date}`);
+      }
+    } else if (kind === 'issue' && text !== '') {
+      if (!f.issue) f.issue = text.replace(/\s+/g, '');
+      what.push(`issue ${text}`);
+    } else if (DATES.has(kind) && text !== '') {
+      f.codes[kind] ??= readDate(text)?.date ?? text;
+      what.push(`${kind} ${f.codes[kind]}`);
+    } else if (CODES.has(kind) && text !== '') {
+      f.codes[kind] ??= kind === 'doi' ? text.replace(/^https?:\/\/(?:dx\.)?doi\.org\//iu, '').replace(/[。.，,;；]$/u, '') : text;
+      what.push(`${kind} ${f.codes[kind]}`);
+    } else if (kind === 'chrome' || kind === 'tags') dropped.push(`${field.label}${text}`);
+  }
+}
+
