@@ -19,7 +19,7 @@ import { toMarkdown } from './markdown.ts';
 import { removeBoilerplate } from './rules/boilerplate.ts';
 import { applyControl } from './rules/control.ts';
 import { extractHeader, headerMeta, headerProse } from './rules/metadata.ts';
-import { applyMojibake } from './rules/mojibake.ts';
+import { applyMojibake, keepSuspected } from './rules/mojibake.ts';
 import { applyNotes, noteDefinitions } from './rules/notes.ts';
 import { applyPinyin } from './rules/pinyin.ts';
 import { applyPunctuation } from './rules/punctuation.ts';
@@ -137,6 +137,7 @@ export function normalizeMarkdownTree(tree: Root, file: VFile, options: Normaliz
   visit(tree, 'text', (node) => {
     const line = makeLine(node.value, node.position?.start.offset ?? 0);
     applyControl(line, reporter);
+    keepSuspected(line); // as in plain text: punctuation and script never rewrite suspected mojibake
     applyPunctuation(line, reporter);
     applyScript(line, lang, script, reporter);
     node.value = line.text;

@@ -68,7 +68,8 @@ describe('normalizePlainText properties', () => {
       }),
       // A Traditional character in a text read as Simplified, with --script hant: reported, never converted.
       // `(!基!`: widening `!` made the `(` before it Chinese context, widened only on a second pass.
-      { numRuns: 150, examples: [['锟斤拷\r\n锟斤拷幾', 'hant'], ['(!基!', 'keep']] },
+      // `領設\r\n锟斤拷`: suspected mojibake kept from the script rule in plain text, not in Markdown.
+      { numRuns: 150, examples: [['锟斤拷\r\n锟斤拷幾', 'hant'], ['(!基!', 'keep'], ['領設\r\n锟斤拷', 'hant']] },
     );
   });
 

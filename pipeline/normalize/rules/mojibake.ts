@@ -226,3 +226,8 @@ export function applyMojibake(line: Line, reporter: Reporter | undefined): void 
   }
   applyEdits(line, edits, reporter, RULE_ID, 'warning');
 }
+
+/** Marks suspected runs kept without repairing or reporting them (Markdown sources get no repair). */
+export function keepSuspected(line: Line): void {
+  for (const finding of findMojibake(line.text)) keep(line, finding.start, finding.end);
+}
