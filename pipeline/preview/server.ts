@@ -52,7 +52,7 @@ async function font(path: string): Promise<Body | undefined> {
 /** What the page's script is told after each build. */
 export function publicState(state: State) {
   const { snapshot } = state;
-  return { version: state.version, building: state.building, error: state.error ?? null, title: snapshot?.title ?? null, source: snapshot?.source ?? null, pdf: Boolean(snapshot?.pdf), repairs: snapshot?.repairs ?? 0 };
+  return { version: state.version, pageVersion: state.pageVersion, pdfVersion: state.pdfVersion, building: state.building, printing: state.printing, error: state.error ?? null, title: snapshot?.title ?? null, source: snapshot?.source ?? null, pdf: Boolean(snapshot?.pdf), repairs: snapshot?.repairs ?? 0 };
 }
 
 export function startServer(session: PreviewSession, port: number): Promise<Server> {

@@ -49,11 +49,11 @@ export interface Outcome {
 
 const PAGE_CSS = resolve(PACKAGE_ROOT, 'pipeline/preview/client/page.css');
 
-export async function buildSnapshot(target: Target): Promise<Outcome> {
+/** Builds the HTML page, and with `print` the PDF too (the e-book is left to `galley build`). */
+export async function buildSnapshot(target: Target, print: boolean): Promise<Outcome> {
   let result: BuildResult;
   try {
-    // The preview shows the page and the print PDF; the e-book is left to `galley build`.
-    const settings: SettingsInput = { ...target.settings, formats: ['html', 'pdf'] };
+    const settings: SettingsInput = { ...target.settings, formats: print ? ['html', 'pdf'] : ['html'] };
     result = await build({ root: target.root, files: target.file ? [target.file] : [], book: target.book, settings, replayMessages: true });
   } catch (error) {
     return { error: lineOf(error), sources: [] };
@@ -83,7 +83,7 @@ export async function buildSnapshot(target: Target): Promise<Outcome> {
       repairs: repairs.length,
     },
     // A missing browser is no failure here: the page is shown, the PDF pane says why it is empty.
-    error: pdf ? undefined : result.errors[0]?.line,
+    error: pdf || !print ? undefined : result.errors[0]?.line,
     sources,
   };
 }

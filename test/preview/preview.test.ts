@@ -57,6 +57,8 @@ describe('galley preview', { timeout: 2 * WAIT }, () => {
   it('shows the title, the HTML page, the print PDF and every message grouped by rule', async () => {
     expect(await page.$eval('#title', (e) => e.textContent)).toBe(TITLE);
     await untilPage(`document.getElementById('page').contentDocument?.querySelector('h1')?.textContent === ${JSON.stringify(TITLE)}`);
+    // The page is shown as soon as it is built; the PDF follows once printed.
+    await untilPage(`document.getElementById('status').textContent === 'up to date'`);
     const pdf = await raw({ host: '127.0.0.1', port: preview.port, path: '/print.pdf', headers: { host: `127.0.0.1:${preview.port}` } });
     expect(pdf.body.startsWith('%PDF-')).toBe(true);
     expect(await page.$eval('#pdf', (e) => (e as HTMLIFrameElement).hidden)).toBe(false);

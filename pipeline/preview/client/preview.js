@@ -3,7 +3,7 @@
 const page = document.getElementById('page');
 const pdf = document.getElementById('pdf');
 const panel = document.getElementById('repairs');
-let shown = -1;
+let shown = { version: -1 };
 let selected = null;
 
 function setText(id, text) {
@@ -11,28 +11,29 @@ function setText(id, text) {
 }
 
 function update(state) {
-  setText('status', state.building ? 'building…' : state.error ? 'build failed: showing the last good build' : 'up to date');
+  const status = state.error ? 'build failed: showing the last good build' : state.printing ? 'printing the PDF…' : state.building ? 'building…' : 'up to date';
+  setText('status', status);
   const error = document.getElementById('error');
   error.hidden = !state.error;
   error.querySelector('pre').textContent = state.error || '';
-  if (state.version === shown) return;
-  const first = shown === -1;
-  shown = state.version;
+  if (state.version === shown.version) return;
+  const first = shown.version === -1;
   if (state.title) {
     setText('title', state.title);
     document.title = `${state.title} · galley preview`;
   }
   if (state.source) setText('source', state.source);
   pdf.hidden = !state.pdf;
-  document.getElementById('no-pdf').hidden = state.pdf;
-  if (!first || state.version > 0) {
+  document.getElementById('no-pdf').hidden = state.pdf || state.printing;
+  if (state.version > 0) {
     loadPanel();
     // The fonts cover the characters of this build's page and panel.
     document.querySelector('link[href^="/fonts.css"]').href = `/fonts.css?v=${state.version}`;
   }
-  if (first) return;
-  reloadPage();
-  if (state.pdf) pdf.src = `/print.pdf?v=${state.version}`;
+  // The panes loaded with the page itself show what is current; later builds reload them.
+  if (!first && state.pageVersion !== shown.pageVersion) reloadPage();
+  if (!first && state.pdfVersion !== shown.pdfVersion && state.pdf) pdf.src = `/print.pdf?v=${state.pdfVersion}`;
+  shown = state;
 }
 
 async function loadPanel() {
