@@ -14,6 +14,7 @@ import { prepareDocument } from '../pipeline/batch/document.ts';
 import { templatesDir } from '../pipeline/batch/index.ts';
 import { findSources } from '../pipeline/batch/sources.ts';
 import { printPage } from '../pipeline/render/index.ts';
+import { KATEX_FONTS } from '../pipeline/render/math.ts';
 import { fontPackageDir } from '../pipeline/fonts/catalogue.ts';
 import { loadTemplate } from '../pipeline/render/template.ts';
 
@@ -28,6 +29,7 @@ export async function writePrintPages(root: string, dir: string): Promise<string
     const html = printPage(rendered, template, settings, {
       font: (pkg, file) => pathToFileURL(join(fontPackageDir(pkg), file)).href,
       asset: (path) => pathToFileURL(join(root, path)).href,
+      katexFont: (file) => pathToFileURL(join(KATEX_FONTS, file)).href,
     });
     const path = join(dir, `${source.slug}.html`);
     writeFileSync(path, html);

@@ -116,6 +116,7 @@ export function bindDocuments(meta: DocumentMeta, parts: RenderedDocument[], set
     toc,
     hast,
     assets: [...new Set(parts.flatMap((p) => p.assets))].sort(),
+    ...(parts.some((p) => p.math) ? { math: true } : {}),
     titleBlock: titleBlockHtml(meta),
     tocHtml: tocHtml(toc, meta.lang, settings.toc === false ? false : true),
   };

@@ -6,6 +6,7 @@ import { normalizeMarkdownTree, normalizePlainText } from '../normalize/index.ts
 import { parseMarkdown, type ParsedDocument } from '../parse/index.ts';
 import { readSource } from '../read/index.ts';
 import { renderDocument, type RenderedDocument } from '../render/index.ts';
+import { prepareHighlighting } from '../render/highlight.ts';
 import type { Source } from './sources.ts';
 
 export interface PreparedDocument {
@@ -28,13 +29,14 @@ export async function prepareDocument(source: Source, layers: Layers, root: stri
   const settings = resolveSettings([layers.config, documentSettings(parsed.frontMatter), layers.cli], source.display);
   if (source.kind === 'markdown') normalizeMarkdownTree(parsed.tree, file, { script: settings.script });
   const enriched = enrich(parsed.tree, parsed.frontMatter, file);
+  await prepareHighlighting(parsed.tree, { theme: settings.codeTheme, lineNumbers: settings.lineNumbers }, source.display);
   const rendered = renderDocument(enriched, file, settings, root);
   return { source, file, settings, rendered };
 }
 
 /** Plain text becomes Markdown first, so both kinds share every later stage. */
 function parseSource(file: VFile, source: Source, settings: Settings): ParsedDocument {
-  if (source.kind === 'markdown') return parseMarkdown(file);
+  if (source.kind === 'markdown') return parseMarkdown(file, { math: true });
   const { markdown } = normalizePlainText(file, { script: settings.script });
   return parseMarkdown(new VFile({ path: file.path, value: markdown }));
 }

@@ -27,6 +27,15 @@ export const settingsSchema = z
     out: z.string().default('out'),
     snapshots: z.string().default('test/__snapshots__'),
     trusted: z.boolean().default(false),
+    /** Markdown repairs: reported only (the author's text as written), or applied. Scraped text always applies them. */
+    repairs: z.enum(['report', 'apply']).default('report'),
+    /** A BibTeX or CSL JSON file; from front matter relative to the document, from the config to the project. */
+    bibliography: z.string().optional(),
+    /** Citation style: a style galley ships (gb-t-7714, apa) or a .csl file in the project. */
+    csl: z.string().default('gb-t-7714'),
+    /** A shiki theme for code blocks. */
+    codeTheme: z.string().regex(/^[\w-]+$/, 'must be a shiki theme name such as "github-light"').default('github-light'),
+    lineNumbers: z.boolean().default(false),
     concurrency: z.number().int().min(1).max(64).default(availableParallelism()),
     timeout: z.number().positive().max(3600).default(60),
     /** A running Chromium's DevTools endpoint to print on, instead of launching one. */
@@ -38,7 +47,7 @@ export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 
 /** Keys a document may set in its front matter: how it looks, not where files go. */
-const DOCUMENT_KEYS = ['template', 'pageSize', 'margin', 'script', 'writingMode', 'toc'] as const;
+const DOCUMENT_KEYS = ['template', 'pageSize', 'margin', 'script', 'writingMode', 'toc', 'repairs', 'bibliography', 'csl', 'codeTheme', 'lineNumbers'] as const;
 
 export const CONFIG_FILE = 'galley.config.yaml';
 

@@ -10,12 +10,14 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { oncePerKey } from '../memo.ts';
 import { FONT_PACKAGES, fontPackageDir } from '../fonts/catalogue.ts';
+import { KATEX_FONTS } from '../render/math.ts';
 import { ORIGIN, type Resolver } from './browser/index.ts';
 import { mediaType } from './media-types.ts';
 
 export const DOCUMENT_URL = `${ORIGIN}/document.html`;
 
 export const fontUrl = (pkg: string, file: string) => `${ORIGIN}/fonts/${pkg}/${file}`;
+export const katexFontUrl = (file: string) => `${ORIGIN}/katex/${file}`;
 export const assetUrl = (path: string) => `${ORIGIN}/files/${path.split('/').map(encodeURIComponent).join('/')}`;
 
 const readFontFile = oncePerKey((path) => readFile(path).then((data) => new Uint8Array(data)));
@@ -33,6 +35,8 @@ export function documentResolver(html: string, root: string, assets: Iterable<st
     if (url.href === DOCUMENT_URL) return { contentType: 'text/html; charset=utf-8', body: html };
     const font = path.match(/^\/fonts\/([\w-]+)\/(files\/[\w.-]+)$/);
     if (font && FONT_PACKAGES.includes(font[1]!)) return { contentType: mediaType(font[2]!), body: await fontFile(font[1]!, font[2]!), immutable: true };
+    const katex = path.match(/^\/katex\/(KaTeX_[\w-]+\.woff2)$/)?.[1];
+    if (katex) return { contentType: 'font/woff2', body: await readFontFile(join(KATEX_FONTS, katex)), immutable: true };
     const asset = path.match(/^\/files\/(.+)$/)?.[1];
     if (asset && allowed.has(asset)) return { contentType: mediaType(asset), body: await readFile(join(root, asset)) };
     return undefined;

@@ -5,6 +5,7 @@
 import type { Root, Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
@@ -17,13 +18,15 @@ export interface ParsedDocument {
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** An author's Markdown may hold $TeX$; scraped text made Markdown never does (its `$` are prices). */
+const withMath = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
 
-export function parseMarkdown(file: VFile): ParsedDocument {
+export function parseMarkdown(file: VFile, options: { math?: boolean } = {}): ParsedDocument {
   refuseOtherFrontMatter(file);
   refuseDeepNesting(file);
   let tree: Root;
   try {
-    tree = processor.parse(file) as Root;
+    tree = (options.math ? withMath : processor).parse(file) as Root;
   } catch (error) {
     // Thousands of nested emphasis runs overflow the parser's recursion.
     if (error instanceof RangeError) throw new GalleyError(file.path, 'nested too deeply to parse');

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import { defaultSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -22,6 +22,9 @@ import { labelsFor } from '../locale/labels.ts';
 import { pageRules } from './page-rules.ts';
 import { labelTaskItems } from './task-lists.ts';
 import { guardResources } from './resources.ts';
+import { rehypeHighlight } from './highlight.ts';
+import { katexCss, katexFontFiles, rehypeMath } from './math.ts';
+import { rehypeSanitizeReported } from './sanitize.ts';
 import { fill, type Template } from './template.ts';
 import { markVerticalRuns } from './vertical.ts';
 
@@ -31,6 +34,8 @@ export interface RenderedDocument {
   hast: HastRoot;
   /** Project-relative paths of the images the body uses. */
   assets: string[];
+  /** The body has formulas (KaTeX): its pages carry KaTeX's stylesheet and fonts. */
+  math?: boolean;
   titleBlock: string;
   tocHtml: string;
 }
@@ -58,7 +63,9 @@ export function renderDocument(doc: EnrichedDocument, file: VFile, settings: Set
     })
     .use(rehypeRaw)
     .use(guardResources, { root, exclude: [resolve(root, settings.out)] });
-  if (!settings.trusted) processor.use(rehypeSanitize, schema);
+  if (!settings.trusted) processor.use(rehypeSanitizeReported, schema);
+  // After sanitizing: both write the inline styles that sanitizing removes.
+  processor.use(rehypeMath).use(rehypeHighlight, { theme: settings.codeTheme, lineNumbers: settings.lineNumbers });
   const hast = processor.runSync(doc.tree, file) as HastRoot;
   labelTaskItems(hast);
   return {
@@ -66,6 +73,7 @@ export function renderDocument(doc: EnrichedDocument, file: VFile, settings: Set
     toc: doc.toc,
     hast,
     assets: file.data.assets ?? [],
+    ...(file.data.math ? { math: true } : {}),
     titleBlock: titleBlockHtml(doc.meta),
     tocHtml: tocHtml(doc.toc, doc.meta.lang, settings.toc),
   };
@@ -88,16 +96,22 @@ function pageClasses(settings: Settings): string {
 }
 
 /** The standalone reading page: everything inline, so the file works on its own. */
-export function screenPage(doc: RenderedDocument, template: Template, settings: Settings, assetUrl: (path: string) => string): string {
+export function screenPage(
+  doc: RenderedDocument,
+  template: Template,
+  settings: Settings,
+  urls: { asset: (path: string) => string; katexFont: (file: string) => string },
+): string {
+  const math = doc.math ? katexCss(katexFontFiles(doc.hast), urls.katexFont) : '';
   return fill(template.page, {
     lang: escapeHtml(doc.meta.lang),
     classes: pageClasses(settings),
     title: escapeHtml(doc.meta.title),
     head: screenHead(doc.meta),
-    css: `${stackVariables(fontStack(doc.meta.lang))}\n${template.screenCss}`,
+    css: [stackVariables(fontStack(doc.meta.lang)), math, template.screenCss].filter(Boolean).join('\n'),
     titleBlock: doc.titleBlock,
     toc: doc.tocHtml,
-    body: bodyHtml(doc, assetUrl),
+    body: bodyHtml(doc, urls.asset),
   });
 }
 
@@ -106,15 +120,16 @@ export function printPage(
   doc: RenderedDocument,
   template: Template,
   settings: Settings,
-  urls: { font: (pkg: string, file: string) => string; asset: (path: string) => string },
+  urls: { font: (pkg: string, file: string) => string; asset: (path: string) => string; katexFont: (file: string) => string },
 ): string {
   const stack = fontStack(doc.meta.lang);
+  const math = doc.math ? katexCss(katexFontFiles(doc.hast), urls.katexFont) : '';
   const values = {
     lang: escapeHtml(doc.meta.lang),
     classes: pageClasses(settings),
     title: escapeHtml(doc.meta.title),
     head: '',
-    css: [pageRules(doc.meta, settings, stack), template.printCss].join('\n'),
+    css: [pageRules(doc.meta, settings, stack), math, template.printCss].filter(Boolean).join('\n'),
     titleBlock: doc.titleBlock,
     toc: doc.tocHtml,
     body: bodyHtml(doc, urls.asset, settings.writingMode === 'vertical' ? markVerticalRuns : undefined),

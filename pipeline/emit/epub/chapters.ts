@@ -9,6 +9,7 @@ import rehypeRaw from 'rehype-raw';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { RenderedDocument } from '../../render/index.ts';
+import { mathmlOnly } from '../../render/math.ts';
 
 export interface Chapter {
   /** File name inside OEBPS/, e.g. chapter-003.xhtml. */
@@ -98,6 +99,7 @@ export function htmlToNodes(html: string): RootContent[] {
 
 function prepareTree(doc: RenderedDocument, assetUrl: (path: string) => string, prefix: string): Root {
   const tree = structuredClone(doc.hast);
+  if (doc.math) mathmlOnly(tree);
   const assets = new Set(doc.assets);
   visit(tree, 'element', (node: Element, index, parent) => {
     const props = node.properties;

@@ -22,6 +22,7 @@ import { buildDate } from '../dates.ts';
 import { splitChapters, textOf, type Chapter } from './chapters.ts';
 import { coverImage } from './cover/index.ts';
 import { subsetCjkFont } from './fonts.ts';
+import { restoreMath, stashMath, type StashedMath } from './mathml.ts';
 import { navXhtml, ncxXml, nestEntries, type Landmark } from './nav.ts';
 import { contentIdentifier, packageDocument, type ManifestItem, type SpineItem } from './package.ts';
 import { readZip, writeEpubZip } from './zip.ts';
@@ -88,6 +89,7 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
   const font = await subsetCjkFont(fontText, meta.lang);
   const css = [font.css, settings.writingMode === 'vertical' ? VERTICAL_CSS : '', template.epubCss].filter(Boolean).join('\n');
 
+  const math: StashedMath = { formulas: new Map() };
   const library = new EPub(
     {
       title: meta.title,
@@ -107,12 +109,12 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
       verbose: false,
       ignoreFailedDownloads: false,
     },
-    chapters.map((chapter) => libraryChapter(chapter)),
+    chapters.map((chapter) => libraryChapter(chapter, math)),
   );
   await library.render();
   const files = await readZip(await library.generateAsync({ type: 'uint8array', compression: 'STORE' }));
   files.delete('OEBPS/content.opf');
-  const out = fixLibraryOutput(files);
+  const out = fixLibraryOutput(files, math);
   for (const { href, data } of font.fonts) out.set(`OEBPS/${href}`, data);
   out.set('OEBPS/images/cover.png', cover);
   out.set('OEBPS/cover.xhtml', coverPage(meta.title, meta.authors, meta.lang));
@@ -120,8 +122,10 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
   return writeEpubZip(out, modified);
 }
 
-function libraryChapter(chapter: Chapter): LibraryChapter {
-  const html = toHtml({ type: 'root', children: chapter.nodes } as Root);
+function libraryChapter(chapter: Chapter, math: StashedMath): LibraryChapter {
+  const nodes = structuredClone(chapter.nodes);
+  stashMath(nodes, math);
+  const html = toHtml({ type: 'root', children: nodes } as Root);
   // Extra fields reach the chapter template: the library passes the chapter object through.
   const extra = { lang: chapter.lang, bodyAttributes: chapter.titlePage ? ' epub:type="titlepage"' : '' };
   return { title: chapter.title, content: html, filename: chapter.file, excludeFromToc: true, ...extra } as LibraryChapter;
@@ -131,7 +135,7 @@ function libraryChapter(chapter: Chapter): LibraryChapter {
  * Content-named images (the library names them with random UUIDs), characters
  * as themselves instead of numeric references, and an empty alt kept empty.
  */
-function fixLibraryOutput(files: Map<string, Uint8Array>): Map<string, Uint8Array | string> {
+function fixLibraryOutput(files: Map<string, Uint8Array>, math: StashedMath): Map<string, Uint8Array | string> {
   const renames = new Map<string, string>();
   for (const [name, data] of files) {
     const match = name.match(/^OEBPS\/(images\/[^/]+?)(\.[\w]+)?$/);
@@ -144,7 +148,7 @@ function fixLibraryOutput(files: Map<string, Uint8Array>): Map<string, Uint8Arra
     } else if (name.endsWith('.xhtml')) {
       let text = new TextDecoder().decode(data);
       for (const [from, to] of renames) text = text.split(from).join(to);
-      out.set(name, decodeCharacterReferences(text).replaceAll('alt="image-placeholder"', 'alt=""'));
+      out.set(name, restoreMath(decodeCharacterReferences(text), math).replaceAll('alt="image-placeholder"', 'alt=""'));
     } else {
       out.set(name, data);
     }
@@ -200,8 +204,9 @@ function opf(files: Map<string, Uint8Array | string>, chapters: Chapter[], optio
     else if (href === 'toc.ncx') manifest.push({ id: 'ncx', href, mediaType: 'application/x-dtbncx+xml' });
     else if (href === 'style.css') manifest.push({ id: 'style', href, mediaType: 'text/css' });
     else if (href.endsWith('.xhtml')) {
-      const svg = String(files.get(name)).includes('<svg');
-      manifest.push({ id: base, href, mediaType: 'application/xhtml+xml', ...(svg ? { properties: 'svg' } : {}) });
+      const text = String(files.get(name));
+      const properties = [text.includes('<math') && 'mathml', text.includes('<svg') && 'svg'].filter(Boolean).join(' ');
+      manifest.push({ id: base, href, mediaType: 'application/xhtml+xml', ...(properties ? { properties } : {}) });
     } else if (href === 'images/cover.png') manifest.push({ id: 'cover-image', href, mediaType: 'image/png', properties: 'cover-image' });
     else if (href.startsWith('images/')) manifest.push({ id: `img-${base}`, href, mediaType: mediaType(href) });
     else if (href.startsWith('fonts/')) manifest.push({ id: `font-${++fontCount}`, href, mediaType: mediaType(href) });

@@ -9,7 +9,7 @@ import { printPage, type RenderedDocument } from '../../render/index.ts';
 import { FONT_PACKAGES, fontStack } from '../../fonts/catalogue.ts';
 import type { Template } from '../../render/template.ts';
 import type { BrowserSession } from '../browser/index.ts';
-import { assetUrl, documentResolver, fontFile, fontUrl, showDocument } from '../origin.ts';
+import { assetUrl, documentResolver, fontFile, fontUrl, katexFontUrl, showDocument } from '../origin.ts';
 import { finishPdf } from './metadata.ts';
 import { destinationPages, measureContents, numberContents, type ContentsSlot, type DigitFont } from './toc.ts';
 
@@ -23,7 +23,7 @@ export interface PdfJob {
 }
 
 export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<Uint8Array> {
-  const html = printPage(job.doc, job.template, job.settings, { font: fontUrl, asset: assetUrl });
+  const html = printPage(job.doc, job.template, job.settings, { font: fontUrl, asset: assetUrl, katexFont: katexFontUrl });
   const resolve = documentResolver(html, job.root, job.doc.assets);
   const timeout = job.settings.timeout * 1000;
   const print = { preferCSSPageSize: true, printBackground: true, timeout };
