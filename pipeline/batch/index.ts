@@ -138,7 +138,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (base.formats.includes('pdf')) void browser();
     const result = await buildDocument(source, layers, root, outDir, browser);
     if (!result.error && result.file && result.settings) {
-      const finished = { outputs: result.outputs, file: result.file, template: result.settings.template, assets: result.file.data.assets ?? [], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
+      const finished = { outputs: result.outputs, file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
         result.file!.message(`not recorded in the build cache: ${error.message}`, { ruleId: 'build-cache', source: 'galley' });
       });

@@ -19,6 +19,11 @@ const DESCRIPTIONS: Record<keyof Settings, string> = {
   out: 'the folder outputs are written to',
   snapshots: 'where `galley check` keeps the snapshots it compares outputs with',
   trusted: 'true lets raw HTML in sources through unsanitized',
+  repairs: 'Markdown repairs: report them (the text as written) or apply them',
+  bibliography: 'a BibTeX (.bib) or CSL JSON file for [@key] citations',
+  csl: 'citation style: gb-t-7714, apa, vancouver, harvard1, or a .csl file',
+  codeTheme: 'the shiki theme of code blocks (github-light, github-dark, nord, ...)',
+  lineNumbers: 'number the lines of code blocks',
   concurrency: 'PDFs printed at once (default: the number of CPUs)',
   timeout: 'seconds a document may take in the browser before it fails',
   browser: 'print on a running Chromium at this DevTools endpoint instead of launching one',
@@ -28,7 +33,7 @@ const DESCRIPTIONS: Record<keyof Settings, string> = {
  * Settings shown with an example rather than their default: one that depends
  * on the machine, and ones that have no default at all.
  */
-export const EXAMPLES: Partial<Record<keyof Settings, unknown>> = { concurrency: 4, browser: 'ws://127.0.0.1:9222/devtools/browser/ID' };
+export const EXAMPLES: Partial<Record<keyof Settings, unknown>> = { concurrency: 4, browser: 'ws://127.0.0.1:9222/devtools/browser/ID', bibliography: 'refs.bib' };
 
 export function configText(): string {
   const defaults = settingsSchema.parse({});

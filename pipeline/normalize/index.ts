@@ -30,6 +30,8 @@ export { detectLang } from '../locale/lang.ts';
 
 export interface NormalizeOptions {
   script: Script;
+  /** Markdown only: change the text (true, the default) or only report what would change. */
+  apply?: boolean;
 }
 
 function sourceText(file: VFile): string {
@@ -121,7 +123,8 @@ function declaredLang(tree: Root): string | undefined {
 /**
  * Safe rules only, for Markdown sources: punctuation width in text nodes (never inside code,
  * inlineCode, link urls, html), NFC, zero-width/control chars, script report/convert.
- * Mutates tree, reports on file. Places inside a text node are exact unless the source used
+ * An author's Markdown is published as written unless `apply` is set (repairs: apply): the
+ * repairs are then only reported. With it, mutates tree; reports on file either way. Places inside a text node are exact unless the source used
  * escapes or character references before the change in that node (then they are approximate).
  */
 export function normalizeMarkdownTree(tree: Root, file: VFile, options: NormalizeOptions): void {
@@ -134,12 +137,28 @@ export function normalizeMarkdownTree(tree: Root, file: VFile, options: Normaliz
   });
   const declared = declaredLang(tree);
   const lang = declared === 'zh-Hant' || declared === 'zh-Hans' ? declared : detectLang(texts.join('\n'));
+  const apply = options?.apply ?? true;
+  const before = file.messages.length;
   visit(tree, 'text', (node) => {
     const line = makeLine(node.value, node.position?.start.offset ?? 0);
     applyControl(line, reporter);
     keepSuspected(line); // as in plain text: punctuation and script never rewrite suspected mojibake
     applyPunctuation(line, reporter);
-    applyScript(line, lang, script, reporter);
-    node.value = line.text;
+    if (apply) {
+      applyScript(line, lang, script, reporter);
+      node.value = line.text;
+    } else {
+      // Converting the script is asked for by name (script: hant), not a repair: it still happens.
+      const own = makeLine(node.value, line.origin[0] ?? 0);
+      applyScript(own, lang, script, reporter);
+      node.value = own.text;
+    }
   });
+  const reported = file.messages.length - before;
+  if (!apply && reported > 0) {
+    file.info(`${reported} repair${reported === 1 ? '' : 's'} reported and not applied: the Markdown is published as written (set repairs: apply to apply them)`, {
+      ruleId: 'repairs',
+      source: 'galley',
+    });
+  }
 }

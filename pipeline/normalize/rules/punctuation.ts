@@ -2,7 +2,8 @@
  * punctuation: scrapers and some editors flatten full-width punctuation to ASCII (`目前,我國`),
  * which breaks Chinese typesetting (no spacing, wrong line-breaking, mixed glyph widths). ASCII
  * marks are restored to full width only where they sit against Chinese text; numbers (1,000,
- * 3.14, 09:06), URLs, e-mail addresses, inline code and Latin prose keep their ASCII marks.
+ * 3.14, 09:06), URLs, e-mail addresses, inline code, operators (`（::）`, `?:`, `!=`) and Latin prose
+ * keep their ASCII marks.
  * Heading numbers (一、 1、 1.) and citation marks ([1]) use no mark this rule touches, except
  * the parentheses of (一) / (1), which Chinese style writes full-width.
  */
@@ -40,6 +41,21 @@ function protectedMask(text: string): Uint8Array {
 
 const MARKS = /[,:;?!()]/g;
 const HAN_GLOBAL_TEST = /\p{Script=Han}/u;
+
+/** ASCII marks that, run together, make an operator rather than prose punctuation. */
+const OPERATOR = /[:;,!?=<>+*/&|^%~\\-]/;
+
+/**
+ * Whether the mark at `i` is part of an ASCII operator (`::`, `?:`, `:=`, `!=`, `->`): a run of
+ * two or more such marks, except `?!` and `!!`, which Chinese prose writes too (真的吗?!).
+ */
+function inOperator(text: string, i: number): boolean {
+  let start = i;
+  let end = i + 1;
+  while (start > 0 && OPERATOR.test(text[start - 1]!)) start--;
+  while (end < text.length && OPERATOR.test(text[end]!)) end++;
+  return end - start >= 2 && !/^[?!]+$/.test(text.slice(start, end));
+}
 
 function isDigit(ch: string): boolean {
   return ch >= '0' && ch <= '9' && ch.length === 1;
@@ -102,6 +118,7 @@ export function punctuationEdits(text: string): Edit[] {
       return HAN_GLOBAL_TEST.test(inner) || (!callLike && (isCjkContext(outsideBefore) || isCjkContext(chars.get(close + 1))));
     }
     if (before !== undefined && after !== undefined && isDigit(before) && isDigit(after)) return false; // 1,000  09:06
+    if (inOperator(text, i)) return false;
     if (ch === ':' && after === '/') return false;
     // `總結4, 並得出`: a digit before and Chinese after the space is Chinese text too.
     const next = after === ' ' ? nextVisible(text, i) : after;

@@ -2,7 +2,7 @@
  * script: scraped Traditional Chinese often carries Simplified characters (于, 并, 干部, 采取)
  * left by conversion tools or copy-editing, and vice versa. They are reported one by one; with
  * `script: 'hant'` (or 'hans' for a Simplified document) they are converted phrase by phrase
- * with opencc-js. Only characters that belong to the other script are touched: converting the
+ * with opencc-js (its phrase tables: words correct in the document's script are never touched). Only characters that belong to the other script are touched: converting the
  * whole text would also rewrite correct characters to opencc's preferred variants (裏 → 裡).
  */
 import type { Script } from '../../types.ts';
@@ -39,20 +39,27 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
   for (let i = 0; i < original.length; i++) if (others.has(original[i]!) && !BOTH_SCRIPTS.has(original[i]!)) strays.push(i);
   if (strays.length === 0) return [];
   // Phrase conversion of a window around each stray, not of the whole line: a long line costs no more.
-  // The converter holds only the dictionary entries found in this line (every window is a part of it).
-  const toDoc = converterFor(docLang === 'zh-Hant' ? 'toHant' : 'toHans', text);
-  const converted = new Map<number, string>();
+  // Through the other script and back, phrase by phrase: a word already right in the document's
+  // script comes back as it was (显著 in Simplified text stays; converting 著 alone gives 着).
+  // Each converter holds only the dictionary entries found in what it converts.
+  const toOther = converterFor(docLang === 'zh-Hant' ? 'toHans' : 'toHant', text);
+  const windows: { k: number; last: number; from: number; window: string[]; middle: string }[] = [];
   for (let k = 0; k < strays.length; ) {
     let last = k;
     while (last + 1 < strays.length && strays[last + 1]! - strays[last]! <= 2 * WINDOW) last++;
     const from = Math.max(0, strays[k]! - WINDOW);
     const window = original.slice(from, Math.min(original.length, strays[last]! + WINDOW + 1));
-    const out = Array.from(toDoc(window.join('')));
+    windows.push({ k, last, from, window, middle: toOther(window.join('')) });
+    k = last + 1;
+  }
+  const toDoc = converterFor(docLang === 'zh-Hant' ? 'toHant' : 'toHans', windows.map((w) => w.middle).join('\n'));
+  const converted = new Map<number, string>();
+  for (const { k, last, from, window, middle } of windows) {
+    const out = Array.from(toDoc(middle));
     for (let j = k; j <= last; j++) {
       const i = strays[j]!;
-      converted.set(i, out.length === window.length ? out[i - from]! : toDoc(original[i]!));
+      converted.set(i, out.length === window.length ? out[i - from]! : original[i]!);
     }
-    k = last + 1;
   }
   const spans: StraySpan[] = [];
   let open: StraySpan | undefined;
