@@ -1,6 +1,6 @@
 /**
  * EPUBCheck (Debian's, 4.2.6) has nothing to say about galley's e-books: both
- * samples, a vertical-writing build and a two-document book.
+ * samples, a vertical-writing build, a technical chapter and a two-document book.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,8 @@ import { ARTICLE, buildInto, GUIDE, ROOT } from '../helpers/build.ts';
 import { epubcheck, openEpub } from '../helpers/epub.ts';
 
 const BOOK = join(ROOT, 'test/fixtures/book/two-documents.yaml');
+/** Math (MathML), highlighted code, citations: test/content/chapter.test.ts reads its contents. */
+const CHAPTER = join(ROOT, 'test/fixtures/content/chapter.md');
 const books: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -19,13 +21,15 @@ beforeAll(async () => {
   books.guide = join(samples.out, 'galley-proofs.epub');
   const vertical = await buildInto([ARTICLE], { formats: ['epub'], writingMode: 'vertical' });
   books.vertical = join(vertical.out, 'jiceng-dangwu-sikao.epub');
+  const chapter = await buildInto([CHAPTER], { formats: ['epub'] });
+  books.chapter = join(chapter.out, 'chapter.epub');
   const out = mkdtempSync(join(tmpdir(), 'galley-test-'));
   await build({ root: ROOT, book: BOOK, settings: { out, formats: ['epub'] } });
   books.book = join(out, 'two-documents.epub');
 }, 300_000);
 
 describe('EPUBCheck', () => {
-  for (const name of ['article', 'guide', 'vertical', 'book']) {
+  for (const name of ['article', 'guide', 'vertical', 'chapter', 'book']) {
     it(`reports no errors and no warnings for the ${name}`, () => {
       const report = epubcheck(books[name]!);
       expect(report.messages, report.messages.join('\n')).toEqual([]);
