@@ -99,7 +99,9 @@ let loading: Promise<{ Cite: CiteClass; csl: CslConfig }> | undefined;
 /** citation-js, loaded only for a document that cites. */
 async function citationJs() {
   loading ??= (async () => {
-    const core = await import('@citation-js/core');
+    // CommonJS: its exports are the namespace's default, in Node as in the bundle.
+    const loaded = await import('@citation-js/core');
+    const core = (loaded as unknown as { default?: typeof loaded }).default ?? loaded;
     await import('@citation-js/plugin-bibtex');
     await import('@citation-js/plugin-csl');
     const csl = core.plugins.config.get('@csl') as CslConfig;
