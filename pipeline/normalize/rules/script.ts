@@ -7,7 +7,7 @@
  */
 import type { Script } from '../../types.ts';
 import { applyEdits, isKept, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
-import { converterFor } from '../../locale/opencc.ts';
+import { converter, converterFor } from '../../locale/opencc.ts';
 import { scriptSets } from '../../locale/script-index.ts';
 
 export const RULE_ID = 'script';
@@ -20,6 +20,20 @@ export interface StraySpan {
   end: number;
   found: string;
   converted: string;
+}
+
+/** Characters converted so far with converters made for them; past this, the full converter pays. */
+let convertedChars = 0;
+const FULL_CONVERTER_AFTER = 100_000;
+
+/**
+ * A converter for these windows: one holding only the dictionary entries found in them (no
+ * dictionary loaded for a short document), or, once a long text has had many windows, the full one.
+ */
+function converterForWindows(direction: 'toHant' | 'toHans', windows: string[]): (text: string) => string {
+  const text = windows.join('\n');
+  convertedChars += text.length;
+  return convertedChars > FULL_CONVERTER_AFTER ? converter(direction) : converterFor(direction, text);
 }
 
 /** Characters of context on each side that phrase conversion sees (opencc's phrases are shorter). */
@@ -41,26 +55,25 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
   // Phrase conversion of a window around each stray, not of the whole line: a long line costs no more.
   // Through the other script and back, phrase by phrase: a word already right in the document's
   // script comes back as it was (显著 in Simplified text stays; converting 著 alone gives 着).
-  // Each converter holds only the dictionary entries found in what it converts.
-  const toOther = converterFor(docLang === 'zh-Hant' ? 'toHans' : 'toHant', text);
-  const windows: { k: number; last: number; from: number; window: string[]; middle: string }[] = [];
+  const windows: { k: number; last: number; from: number; window: string[] }[] = [];
   for (let k = 0; k < strays.length; ) {
     let last = k;
     while (last + 1 < strays.length && strays[last + 1]! - strays[last]! <= 2 * WINDOW) last++;
     const from = Math.max(0, strays[k]! - WINDOW);
-    const window = original.slice(from, Math.min(original.length, strays[last]! + WINDOW + 1));
-    windows.push({ k, last, from, window, middle: toOther(window.join('')) });
+    windows.push({ k, last, from, window: original.slice(from, Math.min(original.length, strays[last]! + WINDOW + 1)) });
     k = last + 1;
   }
-  const toDoc = converterFor(docLang === 'zh-Hant' ? 'toHant' : 'toHans', windows.map((w) => w.middle).join('\n'));
+  const toOther = converterForWindows(docLang === 'zh-Hant' ? 'toHans' : 'toHant', windows.map((w) => w.window.join('')));
+  const middles = windows.map((w) => toOther(w.window.join('')));
+  const toDoc = converterForWindows(docLang === 'zh-Hant' ? 'toHant' : 'toHans', middles);
   const converted = new Map<number, string>();
-  for (const { k, last, from, window, middle } of windows) {
-    const out = Array.from(toDoc(middle));
+  windows.forEach(({ k, last, from, window }, w) => {
+    const out = Array.from(toDoc(middles[w]!));
     for (let j = k; j <= last; j++) {
       const i = strays[j]!;
       converted.set(i, out.length === window.length ? out[i - from]! : original[i]!);
     }
-  }
+  });
   const spans: StraySpan[] = [];
   let open: StraySpan | undefined;
   let offset = 0;
