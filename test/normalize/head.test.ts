@@ -105,6 +105,12 @@ describe('labelled fields', () => {
     expect(h.keywords).toEqual(['街道', '職能轉變']);
     expect(h.body).toEqual([BODY]);
   });
+  it('reads a label standing alone, its value on the next line', () => {
+    const h = head(['鄰避設施的協商', '摘要', '本文比較了三個城市的做法。', '關鍵詞', '鄰避；協商']);
+    expect(h.meta.abstract).toBe('本文比較了三個城市的做法。');
+    expect(h.keywords).toEqual(['鄰避', '協商']);
+    expect(h.body).toEqual([BODY]);
+  });
   it('lifts the English block after the Chinese one', () => {
     const h = head(['數字鄉村的治理轉型', '關鍵詞：數字鄉村；治理', 'Governance Transition of Digital Villages', 'ZHANG San', 'Abstract: This paper studies digital villages.', 'Key words: digital village; governance']);
     expect(h.meta).toEqual({ titleEn: 'Governance Transition of Digital Villages', abstractEn: 'This paper studies digital villages.', keywordsEn: ['digital village', 'governance'] });
@@ -158,6 +164,17 @@ describe('bylines', () => {
     expect(splitGluedNames('裴文傑樊星', [])).toEqual(['裴文傑', '樊星']);
     expect(splitGluedNames('王林張偉', [])).toEqual(['王林', '張偉']);
     expect(splitGluedNames('李明王華林', [])).toBeUndefined(); // 李明/王華林 or 李明王/華林: no one cut
+  });
+  it('leaves the role out of the name', () => {
+    expect(names('文/柏青')).toEqual(['柏青']);
+    expect(names('記者 童瑤 屈浩')).toEqual(['童瑤', '屈浩']);
+    expect(names('談笑 攝影報道')).toEqual(['談笑']);
+  });
+  it('does not take a lone word that opens with a surname for an author', () => {
+    const h = head(['社區議事的程序', '程序', '方法']);
+    expect(h.authors).toEqual([]);
+    expect(h.body).toEqual(['程序', '方法', BODY]);
+    expect(head(['黃山遊記', '第一天']).title).toBe('黃山遊記');
   });
   it('never reads prose or a title as names', () => {
     for (const t of ['社區治理', '我們認為', '基層黨建工作', '一、引言', '研究方法']) expect(names(t), t).toBeUndefined();

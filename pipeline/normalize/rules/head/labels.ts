@@ -65,6 +65,8 @@ const OPEN = '[\\[〔【(（［]';
 const CLOSE = '[\\]〕】)）］]';
 /** `[关键词]` needs no colon; a bare label needs one (else `摘要是…` would be a label). */
 const LABEL = new RegExp(`(?:${OPEN}\\s*(?:${ANY})\\s*${CLOSE}\\s*[:：]?|(?:${ANY})\\s*[:：])\\s*`, 'giu');
+/** A label alone on its line (`摘要`, `Abstract`): its value is the next line. */
+const BARE_LABEL = new RegExp(`^\\s*(?:${OPEN}\\s*)?(?:${ANY})(?:\\s*${CLOSE})?\\s*$`, 'iu');
 /** DOI is often printed without a colon: `DOI 10.1234/…`. */
 const BARE_DOI = /\bdoi\s*(?=10\.\d{4,})/iy;
 
@@ -104,7 +106,13 @@ export function readFieldLine(line: Line): FieldLine | undefined {
   BARE_DOI.lastIndex = lead;
   const doi = BARE_DOI.exec(text);
   if (doi && !found.some((f) => f.at === lead)) found.unshift({ kind: 'doi', at: lead, end: lead + doi[0].length });
-  if (found.length === 0) return undefined;
+  if (found.length === 0) {
+    const bare = BARE_LABEL.exec(text);
+    const kind = bare ? kindOf(bare) : undefined;
+    // Only labels whose value is text of its own; a bare `作者` or `日期` says nothing.
+    if (!bare || (kind !== 'abstract' && kind !== 'abstractEn' && kind !== 'keywords' && kind !== 'keywordsEn')) return undefined;
+    return { prefix: sliceLine(line, 0, 0), fields: [{ kind, label: text.trim(), value: sliceLine(line, text.length, text.length) }] };
+  }
   found.sort((a, b) => a.at - b.at);
   const fields: Field[] = found.map((f, i) => ({
     kind: f.kind,

@@ -52,6 +52,19 @@ export function isChineseName(name: string): boolean {
   return surname > 0 && [...name].length - surname <= 2 && [...name].length - surname >= 1;
 }
 
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * 文章, 方法 and 周期 open with surnames too. ICU's word dictionary reads them as words running
+ * past the surname, where it cuts most names after it (刘|胜, 孙|海燕); it also knows a few
+ * famous names as words (张伟), so this only weighs a name that stands alone on its line.
+ */
+export function isDictionaryWord(name: string): boolean {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const first = segmenter.segment(name)[Symbol.iterator]().next().value?.segment ?? '';
+  return [...first].length > surnameLength(name);
+}
+
 /**
  * Cuts a run of names written with no separator (`刘文波奚婷霞高嘉`). Names another line of the
  * page prints separately are the best evidence; otherwise every cut into surname-led names of
@@ -97,6 +110,8 @@ export interface Byline {
   etAl: boolean;
 }
 
+const ROLE_BEFORE = /^\s*(?:文\s*[/|]\s*[图圖]|[图圖]\s*[/|]\s*文|文|[图圖]|撰文|本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員|特[约約][记記]者)\s*[/|:：]\s*|^\s*(?:本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員)\s+/u;
+const ROLE_AFTER = /\s+(?:摄影报道|攝影報道|[报報]道|[摄攝]|撰文?|整理|[编編][译譯]|[译譯]|供稿|文\s*[/|]\s*[图圖]|文)\s*$/u;
 const MARKS = /[\d¹²³⁴-⁹⁰*＊†‡#①-⑩]+$/u;
 
 /** Pieces of one line joined into one value, each character keeping its own source offset. */
@@ -109,7 +124,11 @@ export function joinLines(parts: Line[]): Line {
  * Reads a byline: a short run of names and nothing else. Returns undefined when any piece is
  * not a name, so a short line of prose is never taken for authors.
  */
-export function readByline(line: Line, start = 0, end = line.text.length, known: string[] = []): Byline | undefined {
+export function readByline(line: Line, from = 0, to = line.text.length, known: string[] = []): Byline | undefined {
+  // `文/张三`, `记者 李四`, `张小北 摄影报道`: the role is not part of the name.
+  const role = ROLE_BEFORE.exec(line.text.slice(from, to))?.[0].length ?? 0;
+  const start = from + role;
+  const end = to - (ROLE_AFTER.exec(line.text.slice(start, to))?.[0].length ?? 0);
   const text = line.text.slice(start, end);
   if (text.trim() === '' || [...text].length > 60 || /[。！？!?：:《》“”()（）]/u.test(text)) return undefined;
   if (/[,，、;；+＋/|]\s*$/u.test(text)) return undefined;

@@ -7,7 +7,7 @@ import { trimLine, sliceLine, type Line } from '../../lines.ts';
 import { isAffiliation, isBody, isChrome, isEnglish, isTitleCandidate, subtitleOf } from './classify.ts';
 import { isKeywordList } from './keywords.ts';
 import { isPublicationLine, readDate, readFieldLine, readPublication, type DateValue, type Field, type PublicationValue } from './labels.ts';
-import { readByline, type Byline } from './names.ts';
+import { isDictionaryWord, readByline, type Byline } from './names.ts';
 
 export type Role =
   | 'chrome' | 'fields' | 'date' | 'publication' | 'subtitle' | 'affiliation' | 'byline' | 'keyword-list'
@@ -60,7 +60,11 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (subtitleOf(text) !== undefined) return reading('subtitle');
   if (isAffiliation(text)) return reading('affiliation');
   const byline = readByline(line, 0, line.text.length, known);
-  if (byline) return reading('byline', { byline });
+  // A line alone has no label to vouch for it: a lone name, or names with no separator between
+  // them (`黄山游记` is not 黄山 and 游记), must not be words the dictionary knows.
+  const alone = byline !== undefined && (byline.names.length === 1 || !SEPARATED.test(text));
+  const word = alone && byline.names.some((n) => !known.includes(n.text) && isDictionaryWord(n.text));
+  if (byline && !word) return reading('byline', { byline });
   if (isKeywordList(text)) return reading('keyword-list');
   if (chineseDoc && isEnglish(text)) return reading('english');
   if (isBody(text)) return reading('body');
@@ -68,10 +72,13 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
 }
 
 /** Names printed on their own in the head, the evidence for cutting a glued run of names. */
+const SEPARATED = /[\s,，、;；+＋/|]/u;
+
 export function knownNames(lines: Line[]): string[] {
   const names: string[] = [];
   for (const line of lines) {
-    const byline = readByline(line);
+    // Only names printed apart count as evidence; a glued run is what needs the evidence.
+    const byline = SEPARATED.test(line.text.trim()) ? readByline(line) : undefined;
     if (byline && byline.names.length > 1) names.push(...byline.names.map((n) => n.text));
     const labelled = readFieldLine(line);
     for (const field of labelled?.fields ?? []) {
