@@ -58,7 +58,8 @@ Check options (and the build options above):
   Page images that differ are drawn under out/diff/; under GitHub Actions every
   failure is also printed as a workflow annotation.
 
-Preview options (and the build options above, except --format):
+Preview options (and, from the build options, --out, --template, --page-size, --vertical,
+--script and --browser-endpoint):
       --book FILE        preview a book file instead of one document
       --port N           listen on port N (default: a free port, printed)
       --open             open the preview in the default browser
