@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
 import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT } from '../emit/browser/index.ts';
+import { checkSourceDateEpoch } from '../emit/dates.ts';
 import { removeStaleTemps } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
@@ -81,6 +82,7 @@ export function templatesDir(root: string): string {
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? process.cwd());
+  checkSourceDateEpoch();
   const layers = { config: loadConfig(root), cli: options.settings ?? {} };
   const base = resolveSettings([layers.config, layers.cli]);
   if (options.book) return (await import('./book.ts')).buildBook(resolve(options.book), { root, layers, outDir: resolve(root, base.out), onDocument: options.onDocument });

@@ -31,7 +31,12 @@ export function fontFile(pkg: string, file: string): Promise<Uint8Array> {
 export function documentResolver(html: string, root: string, assets: Iterable<string> = []): Resolver {
   const allowed = new Set(assets);
   return async (url) => {
-    const path = decodeURIComponent(url.pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return undefined;
+    }
     if (url.href === DOCUMENT_URL) return { contentType: 'text/html; charset=utf-8', body: html };
     const font = path.match(/^\/fonts\/([\w-]+)\/(files\/[\w.-]+)$/);
     if (font && FONT_PACKAGES.includes(font[1]!)) return { contentType: mediaType(font[2]!), body: await fontFile(font[1]!, font[2]!), immutable: true };

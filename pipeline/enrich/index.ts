@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { detectLang } from '../locale/lang.ts';
+import { cleanXmlChars, Fields } from './fields.ts';
 import type { DocumentMeta } from '../types.ts';
 
 export interface TocEntry {
@@ -22,30 +23,31 @@ export interface EnrichedDocument {
   toc: TocEntry[];
 }
 
-export function enrich(tree: Root, frontMatter: Record<string, unknown>, file: VFile): EnrichedDocument {
-  const declared = text(frontMatter.title);
+export function enrich(tree: Root, data: Record<string, unknown>, file: VFile): EnrichedDocument {
+  const fields = new Fields(cleanXmlChars(tree, data, file), file);
+  const declared = fields.text('title');
   const heading = takeTitleHeading(tree, declared);
   const title = declared ?? heading ?? file.stem ?? 'Untitled';
   const meta: DocumentMeta = {
     title,
-    authors: list(frontMatter.authors ?? frontMatter.author),
-    date: isoDate(frontMatter.date),
-    time: text(frontMatter.time),
-    lang: text(frontMatter.lang) ?? detectLang(toString(tree)),
-    keywords: list(frontMatter.keywords),
-    publication: text(frontMatter.publication),
-    issue: text(frontMatter.issue),
-    source: text(frontMatter.source),
+    authors: fields.list('authors', 'author'),
+    date: fields.date('date'),
+    time: fields.text('time'),
+    lang: fields.lang('lang') ?? detectLang(toString(tree)),
+    keywords: fields.list('keywords'),
+    publication: fields.text('publication'),
+    issue: fields.text('issue'),
+    source: fields.text('source'),
     // An abstract says what the article is about; the first paragraph only stands in for one.
-    description: text(frontMatter.description) ?? shorten(text(frontMatter.abstract)) ?? firstParagraph(tree),
-    rights: text(frontMatter.rights),
+    description: fields.text('description') ?? shorten(fields.text('abstract')) ?? firstParagraph(tree),
+    rights: fields.text('rights'),
   };
   for (const key of HEAD_TEXT) {
-    const value = text(frontMatter[key]);
+    const value = fields.text(key);
     if (value !== undefined) meta[key] = value;
   }
   for (const key of ['affiliations', 'keywordsEn'] as const) {
-    const value = list(frontMatter[key]);
+    const value = fields.list(key);
     if (value.length) meta[key] = value;
   }
   const toc = identifyHeadings(tree);
@@ -107,22 +109,4 @@ function shorten(value: string | undefined): string | undefined {
   const flat = value?.replace(/\s+/g, ' ').trim();
   if (!flat) return undefined;
   return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
-}
-
-function text(value: unknown): string | undefined {
-  if (value == null) return undefined;
-  const result = String(value).trim();
-  return result === '' ? undefined : result;
-}
-
-function list(value: unknown): string[] {
-  if (value == null) return [];
-  const items = Array.isArray(value) ? value : String(value).split(/[,，、;；]/);
-  return items.map((item) => String(item).trim()).filter(Boolean);
-}
-
-function isoDate(value: unknown): string | undefined {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const match = text(value)?.match(/^(\d{4})-(\d{2})-(\d{2})/);
-  return match ? match[0] : undefined;
 }

@@ -25,6 +25,8 @@ import { guardResources } from './resources.ts';
 import { rehypeHighlight } from './highlight.ts';
 import { katexCss, katexFontFiles, rehypeMath } from './math.ts';
 import { rehypeSanitizeReported } from './sanitize.ts';
+import { xmlText } from './xml-text.ts';
+import { checkFragments } from './fragments.ts';
 import { fill, type Template } from './template.ts';
 import { markVerticalRuns } from './vertical.ts';
 
@@ -66,6 +68,7 @@ export function renderDocument(doc: EnrichedDocument, file: VFile, settings: Set
   if (!settings.trusted) processor.use(rehypeSanitizeReported, schema);
   // After sanitizing: both write the inline styles that sanitizing removes.
   processor.use(rehypeMath).use(rehypeHighlight, { theme: settings.codeTheme, lineNumbers: settings.lineNumbers });
+  processor.use(xmlText).use(checkFragments);
   const hast = processor.runSync(doc.tree, file) as HastRoot;
   labelTaskItems(hast);
   return {

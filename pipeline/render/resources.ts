@@ -61,7 +61,11 @@ export function guardResources(options: GuardOptions) {
       for (const attribute of LOADING_ATTRIBUTES) {
         const value = node.properties[attribute];
         if (value == null || value === false) continue;
-        if ((attribute === 'href' || attribute === 'xLinkHref') && LINKS.has(node.tagName)) continue;
+        if ((attribute === 'href' || attribute === 'xLinkHref') && LINKS.has(node.tagName)) {
+          // A link the reader follows stays; a `%` that starts no escape (`#%zz`) is escaped, as a browser reads it, so the URL is valid.
+          if (typeof value === 'string' && /%(?![0-9a-f]{2})/i.test(value)) node.properties[attribute] = value.replace(/%(?![0-9a-f]{2})/gi, '%25');
+          continue;
+        }
         const url = Array.isArray(value) ? value.join(' ') : String(value);
         if (url === '') continue;
         const image = node.tagName === 'img' && attribute === 'src';

@@ -156,7 +156,7 @@ function pointLinks(chapter: Chapter, fileOf: Map<string, string>): void {
     }
     const href = node.properties.href;
     if (typeof href !== 'string' || !href.startsWith('#')) return;
-    const file = fileOf.get(decodeURIComponent(href.slice(1)));
+    const file = fileOf.get(decodeFragment(href.slice(1)));
     if (file && file !== chapter.file) node.properties.href = `${file}${href}`;
   });
 }
@@ -165,4 +165,13 @@ export function textOf(node: RootContent | Root): string {
   if (node.type === 'text') return node.value;
   if ('children' in node) return (node.children as RootContent[]).map(textOf).join('');
   return '';
+}
+
+/** A fragment as an id; a malformed escape (`#%zz`) is taken as written, as browsers do. */
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
