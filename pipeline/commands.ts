@@ -1,11 +1,11 @@
 /** The commands of the CLI (cli.ts parses the arguments): build, normalize, check, preview and init, over the public API. */
-import { writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { BuildResult, DocumentResult, SettingsInput } from './index.ts';
 import type { Format } from './types.ts';
 import type { Values } from './cli.ts';
 import { GalleyError } from './errors.ts';
-import { removePendingWrites } from './emit/write.ts';
+import { removePendingWrites, writeAtomic } from './emit/write.ts';
 
 export async function runCommand(command: string, files: string[], values: Values, debug: boolean): Promise<number> {
   try {
@@ -115,8 +115,9 @@ async function runNormalize(files: string[], values: Values): Promise<number> {
   if (files.length !== 1) throw new GalleyError(undefined, 'normalize takes exactly one FILE (see galley --help)', 2);
   const settings = settingsFrom(values);
   const { normalize, humanReport, reportEntries } = await import('./index.ts');
+  if (values.out && sameFile(files[0]!, values.out)) throw new GalleyError(values.out, 'is the source itself: normalize never writes over its input (choose another --out)', 2);
   const { markdown, file } = await normalize(files[0]!, { settings: { script: settings.script } });
-  if (values.out) writeFileSync(values.out, markdown);
+  if (values.out) await writeAtomic(values.out, markdown);
   if (values.report === 'json') {
     process.stdout.write(`${JSON.stringify(reportEntries([file]), null, 2)}\n`);
     return 0;
@@ -125,6 +126,12 @@ async function runNormalize(files: string[], values: Values): Promise<number> {
   const report = humanReport([file], { quiet: values.quiet, verbose: values.verbose });
   if (report) process.stderr.write(`${report}\n`);
   return 0;
+}
+
+/** The same file by any name: a link, a relative path, a hard link. */
+function sameFile(a: string, b: string): boolean {
+  const [x, y] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
+  return Boolean(x && y && x.dev === y.dev && x.ino === y.ino);
 }
 
 function fail(error: unknown, debug: boolean): number {

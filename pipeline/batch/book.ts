@@ -57,9 +57,13 @@ export interface Book {
 export function loadBook(path: string, root: string): Book {
   const display = displayPath(path, root);
   if (!existsSync(path)) throw new GalleyError(display, 'no such book file', 2);
+  // Plain YAML, as front matter: a custom tag or any other warning is an error, never printed by the YAML library.
+  const doc = YAML.parseDocument(readFileSync(path, 'utf8'), { schema: 'core', logLevel: 'silent' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw new GalleyError(display, `not valid YAML: ${problem.message.split('\n')[0]!.replace(/^Unresolved tag: /, 'custom tag ')}`);
   let raw: unknown;
   try {
-    raw = YAML.parse(readFileSync(path, 'utf8'));
+    raw = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     throw new GalleyError(display, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }

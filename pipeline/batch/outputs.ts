@@ -66,7 +66,9 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
   try {
     await publish(made);
   } catch (error) {
-    return { outputs, failure: error };
+    // "ENOSPC: no space left on device, write": the reason, without the temp file's name.
+    const reason = error instanceof Error ? error.message.split(/, (?:open|write|rename|link) /)[0] : String(error);
+    return { outputs, failure: new Error(`outputs not written (the previous ones are kept): ${reason}`) };
   }
   for (const format of ['html', 'epub', 'pdf'] as const) {
     const output = made.find((o) => o.format === format);

@@ -103,5 +103,10 @@ function truncateBytes(text: string, max: number): string {
 
 export function displayPath(path: string, root: string): string {
   const rel = relative(root, path);
-  return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : path;
+  return printable(rel && !rel.startsWith('..') ? rel.split(sep).join('/') : path);
+}
+
+/** A name as the terminal may show it: control characters (newlines, escape sequences) written as \n, \u001b, ... */
+export function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

@@ -88,9 +88,13 @@ export function comparePdf(ctx: CompareContext, facts: PdfFacts, pages: Buffer[]
     if (!snapshot) continue;
     const result = comparePages(snapshot, png, ctx.limits);
     if (!result.failed) continue;
+    if (!result.diff) {
+      problems.push(`page ${n}: ${result.reason}`);
+      continue;
+    }
     const path = join(ctx.diffDir, `${ctx.slug}-page-${n}.png`);
     mkdirSync(ctx.diffDir, { recursive: true });
-    writeFileSync(path, result.diff!);
+    writeFileSync(path, result.diff);
     images.push(path);
     const why = result.reason ?? `differs in ${percent(result.ratio)} of pixels (limit ${percent(ctx.limits.maxDiffRatio)})`;
     problems.push(`page ${n} ${why}, diff: ${show(path)}`);

@@ -38,8 +38,12 @@ export interface PageComparison {
 }
 
 export function comparePages(expectedPng: Buffer, actualPng: Buffer, limits: PixelLimits = DEFAULT_LIMITS): PageComparison {
-  const expected = PNG.sync.read(expectedPng);
-  const actual = PNG.sync.read(actualPng);
+  const expected = readPng(expectedPng);
+  const actual = readPng(actualPng);
+  if (!expected || !actual) {
+    const which = expected ? 'the new page image' : 'the snapshot';
+    return { ratio: 1, failed: true, reason: `${which} is not a readable PNG (truncated or damaged)${expected ? '' : '; rewrite it with galley check --update'}` };
+  }
   if (expected.width !== actual.width || expected.height !== actual.height) {
     return {
       ratio: 1,
@@ -69,4 +73,13 @@ function sideBySide(images: PNG[]): Buffer {
     x += img.width + gap;
   }
   return PNG.sync.write(canvas);
+}
+
+/** A damaged PNG makes pngjs throw stream errors that say nothing useful; undefined says it plainly. */
+function readPng(data: Buffer): PNG | undefined {
+  try {
+    return PNG.sync.read(data);
+  } catch {
+    return undefined;
+  }
 }

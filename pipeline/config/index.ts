@@ -41,7 +41,28 @@ export const settingsSchema = z
     /** A running Chromium's DevTools endpoint to print on, instead of launching one. */
     browser: z.string().regex(/^wss?:\/\/[^\s/]+/, 'must be a DevTools endpoint such as ws://127.0.0.1:9222/devtools/browser/…').optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((settings, context) => {
+    const room = pageRoom(settings.pageSize, settings.margin);
+    if (room) context.addIssue({ code: 'custom', path: ['margin'], message: room });
+  });
+
+/** Page sizes in millimetres, width × height. */
+const PAGE_MM: Record<string, [number, number]> = { A4: [210, 297], A5: [148, 210], B5: [176, 250], Letter: [215.9, 279.4] };
+const UNIT_MM: Record<string, number> = { mm: 1, cm: 10, in: 25.4, pt: 25.4 / 72, px: 25.4 / 96 };
+
+/** Why the margins leave no page to print on, if they do: Chromium would silently print a default page instead. */
+function pageRoom(pageSize: string, margin: string): string | undefined {
+  const lengths = [...margin.matchAll(/(\d+(?:\.\d+)?)(mm|cm|in|pt|px)/g)].map(([, n, unit]) => Number(n) * UNIT_MM[unit!]!);
+  if (lengths.length === 0) return undefined;
+  // CSS shorthand: top, right, bottom, left.
+  const [top, right = top, bottom = top, left = right] = lengths as [number, ...number[]];
+  const [width, height] = PAGE_MM[pageSize]!;
+  if (left! + right! >= width * 0.9 || top + bottom! >= height * 0.9) {
+    return `"${margin}" leaves almost no room on a ${pageSize} page (${width} × ${height} mm)`;
+  }
+  return undefined;
+}
 
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const pending = new Set<string>();
@@ -26,11 +26,17 @@ export interface Output {
   data: string | Uint8Array;
 }
 
-/** Writes every output, then renames them all into place; if any write fails, none replaces its target. */
+/**
+ * Writes every output, then renames them all into place; if any write or
+ * rename fails, every target is left as it was (the ones already replaced are
+ * put back from hard links kept for the purpose).
+ */
 export async function publish(outputs: Output[]): Promise<void> {
   if (interrupted) throw new Error('build interrupted');
   const temps = outputs.map((output) => tempPath(output.path));
-  for (const temp of temps) pending.add(temp);
+  const backups = outputs.map((output) => tempPath(output.path));
+  for (const temp of [...temps, ...backups]) pending.add(temp);
+  const replaced: number[] = [];
   try {
     await Promise.all(
       outputs.map(async (output, i) => {
@@ -40,12 +46,26 @@ export async function publish(outputs: Output[]): Promise<void> {
     );
     // The signal may have come while the data was being written: then nothing is put in place.
     if (interrupted) throw new Error('build interrupted');
-    for (const [i, output] of outputs.entries()) await rename(temps[i]!, output.path);
+    for (const [i, output] of outputs.entries()) {
+      const kept = await link(output.path, backups[i]!).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
+      );
+      await rename(temps[i]!, output.path);
+      replaced.push(kept ? i : -1 - i);
+    }
   } catch (error) {
-    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
+    for (const i of replaced.reverse()) {
+      if (i >= 0) await rename(backups[i]!, outputs[i]!.path).catch(() => undefined);
+      else await rm(outputs[-1 - i]!.path, { force: true });
+    }
     throw error;
   } finally {
-    for (const temp of temps) pending.delete(temp);
+    await Promise.all([...temps, ...backups].map((temp) => rm(temp, { force: true })));
+    for (const temp of [...temps, ...backups]) pending.delete(temp);
   }
 }
 

@@ -10,11 +10,11 @@ import { markdown, REPO, tempProject } from './project.ts';
 
 const run = promisify(execFile);
 
-/** Twenty documents, two of them with the same slug ("a-b"), in nested folders. */
+/** Twenty documents, in nested folders, two of them with names slugified alike ("a-b", "a-b-c"). */
 function project(): string {
   const files: Record<string, string> = {
     'source/a b.md': markdown('A B one'),
-    'source/nested/a-b.md': markdown('A B two'),
+    'source/nested/a-b c.md': markdown('A B two'),
   };
   for (let n = 1; n <= 18; n++) files[`source/${n % 3 ? '' : 'part/'}doc-${n}.md`] = markdown(`Document ${n}`);
   return tempProject(files);
@@ -42,7 +42,7 @@ describe('--shard', () => {
     expect(built.length).toBe(20);
     expect(new Set(built).size).toBe(20);
     expect(new Set(built)).toEqual(new Set(full.documents.map((d) => d.source)));
-    // Slugs are given over the whole collection: "a b.md" and "nested/a-b.md" keep their full-build names.
+    // A document's output name is its own, whatever part it falls in.
     const merged = Object.assign({}, ...parts.map(outputs));
     expect(merged).toEqual(outputs(full));
     for (const part of parts) expect(part.documents.length).toBeGreaterThan(0);

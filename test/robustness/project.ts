@@ -28,8 +28,8 @@ export interface Run {
   errors: string[];
 }
 
-export function galley(cwd: string, args: string[]): Run {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+export function galley(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, errors: run.stderr.split('\n').filter((line) => line.startsWith('galley: ')) };
 }
 

@@ -115,3 +115,63 @@ describe('the cache key covers what was read, as read', () => {
     expect(readFileSync(join(dir, 'out/doc.html'), 'utf8')).toContain('#222');
   });
 });
+
+describe('text that goes into XML, CSS or a PDF string is checked by kind', () => {
+  it('removes and reports characters XML forbids, refuses fields of the wrong kind by name, validates dates, escapes CSS strings', () => {
+    const dir = makeProject(
+      {
+        'source/chars.md': '---\ntitle: "Bell\\u0007 and \\uFFFF"\nkeywords: ["ok", "vt\\u000b"]\n---\n\nA body with a noncharacter \uFDD0 in it.\n\n<p>Raw \u0002 HTML.</p>\n',
+        'source/css.md': '---\ntitle: "\\r\\"}\\\\} @page{size:1mm}\\u003c/style>"\n---\n\nThe title above tries to leave its CSS string.\n',
+        'source/mapping.md': '---\npublication: {name: x}\n---\n\nbody\n',
+        'source/pairs.md': '---\nauthors: [one, [two, three]]\n---\n\nbody\n',
+        'source/binary.md': '---\nrights: !!binary aGVsbG8=\n---\n\nbody\n',
+        'source/february.md': '---\ndate: 2023-02-29\n---\n\nbody\n',
+        'source/language.md': '---\nlang: "en US"\n---\n\nbody\n',
+      },
+      HTML_EPUB,
+    );
+    const run = galley(dir, ['build']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(run.errors.sort()).toEqual([
+      'galley: source/binary.md: front matter: rights must be text, not binary data',
+      'galley: source/february.md: front matter: date "2023-02-29" is not a day of the calendar',
+      'galley: source/language.md: front matter: lang "en US" is not a language tag (BCP 47, like zh-Hant or en)',
+      'galley: source/mapping.md: front matter: publication must be text, not a mapping',
+      'galley: source/pairs.md: front matter: authors[1] must be text, not a list',
+    ]);
+    expect(run.stderr).toMatch(/removed U\+0007, U\+FFFF from front matter title: not allowed in XML/);
+    expect(run.stderr).toMatch(/removed U\+000B from front matter keywords\[1\]/);
+    expect(run.stderr).toMatch(/6:\d+(-\d+:\d+)? +warning +removed U\+FDD0 from the text/);
+    const html = readFileSync(join(dir, 'out/chars.html'), 'utf8');
+    expect(html).toContain('Bell and');
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufdd0\uffff]/);
+    expect(outNames(dir)).toEqual(['chars.epub', 'chars.html', 'css.epub', 'css.html']);
+  });
+});
+
+describe('a document\'s outputs are published together or not at all', () => {
+  it('when one output cannot be put in place, the previous set stays as it was; a bad SOURCE_DATE_EPOCH changes nothing', () => {
+    const dir = makeProject({ 'source/doc.md': '# First\n\nfirst version\n' }, HTML_EPUB);
+    expect(galley(dir, ['build']).code).toBe(0);
+    const before = { html: readFileSync(join(dir, 'out/doc.html')), epub: readFileSync(join(dir, 'out/doc.epub')) };
+    writeFileSync(join(dir, 'source/doc.md'), '# Second\n\nsecond version\n');
+    // The EPUB's place taken by a folder: the HTML is written first, and must be put back.
+    rmSync(join(dir, 'out/doc.epub'));
+    mkdirSync(join(dir, 'out/doc.epub'));
+    const failed = galley(dir, ['build']);
+    expect(failed.code).toBe(1);
+    expect(failed.errors).toHaveLength(1);
+    expect(failed.errors[0]).toMatch(/^galley: source\/doc\.md: outputs not written \(the previous ones are kept\): /);
+    expect(readFileSync(join(dir, 'out/doc.html')).equals(before.html)).toBe(true);
+    rmSync(join(dir, 'out/doc.epub'), { recursive: true });
+    writeFileSync(join(dir, 'out/doc.epub'), before.epub);
+    const epoch = galley(dir, ['build'], { SOURCE_DATE_EPOCH: '9'.repeat(20) });
+    expect(epoch.errors).toEqual([`galley: SOURCE_DATE_EPOCH: "${'9'.repeat(20)}" is not a time galley can write (whole seconds since 1970, up to 253402300799)`]);
+    expect(epoch.code).toBe(2);
+    expect(readFileSync(join(dir, 'out/doc.html')).equals(before.html)).toBe(true);
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(galley(dir, ['build']).code).toBe(0);
+    expect(readFileSync(join(dir, 'out/doc.html'), 'utf8')).toContain('second version');
+  });
+});

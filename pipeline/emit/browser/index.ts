@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, HTTPRequest, Page } from 'puppeteer-core';
+import { profilePrefix, removeStaleProfiles } from './profiles.ts';
 import { GalleyError } from '../../errors.ts';
 
 const CANDIDATES = [
@@ -111,7 +112,8 @@ export class BrowserSession {
     // Loaded here, not at the top: it takes a good part of a second, and a build whose documents are all current never needs it.
     const { default: puppeteer } = await import('puppeteer-core');
     if ('endpoint' in this.source) return this.connect(puppeteer, this.source.endpoint);
-    const profile = await mkdtemp(join(tmpdir(), 'galley-chromium-'));
+    removeStaleProfiles();
+    const profile = await mkdtemp(join(tmpdir(), profilePrefix()));
     this.profiles.push(profile);
     const browser = await puppeteer.launch({
       executablePath: this.source.executablePath,
