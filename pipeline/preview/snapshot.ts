@@ -59,6 +59,7 @@ export async function buildSnapshot(target: Target, print: boolean): Promise<Out
     return { error: lineOf(error), sources: [] };
   }
   const sources = result.documents.map((d) => resolve(target.root, d.source));
+  // Errors with exit code 2 say only that no browser was found: the page is still shown.
   const failed = result.documents.find((d) => d.error)?.error ?? result.errors.find((e) => e.exitCode === 1);
   if (failed) return { error: failed.line, sources };
   const main = result.documents.at(-1);
@@ -82,8 +83,7 @@ export async function buildSnapshot(target: Target, print: boolean): Promise<Out
       fonts,
       repairs: repairs.length,
     },
-    // A missing browser is no failure here: the page is shown, the PDF pane says why it is empty.
-    error: pdf || !print ? undefined : result.errors[0]?.line,
+    // A missing browser is no failure here: the page is shown, and the PDF pane says why it is empty.
     sources,
   };
 }
