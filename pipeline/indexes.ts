@@ -1,5 +1,6 @@
 /**
- * Writes every precomputed table (precomputed.ts) to dist/data/: run by
+ * Writes every precomputed table (precomputed.ts) and the contents' digit
+ * fonts (emit/pdf/digits.ts) to dist/data/: run by
  * scripts/compile.js once the bundle is made, from the bundle itself.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,13 +12,15 @@ import { scriptIndex } from './locale/script-index.ts';
 import { rankedVariants, wordVariants } from './normalize/freq.ts';
 import { surnameVariants } from './normalize/rules/head/names.ts';
 import { DATA_DIR, type Precomputed } from './precomputed.ts';
+import { writeDigits } from './emit/pdf/digits.ts';
 
-export function writeIndexes(dir = DATA_DIR): string[] {
+export async function writeIndexes(): Promise<string[]> {
   const tables: Precomputed<unknown>[] = [bundleFingerprint, scriptIndex, rankedVariants, wordVariants, surnameVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
-  return tables.map((table) => {
-    const path = join(dir, `${table.name}.json`);
+  const written = tables.map((table) => {
+    const path = join(DATA_DIR, `${table.name}.json`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, JSON.stringify(table.make()));
     return path;
   });
+  return [...written, ...(await writeDigits())];
 }

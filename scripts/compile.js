@@ -50,5 +50,5 @@ try {
 }
 // The tables a run reads instead of loading opencc's dictionaries or parsing font stylesheets.
 const { writeIndexes } = await import(tables);
-writeIndexes();
+await writeIndexes();
 rmSync(tables);

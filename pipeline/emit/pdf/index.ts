@@ -2,14 +2,13 @@
  * The print PDF: the print page rendered by Chromium, then given the metadata
  * and fixed dates that Chromium cannot set (pdf-lib).
  */
-import subsetFont from 'subset-font';
 import type { Settings } from '../../config/index.ts';
-import { oncePerKey } from '../../memo.ts';
 import { printPage, type RenderedDocument } from '../../render/index.ts';
 import { FONT_PACKAGES, fontStack } from '../../fonts/catalogue.ts';
 import type { Template } from '../../render/template.ts';
 import type { BrowserSession } from '../browser/index.ts';
-import { assetUrl, documentResolver, fontFile, fontUrl, katexFontUrl, showDocument } from '../origin.ts';
+import { assetUrl, documentResolver, fontUrl, katexFontUrl, showDocument } from '../origin.ts';
+import { digitsOf } from './digits.ts';
 import { finishPdf } from './metadata.ts';
 import { destinationPages, measureContents, numberContents, type ContentsSlot, type DigitFont } from './toc.ts';
 
@@ -51,21 +50,6 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
   });
   return finishPdf(pdf, job.doc.meta, html, { rightToLeft: vertical, headings, contents: slots && { slots, font: digitFont } });
 }
-
-/**
- * The digits of a family galley ships, for the contents' page numbers: cut
- * once per process from its Latin file into a plain TrueType font of a few
- * kilobytes, so no document pays for decompressing the whole face.
- */
-const digitsOf = oncePerKey(async (key) => {
-  const [pkg, weight] = key.split('/');
-  try {
-    const woff = await fontFile(pkg!, `files/${pkg}-latin-${weight}-normal.woff`);
-    return new Uint8Array(await subsetFont(Buffer.from(woff), '0123456789', { targetFormat: 'truetype' }));
-  } catch {
-    return undefined;
-  }
-});
 
 const digitFont: DigitFont = async (family, weight) => {
   const pkg = family.toLowerCase().replace(/\s+/g, '-');

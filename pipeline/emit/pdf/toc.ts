@@ -18,7 +18,6 @@
  * an in-document link points to, and every contents entry is such a link.
  */
 import { createHash } from 'node:crypto';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRef, PDFString, PDFHexString, rgb, type PDFFont } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 
@@ -139,8 +138,10 @@ export async function drawContentsNumbers(pdf: PDFDocument, slots: ContentsSlot[
     const key = `${slot.family}/${slot.weight}`;
     let font = fonts.get(key);
     if (!font) {
-      font = digitFont(slot.family, slot.weight).then((bytes) => {
+      font = digitFont(slot.family, slot.weight).then(async (bytes) => {
         if (!bytes) return undefined;
+        // Loaded here: only a PDF with printed contents embeds a font of its own.
+        const { default: fontkit } = await import('@pdf-lib/fontkit');
         pdf.registerFontkit(fontkit);
         // A subset's name carries a six-letter tag (PDF 1.7, 9.6.4), here fixed by the font.
         const name = fontkit.create(bytes).postscriptName ?? `${slot.family}-${slot.weight}`.replace(/\s+/g, "");

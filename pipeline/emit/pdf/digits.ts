@@ -1,0 +1,48 @@
+/**
+ * The digits of a family galley ships, for the contents' page numbers: cut
+ * from its Latin file into a plain TrueType font of a few kilobytes, so no
+ * document pays for decompressing the whole face. npm run compile cuts them
+ * into dist/data/digits/ (indexes.ts), so a PDF needs no font subsetter (a
+ * WebAssembly module) at run time; they are cut in the process when absent.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FONT_WEIGHTS } from '../../fonts/catalogue.ts';
+import { oncePerKey } from '../../memo.ts';
+import { DATA_DIR } from '../../precomputed.ts';
+import { fontFile } from '../origin.ts';
+
+/** An empty file: the family has no Latin file to take digits from. */
+const digitsPath = (pkg: string, weight: string | number) => join(DATA_DIR, 'digits', `${pkg}-${weight}.ttf`);
+
+async function cutDigits(pkg: string, weight: string | number): Promise<Uint8Array | undefined> {
+  try {
+    const woff = await fontFile(pkg, `files/${pkg}-latin-${weight}-normal.woff`);
+    const { default: subsetFont } = await import('subset-font');
+    return new Uint8Array(await subsetFont(Buffer.from(woff), '0123456789', { targetFormat: 'truetype' }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `pkg/weight` → the digits' TrueType bytes, or undefined; once per process. */
+export const digitsOf = oncePerKey(async (key): Promise<Uint8Array | undefined> => {
+  const [pkg, weight] = key.split('/') as [string, string];
+  const path = digitsPath(pkg, weight);
+  if (!existsSync(path)) return cutDigits(pkg, weight);
+  const bytes = new Uint8Array(await readFile(path));
+  return bytes.length ? bytes : undefined;
+});
+
+/** Cuts the digits of every package and weight into dist/data/digits/ (for indexes.ts). */
+export async function writeDigits(): Promise<string[]> {
+  await mkdir(join(DATA_DIR, 'digits'), { recursive: true });
+  return Promise.all(
+    FONT_WEIGHTS.map(async ([pkg, weight]) => {
+      const path = digitsPath(pkg, weight);
+      await writeFile(path, (await cutDigits(pkg, weight)) ?? new Uint8Array());
+      return path;
+    }),
+  );
+}
