@@ -103,6 +103,9 @@ function entriesIn(dict: Dict, text: string): Pairs {
  * (small) dictionaries whole.
  */
 export function converterFor(direction: Direction, text: string): Convert {
+  // A long build converts enough text for the full converter to pay for itself: from then on it is used.
+  converted[direction] += text.length;
+  if (cache[direction] || converted[direction] > FULL_AFTER) return converter(direction);
   const { config, normalize, later } = (fixed[direction] ??= fixedParts(direction));
   const normal = normalize(text);
   const segmentation = config.segmentation && trie(config.segmentation.map((dict) => entriesIn(dict, normal)));
@@ -114,6 +117,10 @@ export function converterFor(direction: Direction, text: string): Convert {
     return chain.reduce((parts, stage) => parts.map((part) => stage.convert(part)), segments).join('');
   };
 }
+
+/** Characters given to converterFor() in this process, by direction; past FULL_AFTER the full converter is built. */
+const converted: Record<Direction, number> = { toHant: 0, toHans: 0 };
+const FULL_AFTER = 30_000;
 
 /** What does not depend on the text: the direction's chain, its normalization and its later stages. */
 const fixed: Partial<Record<Direction, { config: Config; normalize: Convert; later: Trie[] }>> = {};
