@@ -28,6 +28,8 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // A package's ES module build where it has one: esbuild can drop what galley never calls (pdf-lib's forms).
+  mainFields: ['module', 'main'],
   external: EXTERNAL,
   // CommonJS packages inside an ES module bundle still call require().
   banner: { js: "import { createRequire as __galleyRequire } from 'node:module'; const require = __galleyRequire(import.meta.url);" },
