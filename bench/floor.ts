@@ -11,12 +11,11 @@ import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { loadConfig } from '../pipeline/config/index.ts';
 import { prepareDocument } from '../pipeline/batch/document.ts';
-import { templatesDir } from '../pipeline/batch/index.ts';
 import { findSources } from '../pipeline/batch/sources.ts';
 import { printPage } from '../pipeline/render/index.ts';
 import { KATEX_FONTS } from '../pipeline/render/math.ts';
 import { fontPackageDir } from '../pipeline/fonts/catalogue.ts';
-import { loadTemplate } from '../pipeline/render/template.ts';
+import { loadTemplate, templatesDir } from '../pipeline/render/template.ts';
 
 /** Writes each source's print page to `dir`, with fonts and images as file: URLs. Returns the files. */
 export async function writePrintPages(root: string, dir: string): Promise<string[]> {

@@ -36,8 +36,9 @@ Build options:
                          one by one and routine repairs as one line per rule with its count
       --force            rebuild every document, even those whose outputs are current
       --shard I/N        build only the I-th of N parts of the documents (for CI matrices)
-      --book FILE        bind the documents a book file (YAML) names into one EPUB, PDF
-                         and HTML page, named after the book file
+      --book PATH        bind a book into one EPUB, PDF and HTML page named after it: a book
+                         file (YAML), a folder with SUMMARY.md or sidebar.md listing the
+                         chapters, or a plain folder (its sources in name order)
       --browser-endpoint URL
                          print on a running Chromium at this DevTools endpoint (ws://…)
                          instead of launching one ("browser" in galley.config.yaml)

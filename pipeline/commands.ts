@@ -70,7 +70,7 @@ async function runBuild(files: string[], values: Values): Promise<number> {
   if (settings.out) settings.out = relative(process.cwd(), settings.out) || '.';
   const json = values.report === 'json';
   const progress = createProgress({ lines: !json });
-  if (values.book && files.length) throw new GalleyError(undefined, '--book takes no FILEs: the book file names its documents', 2);
+  if (values.book && files.length) throw new GalleyError(undefined, '--book takes no FILEs: the book names its own chapters', 2);
   // Each document's messages are taken as it finishes, so memory does not grow with the collection:
   // a person sees them then, and --report json streams them as one array, in document order.
   const stream = json ? new JsonReportStream((text) => process.stdout.write(text)) : undefined;
@@ -99,6 +99,7 @@ async function runBuild(files: string[], values: Values): Promise<number> {
     // Whatever happened, stdout holds a whole JSON array.
     stream?.end();
   }
+  for (const hint of result.hints ?? []) process.stderr.write(`galley: hint: ${hint}\n`);
   const failures = [...result.errors, ...result.documents.flatMap((d) => (d.error ? [d.error] : []))];
   for (const error of failures) process.stderr.write(`${error.line}\n`);
   if (failures.some((e) => e.exitCode === 1)) return 1;

@@ -2,7 +2,6 @@
  * A build: every document through the text stages, then its outputs. One
  * browser serves all PDFs; a document that fails is reported and the rest go on.
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
@@ -10,14 +9,15 @@ import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT } from '..
 import { checkSourceDateEpoch } from '../emit/dates.ts';
 import { removeStaleTemps } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
-import { PACKAGE_ROOT } from '../package-root.ts';
-import { loadTemplate } from '../render/template.ts';
-import type { Format } from '../types.ts';
+import { loadTemplate, templatesDir } from '../render/template.ts';
 import { BuildCache, CACHE_DIR } from './store.ts';
 import { periodicCollection } from './memory.ts';
 import type { PreparedDocument } from './stages.ts';
 import { selectShard, type Shard } from './shard.ts';
-import { findSources, namedSources, uniqueOutputNames, type Source } from './sources.ts';
+import type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
+import { bookHints, findSources, namedSources, uniqueOutputNames, type Source } from './sources.ts';
+
+export type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
 
 export interface BuildOptions {
   /** Project root: galley.config.yaml, source/, templates/. Default: the working folder. */
@@ -45,39 +45,8 @@ export interface BuildOptions {
   keepFiles?: boolean;
   /** Build only this part of the documents (see shard.ts). */
   shard?: Shard;
-  /** A book file (YAML): bind the documents it names into one e-book, PDF and page (see book.ts). */
+  /** A book: a YAML book file, or a folder of chapters (see book/). Bound into one e-book, PDF and page. */
   book?: string;
-}
-
-export interface DocumentResult {
-  source: string;
-  slug: string;
-  /** Output paths by format, for the outputs written. */
-  outputs: Partial<Record<Format, string>>;
-  file?: VFile;
-  error?: GalleyError;
-  /** The document's own settings (front matter applied), when it got that far. */
-  settings?: Settings;
-  /** True when the outputs were current and the document was not built again. */
-  cached?: boolean;
-}
-
-/**
- * A document finished: `done` of `total` are now finished, and `index` is this
- * one's place in BuildResult.documents (documents finish out of that order).
- */
-export type DocumentCallback = (result: DocumentResult, done: number, total: number, index: number) => void;
-
-export interface BuildResult {
-  documents: DocumentResult[];
-  /** Errors not tied to one document's content: missing files, no browser. */
-  errors: GalleyError[];
-}
-
-/** The project's own templates/ folder, else galley's. */
-export function templatesDir(root: string): string {
-  const local = join(root, 'templates');
-  return existsSync(local) ? local : join(PACKAGE_ROOT, 'templates');
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -85,7 +54,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   checkSourceDateEpoch();
   const layers = { config: loadConfig(root), cli: options.settings ?? {} };
   const base = resolveSettings([layers.config, layers.cli]);
-  if (options.book) return (await import('./book.ts')).buildBook(resolve(options.book), { root, layers, outDir: resolve(root, base.out), onDocument: options.onDocument });
+  if (options.book) {
+    const { buildBook } = await import('../book/build.ts');
+    return buildBook(resolve(options.book), { root, layers, outDir: resolve(root, base.out), onDocument: options.onDocument, force: options.force, replayMessages: options.replayMessages });
+  }
   // A template named by the config or the command line must exist before any document is built.
   try {
     loadTemplate(base.template, templatesDir(root));
@@ -94,11 +66,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw layers.cli.template ? new GalleyError('--template', error.message, 2) : new GalleyError(CONFIG_FILE, error.message);
   }
   const errors: GalleyError[] = [];
+  const hints: string[] = [];
   let sources: Source[];
   if (options.files?.length) {
     const named = namedSources(options.files.map((f) => resolve(f)), root);
     sources = named.sources;
     errors.push(...named.errors);
+    hints.push(...bookHints(options.files.map((f) => resolve(f)), root));
   } else {
     sources = findSources(resolve(root, base.sources), root);
   }
@@ -166,7 +140,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
   try {
     await Promise.all(Array.from({ length: inFlight }, worker));
-    return { documents, errors };
+    return { documents, errors, ...(hints.length ? { hints } : {}) };
   } finally {
     await launching?.then((session) => session?.close(), () => undefined);
   }

@@ -15,9 +15,8 @@ import type { Template } from '../render/template.ts';
 import type { Format } from '../types.ts';
 
 export interface OutputJob {
+  /** A document, or a bound book. */
   doc: RenderedDocument;
-  /** A book's documents, for the e-book's chapters; absent for a single document. */
-  parts?: RenderedDocument[];
   template: Template;
   settings: Settings;
   root: string;
@@ -39,7 +38,7 @@ export interface Written {
 }
 
 export async function writeOutputs(job: OutputJob): Promise<Written> {
-  const { doc, parts, template, settings, root, session, file, path } = job;
+  const { doc, template, settings, root, session, file, path } = job;
   const outputs: Written['outputs'] = {};
   const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
   const jobs: Promise<Output & { format: Format }>[] = [];
@@ -57,7 +56,7 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
       file.message(`EPUB: templates/${template.name}/cover.html needs a browser and none was found; the book gets galley's own cover`, { ruleId: 'cover-without-browser', source: 'galley' });
     }
     // The e-book and PDF writers are loaded by the first document that asks for them.
-    write('epub', async () => (await import('../emit/epub/index.ts')).renderEpub({ doc, parts, template, settings, root, session, onBlocked }));
+    write('epub', async () => (await import('../emit/epub/index.ts')).renderEpub({ doc, template, settings, root, session, onBlocked }));
   }
   const settled = await Promise.allSettled(jobs);
   const failed = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');

@@ -13,6 +13,8 @@ export interface Source {
   kind: SourceKind;
   /** Output file name without extension. */
   slug: string;
+  /** A source made of several files (a book): a hash of them all, which the cache uses instead of the file's bytes. */
+  digest?: string;
 }
 
 const KINDS: Record<string, SourceKind> = { '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text' };
@@ -109,4 +111,23 @@ export function displayPath(path: string, root: string): string {
 /** A name as the terminal may show it: control characters (newlines, escape sequences) written as \n, \u001b, ... */
 export function printable(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** Three chapters are already a book to most authors; a chapter list makes any folder one. */
+const BOOK_LIKE = 3;
+const CHAPTER_LISTS = ['SUMMARY.md', '_sidebar.md', 'sidebar.md'];
+
+/** A folder named on the command line that looks like a book: say that --book binds it. */
+export function bookHints(paths: string[], root: string): string[] {
+  const hints: string[] = [];
+  for (const path of paths) {
+    if (!existsSync(path) || !statSync(path).isDirectory()) continue;
+    const list = CHAPTER_LISTS.find((name) => existsSync(join(path, name)));
+    const markdown = findSources(path, root).filter((source) => source.kind === 'markdown').length;
+    if (!list && markdown < BOOK_LIKE) continue;
+    const display = displayPath(path, root);
+    const why = list ? `has a ${list}` : `holds ${markdown} Markdown files`;
+    hints.push(`${display} ${why} and was built as separate documents; to bind it into one book, run: galley build --book ${display}`);
+  }
+  return hints;
 }

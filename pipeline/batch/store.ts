@@ -169,7 +169,7 @@ export class BuildCache {
   }
 
   private async key(source: Source): Promise<string> {
-    return this.keyOf(source, sha256(await readFile(source.path)));
+    return this.keyOf(source, source.digest ?? sha256(await readFile(source.path)));
   }
 
   /** The key of a source whose bytes hash to `sourceHash`: a build records the hash of the bytes it read, not of what is there once it is done. */

@@ -23,6 +23,10 @@ export const settingsSchema = z
     script: z.enum(['keep', 'hant', 'hans']).default('keep'),
     writingMode: z.enum(['horizontal', 'vertical']).default('horizontal'),
     toc: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+    /** Images alone in a paragraph: as they are, as figures with captions, or captions numbered. */
+    figures: z.enum(['plain', 'captions', 'numbered']).default('plain'),
+    /** A book's chapters open on a right-hand page (a blank page before when needed). */
+    recto: z.boolean().default(false),
     sources: z.string().default('source'),
     out: z.string().default('out'),
     snapshots: z.string().default('test/__snapshots__'),
@@ -68,7 +72,7 @@ export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 
 /** Keys a document may set in its front matter: how it looks, not where files go. */
-const DOCUMENT_KEYS = ['template', 'pageSize', 'margin', 'script', 'writingMode', 'toc', 'repairs', 'bibliography', 'csl', 'codeTheme', 'lineNumbers'] as const;
+const DOCUMENT_KEYS = ['template', 'pageSize', 'margin', 'script', 'writingMode', 'toc', 'repairs', 'bibliography', 'csl', 'codeTheme', 'lineNumbers', 'figures'] as const;
 
 export const CONFIG_FILE = 'galley.config.yaml';
 

@@ -15,6 +15,8 @@ const DESCRIPTIONS: Record<keyof Settings, string> = {
   script: 'Chinese script: keep, hant (to Traditional) or hans (to Simplified)',
   writingMode: 'horizontal, or vertical (Traditional Chinese, right-to-left pages)',
   toc: 'table of contents: true, false, or auto (three headings or more)',
+  figures: 'an image alone in its paragraph: plain, captions (a figure with its title), or numbered',
+  recto: 'true: a book\'s chapters open on a right-hand page',
   sources: 'the folder of documents to build (.md, .markdown, .txt)',
   out: 'the folder outputs are written to',
   snapshots: 'where `galley check` keeps the snapshots it compares outputs with',

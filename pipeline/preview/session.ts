@@ -7,7 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { templatesDir } from '../batch/index.ts';
+import { templatesDir } from '../render/template.ts';
 import { CONFIG_FILE } from '../config/index.ts';
 import { buildSnapshot, type Snapshot, type Target } from './snapshot.ts';
 

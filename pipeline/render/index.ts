@@ -21,6 +21,8 @@ import { screenHead } from './head.ts';
 import { labelsFor } from '../locale/labels.ts';
 import { pageRules } from './page-rules.ts';
 import { labelTaskItems } from './task-lists.ts';
+import { figures } from './figures.ts';
+import { tableLayout } from './tables.ts';
 import { guardResources } from './resources.ts';
 import { rehypeHighlight } from './highlight.ts';
 import { katexCss, katexFontFiles, rehypeMath } from './math.ts';
@@ -40,6 +42,8 @@ export interface RenderedDocument {
   math?: boolean;
   titleBlock: string;
   tocHtml: string;
+  /** A bound book: its documents, one per top-level section of `hast` (book/bind.ts); `id` is its title's. */
+  parts?: { id: string; title: string; lang: string }[];
 }
 
 /** Untrusted HTML keeps structure and the attributes galley itself sets, nothing that runs. */
@@ -68,6 +72,7 @@ export function renderDocument(doc: EnrichedDocument, file: VFile, settings: Set
   if (!settings.trusted) processor.use(rehypeSanitizeReported, schema);
   // After sanitizing: both write the inline styles that sanitizing removes.
   processor.use(rehypeMath).use(rehypeHighlight, { theme: settings.codeTheme, lineNumbers: settings.lineNumbers });
+  processor.use(tableLayout).use(figures, { mode: settings.figures, label: labels.figure });
   processor.use(xmlText).use(checkFragments);
   const hast = processor.runSync(doc.tree, file) as HastRoot;
   labelTaskItems(hast);
@@ -132,7 +137,7 @@ export function printPage(
     classes: pageClasses(settings),
     title: escapeHtml(doc.meta.title),
     head: '',
-    css: [pageRules(doc.meta, settings, stack), math, template.printCss].filter(Boolean).join('\n'),
+    css: [pageRules(doc.meta, settings, stack, doc.parts), math, template.printCss].filter(Boolean).join('\n'),
     titleBlock: doc.titleBlock,
     toc: doc.tocHtml,
     body: bodyHtml(doc, urls.asset, settings.writingMode === 'vertical' ? markVerticalRuns : undefined),

@@ -11,7 +11,20 @@ import type { DocumentMeta } from '../types.ts';
 import { cssString } from './escape.ts';
 import type { FontStack } from '../fonts/catalogue.ts';
 
-export function pageRules(meta: DocumentMeta, settings: Settings, stack: FontStack): string {
+/** Page sizes as width and height, for the text area's extent. */
+const SIZES: Record<Settings['pageSize'], [string, string]> = {
+  A4: ['210mm', '297mm'],
+  A5: ['148mm', '210mm'],
+  B5: ['176mm', '250mm'],
+  Letter: ['8.5in', '11in'],
+};
+
+/**
+ * The page rules of a document, or of a bound book (`parts`): each chapter
+ * then starts a page of its own (a right-hand one with `recto`) and runs its
+ * own title in the header, through a named page per chapter.
+ */
+export function pageRules(meta: DocumentMeta, settings: Settings, stack: FontStack, parts: { title: string }[] = []): string {
   const family = [...stack.sans.map((name) => cssString(name)), 'sans-serif'].join(', ');
   const title = cssString(meta.title);
   // Margin boxes take the page's writing mode. A vertical book runs its title
@@ -20,7 +33,12 @@ export function pageRules(meta: DocumentMeta, settings: Settings, stack: FontSta
   const vertical = settings.writingMode === 'vertical';
   const head = vertical ? 'right-top' : 'top-center';
   const folio = vertical ? ' text-combine-upright: all;' : '';
-  return `@page {
+  const chapters = parts.map(
+    (part, index) => `.content > section.book-part:nth-of-type(${index + 1}) { page: part-${index + 1}; }
+@page part-${index + 1} { @${head} { content: ${cssString(part.title)}; font-family: ${family}; } }`,
+  );
+  return [
+    `@page {
   size: ${settings.pageSize};
   margin: ${settings.margin};
   @${head} { content: ${title}; font-family: ${family}; }
@@ -29,5 +47,21 @@ export function pageRules(meta: DocumentMeta, settings: Settings, stack: FontSta
 @page :first {
   @${head} { content: none; }
   @bottom-center { content: none; }
-}`;
+}
+:root { --page-block-size: ${textBlockSize(settings)}; }`,
+    ...(parts.length ? [BOOK_PAGES.replaceAll('HEAD', head), ...chapters] : []),
+  ].join('\n');
+}
+
+/** Chapters open a page; a blank page before one (emit/pdf/recto.ts) has neither header nor folio. */
+const BOOK_PAGES = `.content > section.book-part { break-before: page; }
+.blank-page { page: blank; block-size: 1px; }
+@page blank { @HEAD { content: none; } @bottom-center { content: none; } }`;
+
+/** The text area's extent along the lines' progression: what an image may fill without being cut. */
+function textBlockSize(settings: Settings): string {
+  const [width, height] = SIZES[settings.pageSize];
+  const m = settings.margin.trim().split(/\s+/);
+  const [top, right, bottom, left] = [m[0]!, m[1] ?? m[0]!, m[2] ?? m[0]!, m[3] ?? m[1] ?? m[0]!];
+  return settings.writingMode === 'vertical' ? `calc(${width} - ${right} - ${left})` : `calc(${height} - ${top} - ${bottom})`;
 }

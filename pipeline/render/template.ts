@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { GalleyError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 export interface Template {
   name: string;
@@ -60,4 +61,10 @@ export function loadTemplate(name: string, templatesDir: string): Template {
 /** Fills {{name}} slots; values are inserted as given, so callers escape them. */
 export function fill(shell: string, values: Record<string, string>): string {
   return shell.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+}
+
+/** The project's own templates/ folder, else galley's. */
+export function templatesDir(root: string): string {
+  const local = join(root, 'templates');
+  return existsSync(local) ? local : join(PACKAGE_ROOT, 'templates');
 }

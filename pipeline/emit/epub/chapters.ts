@@ -1,8 +1,8 @@
 /**
- * A rendered document (or the documents of a book) cut into e-book chapters:
- * one XHTML file per level-2 section, so a reader pages by section and never
- * has to lay out the whole text at once. Links into another file (table of
- * contents, footnotes) are pointed at that file.
+ * A rendered document (or a bound book) cut into e-book chapters: one XHTML
+ * file per level-2 section, so a reader pages by section and never has to lay
+ * out the whole text at once. Links into another file (table of contents,
+ * footnotes, a book's cross-references) are pointed at that file.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import rehypeRaw from 'rehype-raw';
@@ -33,61 +33,47 @@ export interface Chapters {
   nav: NavEntry[];
 }
 
-export interface Part {
-  doc: RenderedDocument;
-  /** Where each local image is read from (the e-book library fetches it). */
-  assetUrl: (path: string) => string;
-}
-
 /**
- * A single document: its title block opens the first chapter. A book (`book`
- * set): a title page, then each part opening with its own title block; ids are
- * prefixed per part so two documents never clash.
+ * A single document: its title block opens the first chapter. A bound book
+ * (`doc.parts`, see book/bind.ts): a title page, then each part's section,
+ * unwrapped, opening with the part's title block.
  */
-export function splitChapters(parts: Part[], book?: RenderedDocument): Chapters {
+export function splitChapters(doc: RenderedDocument, assetUrl: (path: string) => string): Chapters {
   const chapters: Chapter[] = [];
-  const nav: NavEntry[] = [];
   let count = 0;
   const nextFile = () => `chapter-${String(++count).padStart(3, '0')}.xhtml`;
-  if (book) {
-    chapters.push({ file: 'title.xhtml', title: book.meta.title, lang: book.meta.lang, titlePage: true, nodes: htmlToNodes(book.titleBlock) });
-  }
-  const tocIds: { part: number; depth: number; text: string; id: string }[] = [];
-  parts.forEach((part, index) => {
-    const { doc } = part;
-    const prefix = book ? `p${index + 1}-` : '';
-    const tree = prepareTree(doc, part.assetUrl, prefix);
-    const first: Chapter = { file: nextFile(), title: doc.meta.title, lang: doc.meta.lang, nodes: htmlToNodes(doc.titleBlock) };
-    chapters.push(first);
-    nav.push({ depth: book ? 1 : 2, text: doc.meta.title, href: first.file });
-    let current = first;
-    for (const node of tree.children) {
+  const tree = prepareTree(doc, assetUrl);
+  const split = (nodes: RootContent[], title: string, lang: string) => {
+    let current: Chapter = { file: nextFile(), title, lang, nodes: [] };
+    chapters.push(current);
+    for (const node of nodes) {
       if (node.type === 'element' && node.tagName === 'h2') {
-        current = { file: nextFile(), title: textOf(node) || doc.meta.title, lang: doc.meta.lang, nodes: [] };
+        current = { file: nextFile(), title: textOf(node) || title, lang, nodes: [] };
         chapters.push(current);
       }
       current.nodes.push(node);
     }
-    for (const entry of doc.toc) {
-      // A level-1 heading repeating the title is already the part's own entry; others sit under it.
-      if (entry.depth === 1 && entry.text === doc.meta.title) continue;
-      tocIds.push({ part: index, depth: Math.max(entry.depth, 2), text: entry.text, id: prefix + entry.id });
-    }
-  });
+  };
+  const nav: NavEntry[] = [];
+  let entries: { depth: number; text: string; id: string }[];
+  if (doc.parts) {
+    chapters.push({ file: 'title.xhtml', title: doc.meta.title, lang: doc.meta.lang, titlePage: true, nodes: htmlToNodes(doc.titleBlock) });
+    const sections = tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'section');
+    sections.forEach((section, index) => split(section.children, doc.parts![index]!.title, doc.parts![index]!.lang));
+    entries = doc.toc;
+  } else {
+    split([...htmlToNodes(doc.titleBlock), ...tree.children], doc.meta.title, doc.meta.lang);
+    nav.push({ depth: 2, text: doc.meta.title, href: chapters[0]!.file });
+    // A level-1 heading repeating the title is already the document's own entry; others sit under it.
+    entries = doc.toc.filter((entry) => !(entry.depth === 1 && entry.text === doc.meta.title)).map((entry) => ({ ...entry, depth: Math.max(entry.depth, 2) }));
+  }
   const fileOf = idIndex(chapters);
-  // Table of contents entries go in document order, after their part's title.
-  const withToc: NavEntry[] = [];
-  let partIndex = 0;
-  for (const entry of nav) {
-    withToc.push(entry);
-    for (const toc of tocIds.filter((t) => t.part === partIndex)) {
-      const file = fileOf.get(toc.id);
-      if (file) withToc.push({ depth: toc.depth, text: toc.text, href: `${file}#${toc.id}` });
-    }
-    partIndex++;
+  for (const entry of entries) {
+    const file = fileOf.get(entry.id);
+    if (file) nav.push({ depth: entry.depth, text: entry.text, href: `${file}#${entry.id}` });
   }
   for (const chapter of chapters) pointLinks(chapter, fileOf);
-  return { chapters, nav: withToc };
+  return { chapters, nav };
 }
 
 /** HTML that galley writes itself (the title blocks) as hast, to sit among the body's nodes. */
@@ -97,14 +83,13 @@ export function htmlToNodes(html: string): RootContent[] {
   return tree.children;
 }
 
-function prepareTree(doc: RenderedDocument, assetUrl: (path: string) => string, prefix: string): Root {
+function prepareTree(doc: RenderedDocument, assetUrl: (path: string) => string): Root {
   const tree = structuredClone(doc.hast);
   if (doc.math) mathmlOnly(tree);
   const assets = new Set(doc.assets);
   visit(tree, 'element', (node: Element, index, parent) => {
     const props = node.properties;
     if (typeof props.src === 'string' && assets.has(props.src)) props.src = assetUrl(props.src);
-    if (prefix) prefixIds(node, prefix);
     // Readers with pop-up notes look for these; the library drops data-* attributes.
     if (props.dataFootnoteRef !== undefined) props['epub:type'] = 'noteref';
     if (props.dataFootnotes !== undefined) props['epub:type'] = 'endnotes';
@@ -115,18 +100,6 @@ function prepareTree(doc: RenderedDocument, assetUrl: (path: string) => string, 
     }
   });
   return tree;
-}
-
-/** Ids and the references to them, prefixed: a book's documents share one id space. */
-export function prefixIds(node: Element, prefix: string): void {
-  const props = node.properties;
-  if (typeof props.id === 'string' && props.id) props.id = prefix + props.id;
-  if (typeof props.href === 'string' && props.href.startsWith('#') && props.href.length > 1) props.href = `#${prefix}${props.href.slice(1)}`;
-  for (const key of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
-    const value: unknown = props[key];
-    if (Array.isArray(value)) props[key] = value.map((v) => prefix + String(v));
-    else if (typeof value === 'string') props[key] = value.split(/\s+/).map((v) => prefix + v);
-  }
 }
 
 function idIndex(chapters: Chapter[]): Map<string, string> {

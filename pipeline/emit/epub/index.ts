@@ -29,10 +29,8 @@ import { readZip, writeEpubZip } from './zip.ts';
 import { mediaType } from '../media-types.ts';
 
 export interface EpubJob {
-  /** The document, or for a book the book as one document (its metadata and title block). */
+  /** The document, or a bound book (book/bind.ts). */
   doc: RenderedDocument;
-  /** A book's documents, in order; a single document leaves this out. */
-  parts?: RenderedDocument[];
   template: Template;
   settings: Settings;
   root: string;
@@ -66,17 +64,13 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
   const { meta } = doc;
   const labels = labelsFor(meta.lang);
   const assetUrl = (path: string) => pathToFileURL(join(root, path)).href;
-  const partDocs = job.parts ?? [doc];
-  const { chapters, nav } = splitChapters(
-    partDocs.map((part) => ({ doc: part, assetUrl })),
-    job.parts ? doc : undefined,
-  );
+  const { chapters, nav } = splitChapters(doc, assetUrl);
   const texts = chapters.map((c) => textOf({ type: 'root', children: c.nodes }));
-  const identifier = contentIdentifier([meta.title, ...meta.authors, meta.lang, meta.date ?? '', ...partDocs.flatMap((d) => d.assets), ...texts]);
+  const identifier = contentIdentifier([meta.title, ...meta.authors, meta.lang, meta.date ?? '', ...doc.assets, ...texts]);
   const modified = buildDate(meta, job.env) ?? FALLBACK_DATE;
 
   const cover = await coverImage(meta, template, settings, job.session, job.onBlocked ?? (() => undefined));
-  const withNav = Boolean(job.parts) || doc.tocHtml !== '';
+  const withNav = Boolean(doc.parts) || doc.tocHtml !== '';
   const bodyStart = chapters.find((c) => !c.titlePage)!;
   const landmarks: Landmark[] = [];
   landmarks.push({ type: 'cover', href: 'cover.xhtml', text: coverLabel(meta.lang) });

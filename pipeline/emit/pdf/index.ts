@@ -10,6 +10,7 @@ import type { BrowserSession } from '../browser/index.ts';
 import { assetUrl, documentResolver, fontUrl, katexFontUrl, showDocument } from '../origin.ts';
 import { digitsOf } from './digits.ts';
 import { finishPdf } from './metadata.ts';
+import { openOnRecto } from './recto.ts';
 import { destinationPages, measureContents, numberContents, type ContentsSlot, type DigitFont } from './toc.ts';
 
 export interface PdfJob {
@@ -33,7 +34,9 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
     // font is only asked for during the first print, too late for it: loaded
     // fonts block, and that print would leave them blank. Load it first.
     const family = [...fontStack(job.doc.meta.lang).sans.map((name) => JSON.stringify(name)), 'sans-serif'].join(', ');
-    await page.evaluate(async (font, text) => void (await document.fonts.load(font, text)), `16px ${family}`, `${job.doc.meta.title}0123456789`);
+    await page.evaluate(async (font, text) => void (await document.fonts.load(font, text)), `16px ${family}`, [job.doc.meta.title, ...(job.doc.parts ?? []).map((part) => part.title), '0123456789'].join(''));
+    const parts = job.doc.parts ?? [];
+    if (job.settings.recto && parts.length) await openOnRecto(page, await page.pdf(print), parts.map((part) => part.id));
     let slots: ContentsSlot[] | undefined;
     if (job.doc.tocHtml && vertical) {
       // Vertical writing: a draft print, only to learn where the headings fall
