@@ -1,6 +1,8 @@
 /**
  * EPUBCheck (Debian's, 4.2.6) has nothing to say about galley's e-books: both
- * samples, a vertical-writing build, a technical chapter and a two-document book.
+ * samples, a vertical-writing build, a technical chapter, a two-document book,
+ * and the handbook (four chapters in two folders, images, cross-references,
+ * figures, tables) declared by its book file and by its SUMMARY.md.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,10 +28,15 @@ beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), 'galley-test-'));
   await build({ root: ROOT, book: BOOK, settings: { out, formats: ['epub'] } });
   books.book = join(out, 'two-documents.epub');
+  const handbook = mkdtempSync(join(tmpdir(), 'galley-test-'));
+  await build({ root: handbook, book: join(ROOT, 'test/fixtures/handbook/book.yaml'), settings: { out: handbook, formats: ['epub'] } });
+  await build({ root: handbook, book: join(ROOT, 'test/fixtures/handbook'), settings: { out: handbook, formats: ['epub'] } });
+  books.handbook = join(handbook, 'book.epub');
+  books.summary = join(handbook, 'handbook.epub');
 }, 300_000);
 
 describe('EPUBCheck', () => {
-  for (const name of ['article', 'guide', 'vertical', 'chapter', 'book']) {
+  for (const name of ['article', 'guide', 'vertical', 'chapter', 'book', 'handbook', 'summary']) {
     it(`reports no errors and no warnings for the ${name}`, () => {
       const report = epubcheck(books[name]!);
       expect(report.messages, report.messages.join('\n')).toEqual([]);

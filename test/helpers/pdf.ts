@@ -44,3 +44,65 @@ export function pdfInfo(path: string): Record<string, string> {
     return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
   }));
 }
+
+export interface PdfLink {
+  page: number;
+  /** An external link's address. */
+  url?: string;
+  /** The 1-based page an internal link lands on; null when its destination names nothing in the file. */
+  target?: number | null;
+}
+
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+}
+
+export interface PdfLayout {
+  /** Per page: its width in points and its text pieces with their positions. */
+  pages: { width: number; height: number; items: PdfTextItem[] }[];
+  links: PdfLink[];
+  /** Named destination → 1-based page. */
+  destination: (name: string) => Promise<number | null>;
+  close: () => Promise<void>;
+}
+
+/** Text with positions, link annotations resolved to pages, and named destinations, through pdf.js. */
+export async function pdfLayout(path: string): Promise<PdfLayout> {
+  const data = new Uint8Array(readFileSync(path));
+  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pageOf = async (dest: unknown): Promise<number | null> => {
+    const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : dest;
+    if (!Array.isArray(explicit) || !explicit[0]) return null;
+    return (await pdf.getPageIndex(explicit[0] as Parameters<typeof pdf.getPageIndex>[0])) + 1;
+  };
+  const pages: PdfLayout['pages'] = [];
+  const links: PdfLink[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const [, , width, height] = page.view as [number, number, number, number];
+    const content = await page.getTextContent();
+    const items = content.items.flatMap((item) => ('str' in item && item.str.trim() ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }] : []));
+    pages.push({ width, height, items });
+    for (const annotation of (await page.getAnnotations()) as { subtype: string; url?: string; dest?: unknown }[]) {
+      if (annotation.subtype !== 'Link') continue;
+      links.push(annotation.url ? { page: n, url: annotation.url } : { page: n, target: await pageOf(annotation.dest) });
+    }
+  }
+    // galley names destinations by their percent-encoded id (emit/pdf/dests.ts).
+  return { pages, links, destination: (name) => pageOf(encodeURIComponent(name)), close: () => pdf.destroy() };
+}
+
+/** `pdfimages -list`: one row per image drawn, with the page it is drawn on and its pixel size. */
+export function pdfImages(path: string): { page: number; width: number; height: number }[] {
+  const out = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cols) => cols[2] === 'image')
+    .map((cols) => ({ page: Number(cols[0]), width: Number(cols[3]), height: Number(cols[4]) }));
+}
