@@ -108,6 +108,7 @@ async function runBuild(files: string[], values: Values): Promise<number> {
 
 function describe(doc: DocumentResult): string {
   if (doc.error) return `${doc.source}: failed`;
+  if (doc.chapterOf) return `${doc.source}: a chapter of ${doc.chapterOf}`;
   const outputs = Object.values(doc.outputs).map((p) => relative(process.cwd(), p!));
   return `${doc.source} → ${outputs.join(', ') || 'nothing'}${doc.cached ? ' (up to date)' : ''}`;
 }

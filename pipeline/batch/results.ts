@@ -15,6 +15,8 @@ export interface DocumentResult {
   settings?: Settings;
   /** True when the outputs were current and the document was not built again. */
   cached?: boolean;
+  /** A chapter of this book: it has no outputs of its own, the book's are its. */
+  chapterOf?: string;
 }
 
 /**

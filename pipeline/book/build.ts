@@ -11,7 +11,8 @@ import { VFile } from 'vfile';
 import { resolveSettings, type Settings } from '../config/index.ts';
 import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT, type BrowserSource } from '../emit/browser/index.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
-import { loadTemplate, templatesDir } from '../render/template.ts';
+import { loadTemplate, templatesDir, type Template } from '../render/template.ts';
+import type { RenderedDocument } from '../render/index.ts';
 import { BuildCache } from '../batch/store.ts';
 import type { Layers, PreparedDocument } from '../batch/document.ts';
 import type { BuildResult, DocumentCallback, DocumentResult } from '../batch/results.ts';
@@ -55,7 +56,7 @@ export async function buildBook(path: string, options: BookBuild): Promise<Build
   const documents: DocumentResult[] = [];
   const prepared: PreparedDocument[] = [];
   for (const source of named.sources) {
-    const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
+    const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {}, chapterOf: book.display };
     try {
       const done = await prepareDocument(source, layers, base);
       prepared.push(done);
@@ -91,7 +92,7 @@ export async function buildBook(path: string, options: BookBuild): Promise<Build
 }
 
 interface BookOutputs {
-  template: ReturnType<typeof loadTemplate>;
+  template: Template;
   settings: Settings;
   base: string;
   outDir: string;
@@ -101,7 +102,7 @@ interface BookOutputs {
   errors: GalleyError[];
 }
 
-async function writeBook(doc: ReturnType<typeof bindBook>, job: BookOutputs): Promise<void> {
+async function writeBook(doc: RenderedDocument, job: BookOutputs): Promise<void> {
   const { template, settings, browser, result, book } = job;
   const { writeOutputs } = await import('../batch/outputs.ts');
   if (!browser && settings.formats.includes('pdf')) job.errors.push(new GalleyError(undefined, INSTALL_HINT, 2));

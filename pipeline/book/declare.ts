@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { checkSettings, type SettingsInput } from '../config/index.ts';
+import { checkSettings, dropUndefined, type SettingsInput } from '../config/index.ts';
 import { GalleyError } from '../errors.ts';
 import { displayPath, findSources, slugify } from '../batch/sources.ts';
 import { summaryEntries } from './summary.ts';
@@ -134,8 +134,4 @@ function tomlTitle(dir: string): string | undefined {
   if (!existsSync(toml)) return undefined;
   const match = readFileSync(toml, 'utf8').match(/^\s*title\s*=\s*"((?:[^"\\]|\\.)*)"/m);
   return match?.[1]?.replace(/\\(.)/g, '$1').trim() || undefined;
-}
-
-function dropUndefined(layer: Record<string, unknown>): SettingsInput {
-  return Object.fromEntries(Object.entries(layer).filter(([, v]) => v !== undefined)) as SettingsInput;
 }

@@ -124,6 +124,7 @@ export function checkSettings(layer: SettingsInput, origin: string, exitCode = 1
   return layer;
 }
 
-function dropUndefined(layer: SettingsInput): SettingsInput {
+/** A layer without its unset keys, so that it leaves the layers below it alone. */
+export function dropUndefined(layer: SettingsInput): SettingsInput {
   return Object.fromEntries(Object.entries(layer).filter(([, v]) => v !== undefined)) as SettingsInput;
 }
