@@ -68,7 +68,8 @@ export async function buildBook(path: string, options: BookBuild): Promise<Build
     documents.push(result);
   }
   const file = new VFile({ path: book.display });
-  if (book.note) file.info(book.note, { ruleId: 'book-chapters', source: 'galley' });
+  // A warning, not a routine note: the order is a guess the author should check.
+  if (book.note) file.message(book.note, { ruleId: 'book-chapters', source: 'galley' });
   const result: DocumentResult = { source: book.display, slug: book.slug, outputs: {}, file, settings };
   const failed = documents.some((d) => d.error);
   // Bound before the chapters are reported: binding warns about their links.
