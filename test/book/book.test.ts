@@ -96,10 +96,14 @@ describe('a book built from outside its folder', () => {
 
 describe('its pages', () => {
   const text = (page: number) => pdf.pages[page - 1]!.items.map((i) => i.str).join('');
-  // A4 with margins of 22 mm at the head and 24 mm at the foot: what lies between is the text area.
+  // A4 with margins of 22 mm at the head and 24 mm at the foot: what lies between is the text area, read top to bottom.
   const body = (page: number) => {
     const { height, items } = pdf.pages[page - 1]!;
-    return items.filter((i) => i.y > (24 / 25.4) * 72 && i.y < height - (22 / 25.4) * 72).map((i) => i.str).join('');
+    const inside = items.filter((i) => i.y > (24 / 25.4) * 72 && i.y < height - (22 / 25.4) * 72);
+    return inside
+      .sort((a, b) => b.y - a.y || a.x - b.x)
+      .map((i) => i.str)
+      .join('');
   };
 
   it('opens each chapter on a right-hand page that starts with its title, its folio odd', async () => {
@@ -164,6 +168,31 @@ describe('its pages', () => {
     const widest = Math.max(...page.items.map((i) => i.x + i.width));
     expect(widest).toBeLessThanOrEqual(limit);
     expect(page.items.map((i) => i.str).join('')).toContain('https://example.org');
+  });
+});
+
+describe('what its chapters hold', () => {
+  const pdfText = () => pdf.pages.map((p) => p.items.map((i) => i.str).join('')).join('\n');
+
+  it('sets math with KaTeX in the page and PDF, as MathML in the EPUB', () => {
+    expect(html).toContain('class="katex"');
+    expect(Object.values(epub.xhtml).join('')).toMatch(/<math[ >]/);
+    expect(epub.opf).toMatch(/properties="[^"]*mathml/);
+    expect(pdfText()).not.toContain('$E=mc^2$');
+  });
+
+  it('highlights code in three languages, and runs the long block over pages', () => {
+    for (const lang of ['ts', 'python', 'sh', 'js']) expect(html).toContain(`data-language="${lang}"`);
+    expect(Object.values(epub.xhtml).join('')).toMatch(/<pre class="shiki[^"]*"/);
+    const pageOf = (s: string) => pdf.pages.findIndex((p) => p.items.map((i) => i.str).join('').includes(s));
+    expect(pageOf('stage118')).toBeGreaterThan(pageOf('stage001'));
+  });
+
+  it('resolves citations against the .bib and lists the references, in every output', () => {
+    for (const output of [html, Object.values(epub.xhtml).join(''), pdfText()]) {
+      expect(output).not.toContain('[@knuth1984]');
+      expect(output).toMatch(/KNUTH|Knuth D/);
+    }
   });
 });
 
