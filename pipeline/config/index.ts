@@ -40,6 +40,8 @@ export const settingsSchema = z
     /** A shiki theme for code blocks. */
     codeTheme: z.string().regex(/^[\w-]+$/, 'must be a shiki theme name such as "github-light"').default('github-light'),
     lineNumbers: z.boolean().default(false),
+    /** The HTML page carries subsets of its text font, inline, for machines without CJK fonts. */
+    selfContained: z.boolean().default(false),
     concurrency: z.number().int().min(1).max(64).default(availableParallelism()),
     timeout: z.number().positive().max(3600).default(60),
     /** A running Chromium's DevTools endpoint to print on, instead of launching one. */
@@ -72,7 +74,7 @@ export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 
 /** Keys a document may set in its front matter: how it looks, not where files go. */
-const DOCUMENT_KEYS = ['template', 'pageSize', 'margin', 'script', 'writingMode', 'toc', 'repairs', 'bibliography', 'csl', 'codeTheme', 'lineNumbers', 'figures'] as const;
+const DOCUMENT_KEYS = ['template', 'pageSize', 'margin', 'script', 'writingMode', 'toc', 'repairs', 'bibliography', 'csl', 'codeTheme', 'lineNumbers', 'figures', 'selfContained'] as const;
 
 export const CONFIG_FILE = 'galley.config.yaml';
 

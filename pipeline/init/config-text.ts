@@ -26,6 +26,7 @@ const DESCRIPTIONS: Record<keyof Settings, string> = {
   csl: 'citation style: gb-t-7714, apa, vancouver, harvard1, or a .csl file',
   codeTheme: 'the shiki theme of code blocks (github-light, github-dark, nord, ...)',
   lineNumbers: 'number the lines of code blocks',
+  selfContained: 'the HTML page carries its text font (subsets of the characters it uses)',
   concurrency: 'PDFs printed at once (default: the number of CPUs)',
   timeout: 'seconds a document may take in the browser before it fails',
   browser: 'print on a running Chromium at this DevTools endpoint instead of launching one',

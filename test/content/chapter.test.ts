@@ -20,6 +20,7 @@ import { pdfPages } from '../helpers/pdf.ts';
 export const CHAPTER = join(ROOT, 'test/fixtures/content/chapter.md');
 
 let html = '';
+let selfContained = '';
 let pages: string[] = [];
 let epub: EpubContents;
 let result: DocumentResult;
@@ -30,6 +31,8 @@ beforeAll(async () => {
   html = readFileSync(join(built.out, 'chapter.html'), 'utf8');
   pages = await pdfPages(join(built.out, 'chapter.pdf'));
   epub = await openEpub(join(built.out, 'chapter.epub'));
+  const alone = await buildInto([CHAPTER], { formats: ['html'], selfContained: true });
+  selfContained = readFileSync(join(alone.out, 'chapter.html'), 'utf8');
 }, 300_000);
 
 const messages = (rule: string) => result.file!.messages.filter((m) => m.ruleId === rule);
@@ -128,6 +131,19 @@ describe('raw HTML the sanitizer drops', () => {
       ['style=', 173],
     ]);
     expect(html).not.toContain('onclick');
+  });
+});
+
+describe('the HTML page with selfContained: true', () => {
+  it('carries subsets of its text font inline and puts them in every stack', () => {
+    expect(html).not.toContain('data:font/ttf');
+    const faces = [...selfContained.matchAll(/@font-face\{font-family:"(galley noto-serif-sc \d+)";src:url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\)/g)];
+    expect(faces.length).toBeGreaterThan(0);
+    // Each is TrueType (version 1.0 sfnt), not a reference to a file elsewhere.
+    for (const [, , data] of faces) expect(Buffer.from(data!, 'base64').readUInt32BE(0)).toBe(0x00010000);
+    for (const variable of ['--font-serif', '--font-sans', '--font-mono']) {
+      expect(selfContained).toMatch(new RegExp(`${variable}:[^;]*"${faces[0]![1]}"`));
+    }
   });
 });
 

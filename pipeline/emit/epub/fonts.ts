@@ -25,6 +25,8 @@ export interface FontSubset {
   fonts: EmbeddedFont[];
   /** @font-face rules, and the font-family list that puts the families to use. */
   css: string;
+  /** The family of each font, in order. */
+  families: string[];
 }
 
 /** Regular weight only: reading systems embolden it for headings, and the book stays half the size. */
@@ -82,15 +84,15 @@ export async function subsetCjkFont(text: string, lang: string): Promise<FontSub
     const href = `fonts/${pkg}-${chunk.index}.ttf`;
     const family = `galley ${pkg} ${chunk.index}`;
     fonts.push({ href, data: new Uint8Array(data) });
-    families.push(`"${family}"`);
+    families.push(family);
     faces.push(`@font-face { font-family: "${family}"; font-style: normal; font-weight: normal; src: url(${href}) format("truetype"); }`);
   }
-  if (!families.length) return { fonts, css: '' };
-  const list = families.join(', ');
+  if (!families.length) return { fonts, css: '', families };
+  const list = families.map((family) => `"${family}"`).join(', ');
   const css = [
     ...faces,
     `html, body { font-family: ${list}, serif; }`,
     `code, kbd, samp, pre { font-family: monospace, ${list}; }`,
   ].join('\n');
-  return { fonts, css };
+  return { fonts, css, families };
 }
