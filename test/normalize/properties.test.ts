@@ -89,3 +89,32 @@ describe('normalizePlainText properties', () => {
     );
   });
 });
+
+describe('nothing lost without a word', () => {
+  // Pieces of scraped pages: prose, header lines, converter pinyin, mojibake, notes, site chrome.
+  const PIECES = [
+    ...HAN_POOL,
+    '鄉(xiāng)村', '服務(wù)', '國（guó）家', '重要?;鶎狱h務', '基層?;A不牢', 'Íõ³ç', '浣犲ソ', '锟斤拷', '①', '。1黨', '\n①注釋文字。', '\n1 參見某書。',
+    '\n猜你喜歡\n', '\n關鍵詞:黨務工作;基層\n', '\n2024-03-09 09:06劉勝\n', '\n?\n', '免費高清在線觀看-', ',', ', ', '。', '\n', '\n\n', '(一)', '一、',
+  ];
+  const page = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 120 }).map((parts) => parts.join(''));
+  const hanCounts = (text: string) => {
+    const counts = new Map<string, number>();
+    for (const ch of text) if (/\p{Script=Han}/u.test(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    return counts;
+  };
+
+  it('never drops a Han character that no reported change accounts for', () => {
+    fc.assert(
+      fc.property(page, fc.constantFrom<Script>('keep', 'hant'), (text, script) => {
+        const { file, markdown } = plain(text, script);
+        const kept = hanCounts(markdown);
+        const changed = hanCounts(file.messages.filter((m) => m.actual !== undefined && m.expected?.[0] !== m.actual).map((m) => m.actual).join(''));
+        for (const [ch, count] of hanCounts(text)) {
+          expect((kept.get(ch) ?? 0) + (changed.get(ch) ?? 0), `${ch} in ${JSON.stringify(text)}`).toBeGreaterThanOrEqual(count);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
