@@ -17,6 +17,7 @@ import type { DocumentMeta } from '../types.ts';
 import { titleBlockHtml, tocHtml } from './blocks.ts';
 import { escapeHtml } from './escape.ts';
 import { fillWithFonts, fontStack, stackVariables } from '../fonts/catalogue.ts';
+import { warnMissingGlyphs } from './glyphs.ts';
 import { screenHead } from './head.ts';
 import { labelsFor } from '../locale/labels.ts';
 import { pageRules } from './page-rules.ts';
@@ -76,6 +77,7 @@ export function renderDocument(doc: EnrichedDocument, file: VFile, settings: Set
   processor.use(xmlText).use(checkFragments);
   const hast = processor.runSync(doc.tree, file) as HastRoot;
   labelTaskItems(hast);
+  warnMissingGlyphs(hast, file, fontStack(doc.meta.lang), [doc.meta.title, ...doc.meta.authors, doc.meta.publication ?? '']);
   return {
     meta: doc.meta,
     toc: doc.toc,
