@@ -137,5 +137,7 @@ describe('mojibake in names and short values', () => {
     expect(repairValue('Íõ³ç')).toEqual({ text: '王崇', repaired: true, suspect: false, candidates: [] });
     expect(repairValue('劉勝')).toMatchObject({ text: '劉勝', repaired: false, suspect: false });
     expect(repairValue('锟斤拷')).toMatchObject({ suspect: true });
+    // Rare characters alone are a name, not a misreading: 曹俊 would read 变玊 as Big5 bytes.
+    for (const name of ['曹俊', '龔鵬', '蔣璐']) expect(looksLikeMojibake(name), name).toBe(false);
   });
 });

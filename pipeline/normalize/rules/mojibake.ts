@@ -172,7 +172,9 @@ export function findMojibake(text: string): MojibakeFinding[] {
         }
       }
     }
-    if (best || (plausible.length > 0 && plausible[0]!.gain >= CLEAR_GAIN / 2)) found(from, to, best, plausible);
+    // Two or three Han characters alone (a name: 曹俊) are too short to call mojibake without a clear reading.
+    const shortHan = to - from <= 3 && /^\p{Script=Han}+$/u.test(text.slice(from, to));
+    if (best || (!shortHan && plausible.length > 0 && plausible[0]!.gain >= CLEAR_GAIN / 2)) found(from, to, best, plausible);
   }
 
   for (const match of text.matchAll(UNRECOVERABLE)) {
