@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import YAML from 'yaml';
+import { refuseOverBudget } from './budget.ts';
 import { GalleyError } from '../errors.ts';
 
 export interface ParsedDocument {
@@ -24,6 +25,7 @@ const withMath = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use
 export function parseMarkdown(file: VFile, options: { math?: boolean } = {}): ParsedDocument {
   refuseOtherFrontMatter(file);
   refuseDeepNesting(file);
+  refuseOverBudget(file);
   let tree: Root;
   try {
     tree = (options.math ? withMath : processor).parse(file) as Root;
