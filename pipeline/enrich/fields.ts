@@ -72,7 +72,9 @@ export class Fields {
     const match = text.match(/^(\d{4})-(\d{2})-(\d{2})(?![\d])/);
     if (!match) throw new GalleyError(this.file.path, `front matter: ${field} "${text}" is not a date (YYYY-MM-DD)`);
     const [, y, m, d] = match.map(Number) as [number, number, number, number];
-    const day = new Date(Date.UTC(y, m - 1, d));
+    const day = new Date(0);
+    // setUTCFullYear, not Date.UTC: that reads years 0-99 as 1900-1999.
+    day.setUTCFullYear(y, m - 1, d);
     if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) {
       throw new GalleyError(this.file.path, `front matter: ${field} "${match[0]}" is not a day of the calendar`);
     }
