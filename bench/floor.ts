@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { loadConfig } from '../pipeline/config/index.ts';
-import { prepareDocument } from '../pipeline/batch/document.ts';
+import { prepareDocument } from '../pipeline/process/document.ts';
 import { findSources } from '../pipeline/batch/sources.ts';
 import { printPage } from '../pipeline/render/index.ts';
 import { KATEX_FONTS } from '../pipeline/render/math.ts';

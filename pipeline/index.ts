@@ -27,8 +27,8 @@ export async function normalize(path: string, options: { root?: string; display?
   const settings = resolveSettings([loadConfig(options.root ?? process.cwd()), options.settings ?? {}]);
   const file = await readSource(path, display);
   // Loaded on use: its converters and tables are the heaviest part of galley to load.
-  const { normalizePlainText } = await import('./normalize/index.ts');
-  const { markdown } = normalizePlainText(file, { script: settings.script });
+  const { normalizeProcessor } = await import('./process/normalize.ts');
+  const markdown = String(await normalizeProcessor(settings).process(file));
   return { markdown, file };
 }
 

@@ -1,6 +1,8 @@
 /** Shared shapes passed between stages. */
 
 export type Format = 'html' | 'pdf' | 'epub';
+/** Markdown with front matter, or scraped plain text. */
+export type SourceKind = 'markdown' | 'text';
 export type Script = 'keep' | 'hant' | 'hans';
 export type PageSize = 'A4' | 'A5' | 'B5' | 'Letter';
 export type WritingMode = 'horizontal' | 'vertical';

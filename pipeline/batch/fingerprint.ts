@@ -24,6 +24,8 @@ export function sha256(data: string | Uint8Array): string {
 export interface SharedInputs {
   settings: Settings;
   browser?: string;
+  /** The users' plugins with their versions (see process/user-plugins.ts). */
+  plugins?: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -39,6 +41,7 @@ export function sharedKey(options: SharedInputs): string {
     galley: galleyFingerprint(),
     settings,
     browser: options.browser ? browserFingerprint(options.browser) : null,
+    plugins: options.plugins ?? null,
     sourceDateEpoch: (options.env ?? process.env).SOURCE_DATE_EPOCH ?? null,
   };
   return sha256(JSON.stringify(parts));

@@ -10,6 +10,7 @@ import { checkSourceDateEpoch } from '../emit/dates.ts';
 import { removeStaleTemps } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { loadTemplate, templatesDir } from '../render/template.ts';
+import { pluginFingerprint } from '../process/user-plugins.ts';
 import { BuildCache, CACHE_DIR } from './store.ts';
 import { periodicCollection } from './memory.ts';
 import type { PreparedDocument } from './stages.ts';
@@ -84,7 +85,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const dir of [outDir, join(outDir, CACHE_DIR)]) removeStaleTemps(dir);
   // EPUBs use the browser only for a template's own cover.html; without one, galley draws the cover itself.
   const browserFrom = base.formats.includes('pdf') || base.formats.includes('epub') ? browserSource(base) : undefined;
-  const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserFrom && browserIdentity(browserFrom), force: options.force });
+  const plugins = pluginFingerprint(base, root);
+  const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserFrom && browserIdentity(browserFrom), plugins, force: options.force });
   // The browser starts when the first document needs building, so a no-op build never launches one.
   let launching: Promise<BrowserSession | undefined> | undefined;
   const browser = () => {

@@ -2,8 +2,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { GalleyError } from '../errors.ts';
+import type { SourceKind } from '../types.ts';
 
-export type SourceKind = 'markdown' | 'text';
+export type { SourceKind };
 
 export interface Source {
   /** Absolute path. */

@@ -75,6 +75,8 @@ export interface CacheOptions {
   settings: Settings;
   /** The browser's executable, when PDFs are built. */
   browser?: string;
+  /** The users' plugins with their versions. */
+  plugins?: string;
   /** Rebuild everything; entries are still written for the next build. */
   force?: boolean;
   env?: NodeJS.ProcessEnv;

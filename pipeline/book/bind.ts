@@ -12,9 +12,9 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import type { TocEntry } from '../enrich/index.ts';
-import { htmlToNodes } from '../emit/epub/chapters.ts';
 import { labelsFor } from '../locale/labels.ts';
-import { titleBlockHtml, tocHtml } from '../render/blocks.ts';
+import { titleBlock } from '../render/blocks.ts';
+import { contentsNav } from '../render/contents.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import type { DocumentMeta } from '../types.ts';
 import type { BookData } from './declare.ts';
@@ -62,7 +62,7 @@ export function bindBook(meta: DocumentMeta, parts: BookPart[], settings: Settin
       crossReference(node, part, targets);
       if (hasClass(node, 'figure-label')) node.children = [{ type: 'text', value: `${figureLabel} ${index + 1}.${++figure}` }];
     });
-    const title = htmlToNodes(part.doc.titleBlock);
+    const title = [structuredClone(part.doc.titleBlock)];
     visit({ type: 'root', children: title } as Root, 'element', (node: Element) => {
       if (node.tagName === 'h1') node.properties.id = id;
     });
@@ -75,14 +75,15 @@ export function bindBook(meta: DocumentMeta, parts: BookPart[], settings: Settin
     toc.push({ depth: 2, id, text: part.doc.meta.title });
     for (const entry of part.doc.toc) toc.push({ depth: Math.max(entry.depth, 2) + 1, id: prefix + entry.id, text: entry.text });
   });
+  const contents = contentsNav(toc, meta.lang, settings.toc === false ? false : true);
   return {
     meta,
     toc,
     hast: { type: 'root', children },
     assets: [...new Set(parts.flatMap((p) => p.doc.assets))].sort(),
     ...(parts.some((p) => p.doc.math) ? { math: true } : {}),
-    titleBlock: titleBlockHtml(meta),
-    tocHtml: tocHtml(toc, meta.lang, settings.toc === false ? false : true),
+    titleBlock: titleBlock(meta),
+    ...(contents ? { contents } : {}),
     parts: parts.map((part, index) => ({ id: partId(index), title: part.doc.meta.title, lang: part.doc.meta.lang })),
   };
 }

@@ -14,7 +14,7 @@ import { asGalleyError, GalleyError } from '../errors.ts';
 import { loadTemplate, templatesDir, type Template } from '../render/template.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import { BuildCache } from '../batch/store.ts';
-import type { Layers, PreparedDocument } from '../batch/document.ts';
+import type { Layers, PreparedDocument } from '../process/document.ts';
 import type { BuildResult, DocumentCallback, DocumentResult } from '../batch/results.ts';
 import { namedSources, type Source } from '../batch/sources.ts';
 import { bindBook, bookMeta } from './bind.ts';
@@ -51,7 +51,7 @@ export async function buildBook(path: string, options: BookBuild): Promise<Build
     return { documents: [result], errors: [] };
   }
 
-  const { prepareDocument } = await import('../batch/document.ts');
+  const { prepareDocument } = await import('../process/document.ts');
   const errors: GalleyError[] = [];
   const documents: DocumentResult[] = [];
   const prepared: PreparedDocument[] = [];

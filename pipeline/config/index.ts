@@ -11,6 +11,36 @@ import { GalleyError } from '../errors.ts';
 
 const formats = z.enum(['html', 'pdf', 'epub']);
 
+/**
+ * `rules:` in the config: a repair rule turned off (its text kept as it was) or
+ * reported at another severity. Rules that only shape the document (metadata,
+ * structure) and the guards can change severity but not be turned off.
+ */
+const switchable = z.enum(['off', 'info', 'warn']);
+const reported = z.enum(['info', 'warn']);
+const rules = z
+  .object({
+    mojibake: switchable,
+    control: switchable,
+    boilerplate: switchable,
+    punctuation: switchable,
+    script: switchable,
+    pinyin: switchable,
+    citations: switchable,
+    metadata: reported,
+    structure: reported,
+    notes: reported,
+    'blocked-resource': reported,
+    'invalid-utf8': reported,
+  })
+  .partial()
+  .strict();
+export type RuleSettings = z.output<typeof rules>;
+
+/** A user's remark or rehype plugin: a package name or a path (./...), alone or with its options. */
+const plugin = z.union([z.string().min(1), z.tuple([z.string().min(1), z.unknown()])]);
+export type PluginSpec = z.output<typeof plugin>;
+
 export const settingsSchema = z
   .object({
     template: z.string().regex(/^[\w-]+$/, 'must be a folder name under templates/').default('default'),
@@ -42,6 +72,9 @@ export const settingsSchema = z
     lineNumbers: z.boolean().default(false),
     /** The HTML page carries subsets of its text font, inline, for machines without CJK fonts. */
     selfContained: z.boolean().default(false),
+    rules: rules.default({}),
+    remarkPlugins: z.array(plugin).default([]),
+    rehypePlugins: z.array(plugin).default([]),
     concurrency: z.number().int().min(1).max(64).default(availableParallelism()),
     timeout: z.number().positive().max(3600).default(60),
     /** A running Chromium's DevTools endpoint to print on, instead of launching one. */

@@ -32,7 +32,19 @@ export interface NormalizeOptions {
   script: Script;
   /** Markdown only: change the text (true, the default) or only report what would change. */
   apply?: boolean;
+  /** False for a rule the settings turn off (`rules:` in galley.config.yaml); default: every rule on. */
+  enabled?: (rule: string) => boolean;
+  /** The document's declared language (its front matter's `lang`), for Markdown sources. */
+  lang?: string;
 }
+
+/** What the plain-text rules make of a source: its header as metadata, its body as mdast blocks. */
+export interface RepairedText {
+  meta: DocumentMeta;
+  blocks: RootContent[];
+}
+
+const allOn = () => true;
 
 function sourceText(file: VFile): string {
   const value: unknown = file.value;
@@ -47,9 +59,9 @@ function reporterFor(file: VFile, source: string): Reporter {
 }
 
 /** Line-level text repairs that need no document structure, in the order they must run. */
-export function repairLine(line: Line, reporter: Reporter | undefined): void {
-  applyMojibake(line, reporter); // first: it needs C1 controls and ASCII-flattened marks as found
-  applyControl(line, reporter);
+export function repairLine(line: Line, reporter: Reporter | undefined, on: (rule: string) => boolean = allOn): void {
+  if (on('mojibake')) applyMojibake(line, reporter); // first: it needs C1 controls and ASCII-flattened marks as found
+  if (on('control')) applyControl(line, reporter);
 }
 
 /**
@@ -57,7 +69,14 @@ export function repairLine(line: Line, reporter: Reporter | undefined): void {
  * Reports every change on `file` with file.message(). Never throws on any string input.
  */
 export function normalizePlainText(file: VFile, options: NormalizeOptions): { markdown: string; meta: DocumentMeta } {
+  const { meta, blocks } = repairPlainText(file, options);
+  return { markdown: toMarkdown(meta, blocks), meta };
+}
+
+/** The plain-text rules on a source, as metadata and mdast blocks (galley's text parser builds on this). */
+export function repairPlainText(file: VFile, options: NormalizeOptions): RepairedText {
   const source = sourceText(file);
+  const on = options?.enabled ?? allOn;
   const reporter = reporterFor(file, source);
   const script: Script = options?.script ?? 'keep';
   // Messages point into the source; a JavaScript stack captured for each of
@@ -66,16 +85,16 @@ export function normalizePlainText(file: VFile, options: NormalizeOptions): { ma
   Error.stackTraceLimit = 0;
   try {
     let lines = splitLines(source);
-    for (const line of lines) repairLine(line, reporter);
-    applyPinyin(lines, reporter); // before punctuation, which would widen the annotations' parentheses
+    for (const line of lines) repairLine(line, reporter, on);
+    if (on('pinyin')) applyPinyin(lines, reporter); // before punctuation, which would widen the annotations' parentheses
     const lang = detectLang(lines.map((l) => l.text).join('\n'));
-    lines = removeBoilerplate(lines, lang, reporter);
+    if (on('boilerplate')) lines = removeBoilerplate(lines, lang, reporter);
     const header = extractHeader(lines, reporter, lang);
     const fields = header.fields;
     const { body, notes } = applyNotes(header.body, reporter); // before structure, which would make `1.` notes headings
     const textLines = [...headerProse(fields), ...body, ...notes.map((note) => note.line)];
-    for (const line of textLines) applyPunctuation(line, reporter);
-    for (const line of [...textLines, ...fields.authors, ...(fields.publication ? [fields.publication] : []), ...fields.keywords]) {
+    if (on('punctuation')) for (const line of textLines) applyPunctuation(line, reporter);
+    for (const line of on('script') ? [...textLines, ...fields.authors, ...(fields.publication ? [fields.publication] : []), ...fields.keywords] : []) {
       applyScript(line, lang, script, reporter);
     }
     const blocks = [...buildBlocks(body, reporter, notes), ...noteDefinitions(notes)];
@@ -90,7 +109,7 @@ export function normalizePlainText(file: VFile, options: NormalizeOptions): { ma
     if (fields.time) meta.time = fields.time;
     if (fields.publication) meta.publication = fields.publication.text;
     if (fields.issue) meta.issue = fields.issue;
-    return { markdown: toMarkdown(meta, blocks), meta };
+    return { meta, blocks };
   } catch (error) {
     // A bug in one rule must not lose the document: fall back to the text as plain paragraphs.
     file.message(`normalize failed (${(error as Error)?.message ?? String(error)}); text kept unrepaired`, {
@@ -102,7 +121,7 @@ export function normalizePlainText(file: VFile, options: NormalizeOptions): { ma
       .split(/\r\n|\r|\n/)
       .filter((t) => t.trim() !== '')
       .map((t) => ({ type: 'paragraph', children: [{ type: 'text', value: t.trim().replace(/[\uD800-\uDFFF]/g, '\uFFFD') }] }));
-    return { markdown: toMarkdown(meta, blocks), meta };
+    return { meta, blocks };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -135,19 +154,20 @@ export function normalizeMarkdownTree(tree: Root, file: VFile, options: Normaliz
   visit(tree, 'text', (node) => {
     texts.push(node.value);
   });
-  const declared = declaredLang(tree);
+  const declared = options?.lang ?? declaredLang(tree);
   const lang = declared === 'zh-Hant' || declared === 'zh-Hans' ? declared : detectLang(texts.join('\n'));
   const apply = options?.apply ?? true;
+  const on = options?.enabled ?? allOn;
   const before = file.messages.length;
   visit(tree, 'text', (node) => {
     const line = makeLine(node.value, node.position?.start.offset ?? 0);
-    applyControl(line, reporter);
+    if (on('control')) applyControl(line, reporter);
     keepSuspected(line); // as in plain text: punctuation and script never rewrite suspected mojibake
-    applyPunctuation(line, reporter);
+    if (on('punctuation')) applyPunctuation(line, reporter);
     if (apply) {
-      applyScript(line, lang, script, reporter);
+      if (on('script')) applyScript(line, lang, script, reporter);
       node.value = line.text;
-    } else {
+    } else if (on('script')) {
       // Converting the script is asked for by name (script: hant), not a repair: it still happens.
       const own = makeLine(node.value, line.origin[0] ?? 0);
       applyScript(own, lang, script, reporter);

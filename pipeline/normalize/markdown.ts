@@ -43,7 +43,7 @@ export function frontMatter(meta: DocumentMeta): string {
  * Citation marks `[1]` need no escape where no link reference can form (nothing follows that
  * could make a link, no definitions exist in our output); unescaping keeps the Markdown readable.
  */
-function unescapeCitations(markdown: string): string {
+export function unescapeCitations(markdown: string): string {
   return markdown.replace(/\\\[(\d{1,3}(?:[-–,，]\d{1,3})*)\](?![([:])/gu, '[$1]');
 }
 

@@ -1,13 +1,14 @@
 /**
- * parse: text → mdast. Markdown goes through remark (GFM, YAML front matter);
- * plain text is first normalized into Markdown, so both kinds meet here.
+ * parse: text → mdast. Markdown goes through remark (GFM, YAML front matter),
+ * behind guards that refuse what would hang the parser or could run code; the
+ * front matter is read as plain YAML onto file.data.matter.
  */
 import type { Root, Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
 import YAML from 'yaml';
 import { refuseOverBudget } from './budget.ts';
@@ -18,26 +19,51 @@ export interface ParsedDocument {
   frontMatter: Record<string, unknown>;
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-/** An author's Markdown may hold $TeX$; scraped text made Markdown never does (its `$` are prices). */
-const withMath = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
+declare module 'vfile' {
+  interface DataMap {
+    /** The document's front matter, read as plain YAML (a plain-text source's recovered header). */
+    matter: Record<string, unknown>;
+  }
+}
+
+/**
+ * remark-parse with GFM and YAML front matter, behind galley's guards. An
+ * author's Markdown may hold $TeX$ (`math`); scraped text never does (its `$` are prices).
+ */
+export function remarkGalley(this: Processor, options: { math?: boolean } = {}) {
+  this.use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+  if (options.math) this.use(remarkMath);
+  this.use(guardParser);
+}
+
+/** Wraps the parser remark-parse set: refused inputs never reach micromark, and the front matter is read as it is found. */
+function guardParser(this: Processor) {
+  const parse = this.parser!;
+  this.parser = (document, file) => {
+    refuseOtherFrontMatter(file);
+    refuseDeepNesting(file);
+    refuseOverBudget(file);
+    let tree: Root;
+    try {
+      tree = parse(document, file) as Root;
+    } catch (error) {
+      // Thousands of nested emphasis runs overflow the parser's recursion.
+      if (error instanceof RangeError) throw new GalleyError(file.path, 'nested too deeply to parse');
+      throw error;
+    }
+    const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
+    file.data.matter = node ? parseFrontMatter(node, file) : {};
+    return tree;
+  };
+}
+
+const processor = unified().use(remarkGalley).freeze();
+const withMath = unified().use(remarkGalley, { math: true }).freeze();
 
 export function parseMarkdown(file: VFile, options: { math?: boolean } = {}): ParsedDocument {
-  refuseOtherFrontMatter(file);
-  refuseDeepNesting(file);
-  refuseOverBudget(file);
-  let tree: Root;
-  try {
-    tree = (options.math ? withMath : processor).parse(file) as Root;
-  } catch (error) {
-    // Thousands of nested emphasis runs overflow the parser's recursion.
-    if (error instanceof RangeError) throw new GalleyError(file.path, 'nested too deeply to parse');
-    throw error;
-  }
-  const yamlNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  const frontMatter = yamlNode ? parseFrontMatter(yamlNode, file) : {};
+  const tree = (options.math ? withMath : processor).parse(file) as Root;
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
-  return { tree, frontMatter };
+  return { tree, frontMatter: file.data.matter ?? {} };
 }
 
 /** YAML only, core schema: no custom tags, nothing executable. */
@@ -62,7 +88,17 @@ function parseFrontMatter(node: Yaml, file: VFile): Record<string, unknown> {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new GalleyError(file.path, 'front matter must be a YAML mapping (key: value lines)');
   }
+  refuseTrust(data as Record<string, unknown>, file);
   return data as Record<string, unknown>;
+}
+
+/** Plugins run code and `trusted` lets raw HTML through: only the project's config may ask for them. */
+const CONFIG_ONLY = ['remarkPlugins', 'rehypePlugins', 'plugins', 'trusted'];
+
+function refuseTrust(data: Record<string, unknown>, file: VFile): void {
+  const block = data.galley && typeof data.galley === 'object' ? (data.galley as Record<string, unknown>) : {};
+  const key = CONFIG_ONLY.find((name) => name in data || name in block);
+  if (key) throw new GalleyError(file.path, `front matter may not set "${key}": plugins and trust come from galley.config.yaml only`);
 }
 
 function firstLine(message: string): string {

@@ -2,8 +2,10 @@
  * What the HTML page tells browsers, link previews and scholarly indexers:
  * description, OpenGraph, Highwire citation_* tags and JSON-LD.
  */
+import type { Element } from 'hast';
+import { h } from 'hastscript';
 import type { DocumentMeta } from '../types.ts';
-import { escapeHtml } from './escape.ts';
+import { stringifyHtml } from './serialize.ts';
 
 export function screenHead(meta: DocumentMeta): string {
   const tags: [string, string, string][] = [];
@@ -26,9 +28,9 @@ export function screenHead(meta: DocumentMeta): string {
   add('name', 'citation_language', meta.lang);
   add('name', 'citation_doi', meta.doi);
   for (const keyword of meta.keywords) add('name', 'citation_keywords', keyword);
-  const lines = tags.map(([attr, key, value]) => `<meta ${attr}="${key}" content="${escapeHtml(value)}">`);
-  lines.push(`<script type="application/ld+json">${jsonLd(meta)}</script>`);
-  return lines.join('\n');
+  const elements: Element[] = tags.map(([attr, key, value]) => h('meta', { [attr]: key, content: value }));
+  elements.push(h('script', { type: 'application/ld+json' }, jsonLd(meta)));
+  return stringifyHtml(elements.flatMap((element, i) => (i ? [{ type: 'text', value: '\n' }, element] : [element])));
 }
 
 function jsonLd(meta: DocumentMeta): string {

@@ -8,7 +8,6 @@
  */
 import type { Settings } from '../config/index.ts';
 import type { DocumentMeta } from '../types.ts';
-import { cssString } from './escape.ts';
 import type { FontStack } from '../fonts/catalogue.ts';
 
 /** Page sizes as width and height, for the text area's extent. */
@@ -64,4 +63,14 @@ function textBlockSize(settings: Settings): string {
   const m = settings.margin.trim().split(/\s+/);
   const [top, right, bottom, left] = [m[0]!, m[1] ?? m[0]!, m[2] ?? m[0]!, m[3] ?? m[1] ?? m[0]!];
   return settings.writingMode === 'vertical' ? `calc(${width} - ${right} - ${left})` : `calc(${height} - ${top} - ${bottom})`;
+}
+
+/**
+ * A CSS string literal, safe inside a <style> element: every character CSS
+ * gives a meaning in a string (quote, backslash, line breaks including the form
+ * feed), every other control character, and `<` (which could close the element)
+ * written as a hex escape, which a following space ends.
+ */
+function cssString(value: string): string {
+  return `"${value.replace(/[\u0000-\u001f\u007f"\\<>]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
 }

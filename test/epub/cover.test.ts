@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDocument } from '../../pipeline/batch/document.ts';
+import { prepareDocument } from '../../pipeline/process/document.ts';
 import { needsBrowser, writeOutputs } from '../../pipeline/batch/outputs.ts';
 import { namedSources } from '../../pipeline/batch/sources.ts';
 import { resolveSettings } from '../../pipeline/config/index.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { namedSources } from '../../pipeline/batch/sources.ts';
-import { prepareDocument } from '../../pipeline/batch/document.ts';
+import { prepareDocument } from '../../pipeline/process/document.ts';
 import { resolveSettings } from '../../pipeline/config/index.ts';
 import { decodeCharacterReferences, renderEpub } from '../../pipeline/emit/epub/index.ts';
 import { nestEntries } from '../../pipeline/emit/epub/nav.ts';

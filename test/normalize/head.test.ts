@@ -8,7 +8,8 @@ import { isKeywordList, splitKeywords } from '../../pipeline/normalize/rules/hea
 import { readFieldLine, readPublication } from '../../pipeline/normalize/rules/head/labels.ts';
 import { readByline, splitGluedNames } from '../../pipeline/normalize/rules/head/names.ts';
 import { extractHeader, headerMeta } from '../../pipeline/normalize/rules/metadata.ts';
-import { titleBlockHtml } from '../../pipeline/render/blocks.ts';
+import { titleBlock } from '../../pipeline/render/blocks.ts';
+import { stringifyHtml } from '../../pipeline/render/serialize.ts';
 import { reporterFor } from './helpers.ts';
 
 const BODY = '這是正文的第一段，寫得比較長，用來說明正文是什麼樣子的，它有逗號，也有句號，長度超過六十個字，這樣才會被當作正文讀。';
@@ -211,10 +212,10 @@ describe('mojibake in head values', () => {
 
 describe('outputs of the head', () => {
   it('show the abstract, affiliations and the DOI as a link in the title block', () => {
-    const html = titleBlockHtml({ title: 'T', authors: ['甲乙'], lang: 'zh-Hant', keywords: [], abstract: '摘要文字', affiliations: ['某大學'], doi: '10.1000/x<1>' });
+    const html = stringifyHtml([titleBlock({ title: 'T', authors: ['甲乙'], lang: 'zh-Hant', keywords: [], abstract: '摘要文字', affiliations: ['某大學'], doi: '10.1000/x<1>' })]);
     expect(html).toContain('<div class="abstract"><p><span class="label">摘要</span>摘要文字</p></div>');
     expect(html).toContain('<span class="affiliation">某大學</span>');
-    expect(html).toContain('<a href="https://doi.org/10.1000/x%3C1%3E">10.1000/x&lt;1&gt;</a>');
+    expect(html).toContain('<a href="https://doi.org/10.1000/x%3C1%3E">10.1000/x&#x3C;1></a>');
   });
   it('make the abstract the description, before the first paragraph', () => {
     const tree = { type: 'root' as const, children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: 'TOP' }] }] };

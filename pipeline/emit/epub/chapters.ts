@@ -5,8 +5,6 @@
  * footnotes, a book's cross-references) are pointed at that file.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import rehypeRaw from 'rehype-raw';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { RenderedDocument } from '../../render/index.ts';
 import { mathmlOnly } from '../../render/math.ts';
@@ -57,12 +55,12 @@ export function splitChapters(doc: RenderedDocument, assetUrl: (path: string) =>
   const nav: NavEntry[] = [];
   let entries: { depth: number; text: string; id: string }[];
   if (doc.parts) {
-    chapters.push({ file: 'title.xhtml', title: doc.meta.title, lang: doc.meta.lang, titlePage: true, nodes: htmlToNodes(doc.titleBlock) });
+    chapters.push({ file: 'title.xhtml', title: doc.meta.title, lang: doc.meta.lang, titlePage: true, nodes: [structuredClone(doc.titleBlock)] });
     const sections = tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'section');
     sections.forEach((section, index) => split(section.children, doc.parts![index]!.title, doc.parts![index]!.lang));
     entries = doc.toc;
   } else {
-    split([...htmlToNodes(doc.titleBlock), ...tree.children], doc.meta.title, doc.meta.lang);
+    split([...[structuredClone(doc.titleBlock)], ...tree.children], doc.meta.title, doc.meta.lang);
     nav.push({ depth: 2, text: doc.meta.title, href: chapters[0]!.file });
     // A level-1 heading repeating the title is already the document's own entry; others sit under it.
     entries = doc.toc.filter((entry) => !(entry.depth === 1 && entry.text === doc.meta.title)).map((entry) => ({ ...entry, depth: Math.max(entry.depth, 2) }));
@@ -74,13 +72,6 @@ export function splitChapters(doc: RenderedDocument, assetUrl: (path: string) =>
   }
   for (const chapter of chapters) pointLinks(chapter, fileOf);
   return { chapters, nav };
-}
-
-/** HTML that galley writes itself (the title blocks) as hast, to sit among the body's nodes. */
-export function htmlToNodes(html: string): RootContent[] {
-  if (!html) return [];
-  const tree = unified().use(rehypeRaw).runSync({ type: 'root', children: [{ type: 'raw', value: html }] } as Root) as Root;
-  return tree.children;
 }
 
 function prepareTree(doc: RenderedDocument, assetUrl: (path: string) => string): Root {

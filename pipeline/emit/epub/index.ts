@@ -10,11 +10,9 @@ import { createHash } from 'node:crypto';
 import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EPub, type Chapter as LibraryChapter } from 'epub-gen-memory';
-import type { Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import type { Settings } from '../../config/index.ts';
 import type { RenderedDocument } from '../../render/index.ts';
-import { escapeHtml as esc } from '../../render/escape.ts';
 import { labelsFor } from '../../locale/labels.ts';
 import type { Template } from '../../render/template.ts';
 import type { BrowserSession } from '../browser/index.ts';
@@ -23,7 +21,8 @@ import { splitChapters, textOf, type Chapter } from './chapters.ts';
 import { coverImage } from './cover/index.ts';
 import { subsetCjkFont } from './fonts.ts';
 import { restoreMath, stashMath, type StashedMath } from './mathml.ts';
-import { navXhtml, ncxXml, nestEntries, type Landmark } from './nav.ts';
+import { navXhtml, ncxXml, nestEntries, xhtmlPage, type Landmark } from './nav.ts';
+import { stringifyHtml, stringifyXhtml } from '../../render/serialize.ts';
 import { contentIdentifier, packageDocument, type ManifestItem, type SpineItem } from './package.ts';
 import { readZip, writeEpubZip } from './zip.ts';
 import { mediaType } from '../media-types.ts';
@@ -70,7 +69,7 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
   const modified = buildDate(meta, job.env) ?? FALLBACK_DATE;
 
   const cover = await coverImage(meta, template, settings, job.session, job.onBlocked ?? (() => undefined));
-  const withNav = Boolean(doc.parts) || doc.tocHtml !== '';
+  const withNav = Boolean(doc.parts) || doc.contents !== undefined;
   const bodyStart = chapters.find((c) => !c.titlePage)!;
   const landmarks: Landmark[] = [];
   landmarks.push({ type: 'cover', href: 'cover.xhtml', text: coverLabel(meta.lang) });
@@ -119,7 +118,7 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
 function libraryChapter(chapter: Chapter, math: StashedMath): LibraryChapter {
   const nodes = structuredClone(chapter.nodes);
   stashMath(nodes, math);
-  const html = toHtml({ type: 'root', children: nodes } as Root);
+  const html = stringifyHtml(nodes);
   // Extra fields reach the chapter template: the library passes the chapter object through.
   const extra = { lang: chapter.lang, bodyAttributes: chapter.titlePage ? ' epub:type="titlepage"' : '' };
   return { title: chapter.title, content: html, filename: chapter.file, excludeFromToc: true, ...extra } as LibraryChapter;
@@ -164,19 +163,8 @@ function coverLabel(lang: string): string {
 
 function coverPage(title: string, authors: string[], lang: string): string {
   const alt = [title, ...authors].join(' — ');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${esc(lang)}" xml:lang="${esc(lang)}">
-<head>
-<meta charset="UTF-8"/>
-<title>${esc(coverLabel(lang))}</title>
-<link rel="stylesheet" type="text/css" href="style.css"/>
-</head>
-<body class="cover-page" epub:type="cover">
-<div class="cover"><img src="images/cover.png" alt="${esc(alt)}"/></div>
-</body>
-</html>
-`;
+  const body = h('body.cover-page', { 'epub:type': 'cover' }, ['\n', h('div.cover', [h('img', { src: 'images/cover.png', alt })]), '\n']);
+  return stringifyXhtml(xhtmlPage(lang, coverLabel(lang), body));
 }
 
 interface OpfOptions {

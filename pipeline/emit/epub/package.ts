@@ -4,8 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { publicationLine } from '../../render/blocks.ts';
-import { escapeHtml as esc } from '../../render/escape.ts';
+import { stringifyXml } from '../../render/serialize.ts';
 import type { DocumentMeta } from '../../types.ts';
+import type { Element as XastElement } from 'xast';
+import { x } from 'xastscript';
 
 /** Name-based UUID (version 5 layout) from the book's content: same book, same identifier. */
 export function contentIdentifier(parts: string[]): string {
@@ -55,62 +57,50 @@ export interface PackageDocument {
 
 export function packageDocument(pkg: PackageDocument): string {
   const { meta } = pkg;
-  const lines: string[] = [];
-  const add = (line: string) => lines.push(`    ${line}`);
-  add(`<dc:identifier id="pub-id">${esc(pkg.identifier)}</dc:identifier>`);
-  // The article's own identifier, beside the book's: a DOI names the article, not this file.
-  if (meta.doi) add(`<dc:identifier id="doi">urn:doi:${esc(meta.doi)}</dc:identifier>`);
-  add(`<dc:title id="pub-title">${esc(meta.title)}</dc:title>`);
-  meta.authors.forEach((author, i) => {
-    add(`<dc:creator id="creator-${i + 1}">${esc(author)}</dc:creator>`);
-    add(`<meta refines="#creator-${i + 1}" property="role" scheme="marc:relators">aut</meta>`);
-  });
-  add(`<dc:language>${esc(meta.lang)}</dc:language>`);
-  if (meta.date) add(`<dc:date>${esc(meta.date)}</dc:date>`);
-  for (const keyword of meta.keywords) add(`<dc:subject>${esc(keyword)}</dc:subject>`);
-  if (meta.description) add(`<dc:description>${esc(meta.description)}</dc:description>`);
+  const metadata: XastElement[] = [
+    x('dc:identifier', { id: 'pub-id' }, pkg.identifier),
+    // The article's own identifier, beside the book's: a DOI names the article, not this file.
+    ...(meta.doi ? [x('dc:identifier', { id: 'doi' }, `urn:doi:${meta.doi}`)] : []),
+    x('dc:title', { id: 'pub-title' }, meta.title),
+    ...meta.authors.flatMap((author, i) => [
+      x('dc:creator', { id: `creator-${i + 1}` }, author),
+      x('meta', { refines: `#creator-${i + 1}`, property: 'role', scheme: 'marc:relators' }, 'aut'),
+    ]),
+    x('dc:language', meta.lang),
+  ];
+  const add = (name: string, value: string | undefined) => value && metadata.push(x(name, value));
+  add('dc:date', meta.date);
+  for (const keyword of meta.keywords) add('dc:subject', keyword);
+  add('dc:description', meta.description);
   // The journal an article came from is its source; galley is not its publisher.
-  const publication = publicationLine(meta);
-  if (publication) add(`<dc:source>${esc(publication)}</dc:source>`);
-  if (meta.source) add(`<dc:source>${esc(meta.source)}</dc:source>`);
-  if (meta.rights) add(`<dc:rights>${esc(meta.rights)}</dc:rights>`);
-  add(`<meta property="dcterms:modified">${w3cDateTime(pkg.modified)}</meta>`);
-  for (const line of accessibilityMeta(pkg.accessibility)) add(line);
-  if (pkg.coverId) add(`<meta name="cover" content="${esc(pkg.coverId)}"/>`);
-  const manifest = pkg.manifest.map((item) => {
-    const props = item.properties ? ` properties="${item.properties}"` : '';
-    return `    <item id="${esc(item.id)}" href="${esc(item.href)}" media-type="${item.mediaType}"${props}/>`;
-  });
-  const spine = pkg.spine.map((item) => `    <itemref idref="${esc(item.idref)}"${item.linear === false ? ' linear="no"' : ''}/>`);
-  const direction = pkg.rtl ? ' page-progression-direction="rtl"' : '';
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="${esc(meta.lang)}">
-  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
-${lines.join('\n')}
-  </metadata>
-  <manifest>
-${manifest.join('\n')}
-  </manifest>
-  <spine toc="ncx"${direction}>
-${spine.join('\n')}
-  </spine>
-</package>
-`;
+  add('dc:source', publicationLine(meta));
+  add('dc:source', meta.source);
+  add('dc:rights', meta.rights);
+  metadata.push(x('meta', { property: 'dcterms:modified' }, w3cDateTime(pkg.modified)), ...accessibilityMeta(pkg.accessibility));
+  if (pkg.coverId) metadata.push(x('meta', { name: 'cover', content: pkg.coverId }));
+  const manifest = pkg.manifest.map((item) => x('item', { id: item.id, href: item.href, 'media-type': item.mediaType, properties: item.properties }));
+  const spine = pkg.spine.map((item) => x('itemref', { idref: item.idref, linear: item.linear === false ? 'no' : undefined }));
+  const root = x('package', { xmlns: 'http://www.idpf.org/2007/opf', version: '3.0', 'unique-identifier': 'pub-id', 'xml:lang': meta.lang }, [
+    x('metadata', { 'xmlns:dc': 'http://purl.org/dc/elements/1.1/' }, metadata),
+    x('manifest', manifest),
+    x('spine', { toc: 'ncx', 'page-progression-direction': pkg.rtl ? 'rtl' : undefined }, spine),
+  ]);
+  return stringifyXml([root]);
 }
 
 /** schema.org accessibility metadata (EPUB Accessibility 1.0), from what the book holds. */
-function accessibilityMeta(a11y: Accessibility): string[] {
-  const meta = (property: string, value: string) => `<meta property="schema:${property}">${esc(value)}</meta>`;
-  const lines = [meta('accessMode', 'textual')];
-  if (a11y.images) lines.push(meta('accessMode', 'visual'));
-  lines.push(meta('accessModeSufficient', 'textual'));
-  if (a11y.images) lines.push(meta('accessModeSufficient', 'textual,visual'));
+function accessibilityMeta(a11y: Accessibility): XastElement[] {
+  const meta = (property: string, value: string) => x('meta', { property: `schema:${property}` }, value);
+  const elements = [meta('accessMode', 'textual')];
+  if (a11y.images) elements.push(meta('accessMode', 'visual'));
+  elements.push(meta('accessModeSufficient', 'textual'));
+  if (a11y.images) elements.push(meta('accessModeSufficient', 'textual,visual'));
   for (const feature of ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability']) {
-    lines.push(meta('accessibilityFeature', feature));
+    elements.push(meta('accessibilityFeature', feature));
   }
-  if (a11y.images) lines.push(meta('accessibilityFeature', 'alternativeText'));
-  lines.push(meta('accessibilityHazard', 'none'));
+  if (a11y.images) elements.push(meta('accessibilityFeature', 'alternativeText'));
+  elements.push(meta('accessibilityHazard', 'none'));
   // The summary is written in English whatever the book's language.
-  lines.push(`<meta property="schema:accessibilitySummary" xml:lang="en">${esc(a11y.summary)}</meta>`);
-  return lines;
+  elements.push(x('meta', { property: 'schema:accessibilitySummary', 'xml:lang': 'en' }, a11y.summary));
+  return elements;
 }

@@ -38,12 +38,12 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
     const parts = job.doc.parts ?? [];
     if (job.settings.recto && parts.length) await openOnRecto(page, await page.pdf(print), parts.map((part) => part.id));
     let slots: ContentsSlot[] | undefined;
-    if (job.doc.tocHtml && vertical) {
+    if (job.doc.contents && vertical) {
       // Vertical writing: a draft print, only to learn where the headings fall
       // (no outline or structure tree, the cheaper of the two).
       const draft = await page.pdf(print);
       await numberContents(page, await destinationPages(draft));
-    } else if (job.doc.tocHtml) {
+    } else if (job.doc.contents) {
       // One print: the numbers are drawn into their empty slots afterwards (toc.ts).
       slots = await measureContents(page);
     }

@@ -4,6 +4,9 @@
  * coloured border. Drawn as an SVG of glyph outlines, laid out here rather than
  * by a browser. A vertical book gets a vertical cover, set right to left.
  */
+import type { Element } from 'xast';
+import { toXml } from 'xast-util-to-xml';
+import { x } from 'xastscript';
 import type { DocumentMeta } from '../../../types.ts';
 import { publicationLine } from '../../../render/blocks.ts';
 import { fontStack } from '../../../fonts/catalogue.ts';
@@ -72,19 +75,18 @@ export async function coverSvg(meta: DocumentMeta, axis: Axis): Promise<string> 
     imprint: await setBlock('galley', { families: stack.sans, weight: 400, size: 30, letterSpacing: 9 }, axis, measure, ACCENT),
   };
   const marks = axis === 'horizontal' ? horizontal(blocks) : vertical(blocks);
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}">`,
-    `<rect width="${COVER_WIDTH}" height="${COVER_HEIGHT}" fill="${ACCENT}"/>`,
-    `<rect x="${BORDER}" y="${BORDER}" width="${COVER_WIDTH - 2 * BORDER}" height="${COVER_HEIGHT - 2 * BORDER}" fill="${PAPER}"/>`,
+  const svg = x('svg', { xmlns: 'http://www.w3.org/2000/svg', width: COVER_WIDTH, height: COVER_HEIGHT, viewBox: `0 0 ${COVER_WIDTH} ${COVER_HEIGHT}` }, [
+    rect(0, 0, COVER_WIDTH, COVER_HEIGHT, ACCENT),
+    rect(BORDER, BORDER, COVER_WIDTH - 2 * BORDER, COVER_HEIGHT - 2 * BORDER, PAPER),
     ...marks,
-    '</svg>',
-  ].join('\n');
+  ]);
+  return toXml(svg, { closeEmptyElements: true, tightClose: true });
 }
 
 type Blocks = Record<'publication' | 'title' | 'authors' | 'imprint', Block>;
 
 /** Publication at the top, imprint at the bottom, title, rule and authors centred in the space between. */
-function horizontal({ publication, title, authors, imprint }: Blocks): string[] {
+function horizontal({ publication, title, authors, imprint }: Blocks): Element[] {
   const box = BOX.horizontal;
   const rule = RULE.margin * 2 + RULE.thickness;
   const middle = depth(title) + rule + depth(authors);
@@ -94,14 +96,14 @@ function horizontal({ publication, title, authors, imprint }: Blocks): string[] 
   return [
     ...rows(publication, box.left, box.top),
     ...rows(title, box.left, titleTop),
-    `<rect x="${box.left}" y="${num(ruleTop)}" width="${RULE.length}" height="${RULE.thickness}" fill="${ACCENT}"/>`,
+    rect(box.left, ruleTop, RULE.length, RULE.thickness, ACCENT),
     ...rows(authors, box.left, ruleTop + RULE.thickness + RULE.margin),
     ...rows(imprint, box.left, box.bottom - depth(imprint)),
   ];
 }
 
 /** Columns from the right: publication, title, rule, authors, then the imprint at the foot. */
-function vertical({ publication, title, authors, imprint }: Blocks): string[] {
+function vertical({ publication, title, authors, imprint }: Blocks): Element[] {
   const box = BOX.vertical;
   let right = box.right;
   const next = (block: Block) => {
@@ -111,7 +113,7 @@ function vertical({ publication, title, authors, imprint }: Blocks): string[] {
   };
   const marks = [...next(publication), ...next(title)];
   right -= RULE.margin + RULE.thickness;
-  marks.push(`<rect x="${num(right)}" y="${box.top}" width="${RULE.thickness}" height="${RULE.length}" fill="${ACCENT}"/>`);
+  marks.push(rect(right, box.top, RULE.thickness, RULE.length, ACCENT));
   right -= RULE.margin;
   marks.push(...next(authors));
   const imprintLength = Math.max(0, ...imprint.lines.map((line) => line.advance));
@@ -120,18 +122,22 @@ function vertical({ publication, title, authors, imprint }: Blocks): string[] {
 }
 
 /** Horizontal lines of a block, its first line box's top at `top`. */
-function rows(block: Block, left: number, top: number): string[] {
+function rows(block: Block, left: number, top: number): Element[] {
   return block.lines.map((line, i) => glyphGroup(line.glyphs, left, top + i * block.lineHeight + block.baseline, block.fill));
 }
 
 /** Vertical lines of a block, right to left from `right`, each starting at `top`. */
-function columns(block: Block, right: number, top: number): string[] {
+function columns(block: Block, right: number, top: number): Element[] {
   return block.lines.map((line, i) => glyphGroup(line.glyphs, right - (i + 0.5) * block.lineHeight, top, block.fill));
 }
 
-function glyphGroup(glyphs: PlacedGlyph[], x: number, y: number, fill: string): string {
-  const paths = glyphs.map(({ d, matrix: [a, b, c, dd, e, f] }) => `<path transform="matrix(${[a, b, c, dd, e + x, f + y].map(num).join(' ')})" d="${d}"/>`);
-  return `<g fill="${fill}">${paths.join('')}</g>`;
+function glyphGroup(glyphs: PlacedGlyph[], left: number, top: number, fill: string): Element {
+  const paths = glyphs.map(({ d, matrix: [a, b, c, dd, e, f] }) => x('path', { transform: `matrix(${[a, b, c, dd, e + left, f + top].map(num).join(' ')})`, d }));
+  return x('g', { fill }, paths);
+}
+
+function rect(left: number, top: number, width: number, height: number, fill: string): Element {
+  return x('rect', { x: left ? num(left) : undefined, y: top ? num(top) : undefined, width: num(width), height: num(height), fill });
 }
 
 /** Numbers written to a fixed precision, so the same cover is the same text. */

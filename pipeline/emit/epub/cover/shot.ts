@@ -4,7 +4,7 @@
  */
 import type { Settings } from '../../../config/index.ts';
 import { publicationLine } from '../../../render/blocks.ts';
-import { escapeHtml } from '../../../render/escape.ts';
+import { escapeSlot } from '../../../render/serialize.ts';
 import { fillWithFonts, fontStack } from '../../../fonts/catalogue.ts';
 import { labelsFor } from '../../../locale/labels.ts';
 import type { DocumentMeta } from '../../../types.ts';
@@ -20,12 +20,12 @@ const front = new Semaphore(1);
 
 export function coverHtml(shell: string, meta: DocumentMeta, settings: Settings): string {
   const values = {
-    lang: escapeHtml(meta.lang),
+    lang: escapeSlot(meta.lang),
     classes: settings.writingMode === 'vertical' ? 'vertical' : 'horizontal',
     css: '',
-    title: escapeHtml(meta.title),
-    authors: escapeHtml(meta.authors.join(labelsFor(meta.lang).authorSeparator)),
-    publication: escapeHtml(publicationLine(meta)),
+    title: escapeSlot(meta.title),
+    authors: escapeSlot(meta.authors.join(labelsFor(meta.lang).authorSeparator)),
+    publication: escapeSlot(publicationLine(meta)),
   };
   return fillWithFonts(shell, values, fontStack(meta.lang), fontUrl);
 }
