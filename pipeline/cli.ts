@@ -1,9 +1,10 @@
 /**
- * `galley`: the command line. This module imports nothing of galley's own, so
- * --version and --help load nothing beyond it (the bundle keeps it one file);
+ * `galley`: the command line. This module imports nothing of galley's own but its
+ * option table, so --version and --help load nothing beyond them (the bundle keeps them one file);
  * a command loads commands.ts, and that the API, when it starts.
  */
 import { parseArgs } from 'node:util';
+import { options } from './options.ts';
 
 const VERSION = '0.1.0';
 
@@ -75,33 +76,6 @@ front matter, then these flags; later wins.
 
 Exit codes: 0 success, 1 a document failed, 2 usage error or no browser for PDFs.
 `;
-
-const options = {
-  format: { type: 'string', short: 'f' },
-  out: { type: 'string', short: 'o' },
-  template: { type: 'string', short: 't' },
-  'page-size': { type: 'string' },
-  vertical: { type: 'boolean' },
-  script: { type: 'string' },
-  report: { type: 'string' },
-  quiet: { type: 'boolean', short: 'q' },
-  verbose: { type: 'boolean' },
-  force: { type: 'boolean' },
-  shard: { type: 'string' },
-  book: { type: 'string' },
-  'browser-endpoint': { type: 'string' },
-  debug: { type: 'boolean' },
-  update: { type: 'boolean', short: 'u' },
-  'no-build': { type: 'boolean' },
-  reporter: { type: 'string' },
-  'output-file': { type: 'string' },
-  port: { type: 'string' },
-  open: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
-
-export type Values = ReturnType<typeof parse>['values'];
 
 function parse(argv: string[]) {
   return parseArgs({ args: argv, options, allowPositionals: true, strict: true });

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { BuildResult, DocumentResult, SettingsInput } from './index.ts';
 import type { Format } from './types.ts';
-import type { Values } from './cli.ts';
+import type { Values } from './options.ts';
 import { GalleyError } from './errors.ts';
 import { removePendingWrites, writeAtomic } from './emit/write.ts';
 
