@@ -36,7 +36,16 @@ export function stringifyXhtml(tree: Element): string {
 /** XML documents (OPF, NCX, XHTML) with the XML declaration, empty elements closed as `<x/>`. */
 export function stringifyXml(nodes: XastRoot['children']): string {
   const declaration = { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' } as const;
-  return `${toXml([declaration, { type: 'text', value: '\n' }, ...nodes], { closeEmptyElements: true, tightClose: true })}\n`;
+  return `${xml([declaration, { type: 'text', value: '\n' }, ...nodes])}\n`;
+}
+
+/**
+ * xast-util-to-xml escapes `<` and `&` only, but XML also forbids `]]>` in text
+ * (a title may hold it). galley writes no CDATA sections, so every `]]>` in the
+ * output is text or an attribute value, where `]]&gt;` means the same.
+ */
+export function xml(nodes: Parameters<typeof toXml>[0]): string {
+  return toXml(nodes, { closeEmptyElements: true, tightClose: true }).replaceAll(']]>', ']]&gt;');
 }
 
 function isBoolean(name: string): boolean {

@@ -50,6 +50,8 @@ describe('any front matter', () => {
     samples.forEach((data, i) => {
       files[`source/doc-${String(i).padStart(2, '0')}.md`] = `---\n${YAML.stringify(data)}---\n\n## Section\n\nBody text ${i}.\n`;
     });
+    // Markup XML treats specially, stated once whatever the seed draws.
+    files['source/doc-markup.md'] = `---\n${YAML.stringify({ title: 'a ]]> b <c> & d', authors: [']]>'], description: '<!-- ]]> -->' })}---\n\nBody ]]> text.\n`;
     const dir = makeProject(files, 'formats: [epub]\n');
     const result = await build({ root: dir });
     const built: string[] = [];

@@ -5,11 +5,11 @@
  * by a browser. A vertical book gets a vertical cover, set right to left.
  */
 import type { Element } from 'xast';
-import { toXml } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import type { DocumentMeta } from '../../../types.ts';
 import { publicationLine } from '../../../render/blocks.ts';
 import { fontStack } from '../../../fonts/catalogue.ts';
+import { xml } from '../../../render/serialize.ts';
 import { labelsFor } from '../../../locale/labels.ts';
 import { balancedLines } from './lines.ts';
 import { typesetter, type Axis, type PlacedGlyph, type SetLine, type TextStyle, type Typesetter } from './type.ts';
@@ -80,7 +80,7 @@ export async function coverSvg(meta: DocumentMeta, axis: Axis): Promise<string> 
     rect(BORDER, BORDER, COVER_WIDTH - 2 * BORDER, COVER_HEIGHT - 2 * BORDER, PAPER),
     ...marks,
   ]);
-  return toXml(svg, { closeEmptyElements: true, tightClose: true });
+  return xml(svg);
 }
 
 type Blocks = Record<'publication' | 'title' | 'authors' | 'imprint', Block>;
