@@ -18,6 +18,17 @@ export const BUDGETS = {
   delimiters: 2_000,
 };
 
+/** The lines outside fenced code, with their index: the parser's cost lies in them. */
+export function* unfencedLines(text: string): Generator<[string, number]> {
+  let fenced = false;
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;
+    if (!fenced) yield [line, n];
+  }
+}
+
 export function refuseOverBudget(file: VFile): void {
   const refuse = (what: string, count: number, limit: number, line?: number) => {
     throw new GalleyError(file.path, `${line ? `line ${line}: ` : ''}${count.toLocaleString('en')} ${what} (the limit is ${limit.toLocaleString('en')})`);
@@ -27,12 +38,7 @@ export function refuseOverBudget(file: VFile): void {
   let headings = 0;
   let delimiters = 0;
   let paragraphStart = 0;
-  let fenced = false;
-  const lines = String(file.value).split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!;
-    if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced) continue;
+  for (const [line, n] of unfencedLines(String(file.value))) {
     if (line.trim() === '') {
       delimiters = 0;
       paragraphStart = n + 1;

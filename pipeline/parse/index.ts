@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
 import YAML from 'yaml';
-import { refuseOverBudget } from './budget.ts';
+import { refuseOverBudget, unfencedLines } from './budget.ts';
 import { GalleyError } from '../errors.ts';
 
 export interface ParsedDocument {
@@ -121,12 +121,7 @@ const MAX_NESTED_LINES = 10_000;
 
 function refuseDeepNesting(file: VFile): void {
   let total = 0;
-  let fenced = false;
-  const lines = String(file.value).split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n]!;
-    if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;
-    if (fenced) continue;
+  for (const [line, n] of unfencedLines(String(file.value))) {
     // Matching emphasis and bracket runs costs micromark time quadratic in their length.
     const run = line.match(/([*_~[\]])\1{255,}/);
     if (run && !/^\s*([*_-])(\s*\1)*\s*$/.test(line)) {
