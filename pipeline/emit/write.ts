@@ -87,13 +87,14 @@ export function removeStaleTemps(dir: string): void {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether a process still runs: only "no such process" says it is gone (another user's is alive). */
+export function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 

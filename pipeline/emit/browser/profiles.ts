@@ -7,6 +7,7 @@
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { alive } from '../write.ts';
 
 const PREFIX = 'galley-chromium-';
 /** A profile named without its owner, by an older galley: removed once this old. */
@@ -36,11 +37,5 @@ export function removeStaleProfiles(dir = tmpdir(), now = Date.now()): void {
 function stale(path: string, now: number): boolean {
   const pid = Number(path.slice(path.lastIndexOf(PREFIX) + PREFIX.length).match(/^(\d+)-/)?.[1]);
   if (!pid) return now - lstatSync(path).mtimeMs > UNOWNED_MS;
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return !alive(pid);
 }
