@@ -20,6 +20,28 @@ describe('structure rule', () => {
     expect(headingDepth('(3)具體做法')).toBe(5);
   });
 
+  it('reads chapters, sections and financial numerals as headings, with levels by kind', () => {
+    // Alone, an outer kind is level 2.
+    for (const text of ['壹、前言', '貳、研究方法與資料', '參、 結論', '拾壹、附錄', '叁、调查结果', '第一章 緒論', '第十二章　结语', '第3章 方法', '第二節 文獻回顧', '第一节', '第二部分：实证分析', '第一篇 总论']) {
+      expect(headingDepth(text), text).toBe(2);
+    }
+    // Under 壹、 the ordinary numbering moves one level down.
+    const lines = ['壹、前言', '一、問題的提出', '（一）研究背景', '1.資料來源', '貳、結論'].map((t) => makeLine(t, 0));
+    const depths = buildBlocks(lines, undefined).map((b) => (b.type === 'heading' ? b.depth : 0));
+    expect(depths).toEqual([2, 3, 4, 5, 2]);
+    // Chapters over sections over 一、, in a Simplified thesis; the kinds a page uses take the levels.
+    const thesis = ['第一章 绪论', '第一节 研究缘起', '一、问题的提出', '第二章 文献回顾', '（一）国内研究'].map((t) => makeLine(t, 0));
+    expect(buildBlocks(thesis, undefined).map((b) => (b.type === 'heading' ? b.depth : 0))).toEqual([2, 3, 4, 2, 5]);
+    // Deep numbering under three outer kinds stops at level 6.
+    expect(headingDepth('（1）具體做法', [1, 2, 3])).toBe(6);
+  });
+
+  it('keeps sentences that open with an ordinal word as paragraphs', () => {
+    for (const text of ['第三节课后我们去了操场', '第一部分人认为可行', '第一篇幅很长', '兩、三天後他回來了', '壹、本研究發現，居民參與程度與社區活動次數有關。', '第二章的討論見下文，此處不贅。', '壹貳參肆', '第一，要加強學習']) {
+      expect(headingDepth(text), text).toBeUndefined();
+    }
+  });
+
   it('keeps paragraphs that start with a number as paragraphs', () => {
     expect(headingDepth('一、基層黨務工作是指在基層單位中，通過加強對黨員的管理和教育，提高黨員的政治覺悟。')).toBeUndefined();
     expect(headingDepth('1.5倍的增長')).toBeUndefined();

@@ -1,8 +1,10 @@
 /**
  * structure: plain text has no markup, but Chinese articles number their sections in a fixed
  * hierarchy (一、 > （一） > 1. / 1、 > （1）). Recovering headings from that numbering gives the
- * HTML outline, the EPUB table of contents and PDF bookmarks. Only short lines that read like
- * titles qualify, so a paragraph that happens to start with "1." stays a paragraph.
+ * HTML outline, the EPUB table of contents and PDF bookmarks. Longer works put parts, chapters
+ * and sections above them (第一章, 第一節), Taiwanese papers 壹、貳、參、 (see OUTER). Only short
+ * lines that read like titles qualify, so a paragraph that happens to start with "1." stays a
+ * paragraph.
  */
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import { originAt, report, type Line, type Reporter } from '../lines.ts';
@@ -12,21 +14,52 @@ export const RULE_ID = 'structure';
 export const CITATIONS_RULE_ID = 'citations';
 
 const CN_NUM = '[一二三四五六七八九十百〇零]+';
-const LEVELS: Array<[RegExp, Heading['depth']]> = [
-  [new RegExp(`^${CN_NUM}、\\s*\\S`, 'u'), 2],
-  [new RegExp(`^[（(]${CN_NUM}[）)]\\s*\\S`, 'u'), 3],
-  [/^\d{1,2}(?:[.．](?!\d)|、)\s*\S/u, 4],
-  [/^[（(]\d{1,2}[）)]\s*\S/u, 5],
+const ORDINAL = `(?:${CN_NUM}|\\d{1,3})`;
+/**
+ * Outer kinds, outermost first: parts, chapters, sections (`第一章 緒論`, `第二節`) and the
+ * financial numerals Taiwanese papers number their main sections with (`壹、`). A section word
+ * that also starts ordinary words (节课, 篇幅, 部分人) needs a separator after it.
+ */
+const OUTER: RegExp[] = [
+  new RegExp(`^第${ORDINAL}(?:篇|部分)(?:[\\s　、：:．.]|$)`, 'u'),
+  new RegExp(`^第${ORDINAL}章(?:[\\s　、：:．.]|\\p{Script=Han}|$)`, 'u'),
+  new RegExp(`^第${ORDINAL}[節节](?:[\\s　、：:．.]|$)`, 'u'),
+  /^[壹貳贰參叁参肆伍陸陆柒捌玖拾佰]+[、．.]\s*\S/u,
+];
+/** Inner kinds, at fixed levels under the outer ones: 一、 > （一） > 1. / 1、 > （1）. */
+const INNER: RegExp[] = [
+  new RegExp(`^${CN_NUM}、\\s*\\S`, 'u'),
+  new RegExp(`^[（(]${CN_NUM}[）)]\\s*\\S`, 'u'),
+  /^\d{1,2}(?:[.．](?!\d)|、)\s*\S/u,
+  /^[（(]\d{1,2}[）)]\s*\S/u,
 ];
 export const MAX_HEADING_LENGTH = 40;
 
-/** Heading depth for a line, or undefined when it is not a numbered, title-like line. */
-export function headingDepth(text: string): Heading['depth'] | undefined {
+/** The kind of numbering a title-like line opens with: 0–3 the outer kinds, 4–7 the inner ones. */
+export function headingKind(text: string): number | undefined {
   const t = text.trim();
-  if ([...t].length > MAX_HEADING_LENGTH) return undefined;
+  if (t.length > MAX_HEADING_LENGTH * 2 || [...t].length > MAX_HEADING_LENGTH) return undefined;
   if (/[。！？!?；;]/u.test(t) || /[，,：:、]$/u.test(t)) return undefined;
-  for (const [pattern, depth] of LEVELS) if (pattern.test(t)) return depth;
-  return undefined;
+  const outer = OUTER.findIndex((pattern) => pattern.test(t));
+  if (outer >= 0) return outer;
+  const inner = INNER.findIndex((pattern) => pattern.test(t));
+  return inner >= 0 ? OUTER.length + inner : undefined;
+}
+
+/**
+ * Heading depth for a line, or undefined when it is not a numbered, title-like line. Levels go
+ * by kind: the outer kinds a document uses (`outerKinds`) take levels 2, 3, … in their order,
+ * and the inner ones follow them, so 一、 is level 2 on a page without outer kinds.
+ */
+export function headingDepth(text: string, outerKinds: readonly number[] = []): Heading['depth'] | undefined {
+  const kind = headingKind(text);
+  return kind === undefined ? undefined : depthOf(kind, outerKinds);
+}
+
+function depthOf(kind: number, outerKinds: readonly number[]): Heading['depth'] {
+  const used = [...new Set(kind < OUTER.length ? [...outerKinds, kind] : outerKinds)].sort((a, b) => a - b);
+  const depth = kind < OUTER.length ? 2 + used.indexOf(kind) : 2 + used.length + kind - OUTER.length;
+  return Math.min(depth, 6) as Heading['depth'];
 }
 
 const CITATION = /\[\d{1,3}(?:\s*[-–,，]\s*\d{1,3})*\]/u;
@@ -44,10 +77,13 @@ export function hasReferenceList(texts: string[]): boolean {
 /** Builds headings and paragraphs, one block per non-empty line. */
 export function buildBlocks(lines: Line[], reporter: Reporter | undefined, notes: Note[] = []): RootContent[] {
   const blocks: RootContent[] = [];
-  for (const line of lines) {
+  const kinds = lines.map((line) => headingKind(line.text));
+  const outer = [...new Set(kinds.filter((kind): kind is number => kind !== undefined && kind < OUTER.length))];
+  for (const [i, line] of lines.entries()) {
     const text = line.text.trim();
     if (text === '') continue;
-    const depth = headingDepth(text);
+    const kind = kinds[i];
+    const depth = kind === undefined ? undefined : depthOf(kind, outer);
     if (depth !== undefined) {
       const heading: Heading = { type: 'heading', depth, children: noteReferences(text, notes) };
       blocks.push(heading);
