@@ -16,6 +16,7 @@ import { periodicCollection } from './memory.ts';
 import type { PreparedDocument } from './stages.ts';
 import { selectShard, type Shard } from './shard.ts';
 import type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
+import { mark } from '../trace.ts';
 import { bookHints, findSources, namedSources, uniqueOutputNames, type Source } from './sources.ts';
 
 export type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
@@ -51,6 +52,7 @@ export interface BuildOptions {
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  mark('build start');
   const root = resolve(options.root ?? process.cwd());
   checkSourceDateEpoch();
   const layers = { config: loadConfig(root), cli: options.settings ?? {} };
@@ -144,7 +146,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await Promise.all(Array.from({ length: inFlight }, worker));
     return { documents, errors, ...(hints.length ? { hints } : {}) };
   } finally {
+    mark('documents done');
     await launching?.then((session) => session?.close(), () => undefined);
+    mark('browser closed');
   }
 }
 
@@ -159,7 +163,9 @@ async function buildDocument(
   const { needsBrowser, prepareDocument, writeOutputs } = await import('./stages.ts');
   let prepared: PreparedDocument;
   try {
+    mark('text stages start');
     prepared = await prepareDocument(source, layers, root);
+    mark('text stages done');
   } catch (error) {
     result.error = asGalleyError(error, source.display);
     return result;

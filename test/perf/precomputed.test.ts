@@ -1,9 +1,10 @@
 /**
  * The tables npm run compile writes to dist/data/ are what the dependencies
  * say: the script index what opencc converts, the font coverage what each
- * @font-face rule's unicode-range covers.
+ * @font-face rule's unicode-range covers, the contents' digit metrics what
+ * fontkit reads from the cut fonts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coverageTable, covering } from '../../pipeline/fonts/coverage.ts';
@@ -11,6 +12,8 @@ import { FONT_WEIGHTS } from '../../pipeline/fonts/catalogue.ts';
 import { converters } from '../../pipeline/locale/opencc.ts';
 import { scriptIndex, scriptSets } from '../../pipeline/locale/script-index.ts';
 import { DATA_DIR } from '../../pipeline/precomputed.ts';
+import { digitsOf } from '../../pipeline/emit/pdf/digits.ts';
+import { measureDigits } from '../../pipeline/emit/pdf/digit-face.ts';
 
 describe('precomputed tables', () => {
   it('are written by the compile step the test setup ran', () => {
@@ -39,5 +42,21 @@ describe('precomputed tables', () => {
         expect(covering(coverage, code), `${pkg} ${weight} U+${code.toString(16)}`).toEqual(expected);
       }
     }
+  });
+
+  it('give the contents digits the glyphs and advances fontkit lays out, for every family and weight', async () => {
+    let measured = 0;
+    for (const [pkg, weight] of FONT_WEIGHTS) {
+      const digits = await digitsOf(`${pkg}/${weight}`);
+      if (!digits) continue;
+      expect(existsSync(join(DATA_DIR, 'digits', `${pkg}-${weight}.json`)), `${pkg} ${weight}`).toBe(true);
+      expect(digits.bytes).toEqual(new Uint8Array(readFileSync(join(DATA_DIR, 'digits', `${pkg}-${weight}.ttf`))));
+      expect(digits.face, `${pkg} ${weight}`).toEqual(await measureDigits(digits.bytes));
+      expect(digits.face.glyphs).toHaveLength(10);
+      expect(new Set(digits.face.glyphs).size).toBe(10);
+      for (const width of digits.face.widths) expect(width).toBeGreaterThan(0);
+      measured++;
+    }
+    expect(measured).toBeGreaterThan(10);
   });
 });

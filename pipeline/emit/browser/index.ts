@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, HTTPRequest, Page } from 'puppeteer-core';
 import { profilePrefix, removeStaleProfiles } from './profiles.ts';
 import { GalleyError } from '../../errors.ts';
+import { mark } from '../../trace.ts';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -110,7 +111,9 @@ export class BrowserSession {
 
   private async start(): Promise<Browser> {
     // Loaded here, not at the top: it takes a good part of a second, and a build whose documents are all current never needs it.
+    mark('browser: import puppeteer');
     const { default: puppeteer } = await import('puppeteer-core');
+    mark('browser: puppeteer loaded');
     if ('endpoint' in this.source) return this.connect(puppeteer, this.source.endpoint);
     removeStaleProfiles();
     const profile = await mkdtemp(join(tmpdir(), profilePrefix()));
@@ -141,6 +144,7 @@ export class BrowserSession {
       ],
     });
     this.latest = browser;
+    mark('browser: launched');
     return browser;
   }
 

@@ -2,8 +2,9 @@
  * The digits of a family galley ships, for the contents' page numbers: cut
  * from its Latin file into a plain TrueType font of a few kilobytes, so no
  * document pays for decompressing the whole face. npm run compile cuts them
- * into dist/data/digits/ (indexes.ts), so a PDF needs no font subsetter (a
- * WebAssembly module) at run time; they are cut in the process when absent.
+ * into dist/data/digits/ (indexes.ts) with their metrics (digit-face.ts), so
+ * a PDF needs no font subsetter (a WebAssembly module) and no font parser at
+ * run time; they are cut and measured in the process when absent.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,9 +13,12 @@ import { FONT_WEIGHTS } from '../../fonts/catalogue.ts';
 import { oncePerKey } from '../../memo.ts';
 import { DATA_DIR } from '../../precomputed.ts';
 import { fontFile } from '../origin.ts';
+import { measureDigits, type DigitFace, type Digits } from './digit-face.ts';
 
 /** An empty file: the family has no Latin file to take digits from. */
 const digitsPath = (pkg: string, weight: string | number) => join(DATA_DIR, 'digits', `${pkg}-${weight}.ttf`);
+/** The metrics beside it (JSON), absent when the font is. */
+const facePath = (pkg: string, weight: string | number) => join(DATA_DIR, 'digits', `${pkg}-${weight}.json`);
 
 async function cutDigits(pkg: string, weight: string | number): Promise<Uint8Array | undefined> {
   try {
@@ -26,23 +30,30 @@ async function cutDigits(pkg: string, weight: string | number): Promise<Uint8Arr
   }
 }
 
-/** `pkg/weight` → the digits' TrueType bytes, or undefined; once per process. */
-export const digitsOf = oncePerKey(async (key): Promise<Uint8Array | undefined> => {
+/** `pkg/weight` → the digits' TrueType bytes and metrics, or undefined; once per process. */
+export const digitsOf = oncePerKey(async (key): Promise<Digits | undefined> => {
   const [pkg, weight] = key.split('/') as [string, string];
   const path = digitsPath(pkg, weight);
-  if (!existsSync(path)) return cutDigits(pkg, weight);
+  if (!existsSync(path) || !existsSync(facePath(pkg, weight))) {
+    const bytes = await cutDigits(pkg, weight);
+    return bytes && { bytes, face: await measureDigits(bytes) };
+  }
   const bytes = new Uint8Array(await readFile(path));
-  return bytes.length ? bytes : undefined;
+  if (!bytes.length) return undefined;
+  return { bytes, face: JSON.parse(await readFile(facePath(pkg, weight), 'utf8')) as DigitFace };
 });
 
-/** Cuts the digits of every package and weight into dist/data/digits/ (for indexes.ts). */
+/** Cuts and measures the digits of every package and weight into dist/data/digits/ (for indexes.ts). */
 export async function writeDigits(): Promise<string[]> {
   await mkdir(join(DATA_DIR, 'digits'), { recursive: true });
-  return Promise.all(
+  const written = await Promise.all(
     FONT_WEIGHTS.map(async ([pkg, weight]) => {
-      const path = digitsPath(pkg, weight);
-      await writeFile(path, (await cutDigits(pkg, weight)) ?? new Uint8Array());
-      return path;
+      const bytes = await cutDigits(pkg, weight);
+      await writeFile(digitsPath(pkg, weight), bytes ?? new Uint8Array());
+      if (!bytes) return [digitsPath(pkg, weight)];
+      await writeFile(facePath(pkg, weight), JSON.stringify(await measureDigits(bytes)));
+      return [digitsPath(pkg, weight), facePath(pkg, weight)];
     }),
   );
+  return written.flat();
 }

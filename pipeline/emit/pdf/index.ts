@@ -9,6 +9,7 @@ import type { Template } from '../../render/template.ts';
 import type { BrowserSession } from '../browser/index.ts';
 import { assetUrl, documentResolver, fontUrl, katexFontUrl, showDocument } from '../origin.ts';
 import { digitsOf } from './digits.ts';
+import { mark } from '../../trace.ts';
 import { finishPdf } from './metadata.ts';
 import { openOnRecto } from './recto.ts';
 import { destinationPages, measureContents, numberContents, type ContentsSlot, type DigitFont } from './toc.ts';
@@ -29,12 +30,15 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
   const print = { preferCSSPageSize: true, printBackground: true, timeout };
   const vertical = job.settings.writingMode === 'vertical';
   const { pdf, headings, slots } = await session.withPage(resolve, job.onBlocked, async (page) => {
+    mark('pdf: page ready');
     await showDocument(page, html, timeout);
+    mark('pdf: document loaded');
     // The margin boxes (running title, folio) are not in the document, so their
     // font is only asked for during the first print, too late for it: loaded
     // fonts block, and that print would leave them blank. Load it first.
     const family = [...fontStack(job.doc.meta.lang).sans.map((name) => JSON.stringify(name)), 'sans-serif'].join(', ');
     await page.evaluate(async (font, text) => void (await document.fonts.load(font, text)), `16px ${family}`, [job.doc.meta.title, ...(job.doc.parts ?? []).map((part) => part.title), '0123456789'].join(''));
+    mark('pdf: margin font loaded');
     const parts = job.doc.parts ?? [];
     if (job.settings.recto && parts.length) await openOnRecto(page, await page.pdf(print), parts.map((part) => part.id));
     let slots: ContentsSlot[] | undefined;
@@ -49,9 +53,14 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
     }
     // Read through the DevTools protocol, which works with page JavaScript off.
     const headings = await page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (node) => node.textContent ?? ''));
-    return { pdf: await page.pdf({ ...print, outline: true, tagged: true }), headings, slots };
+    mark('pdf: before print');
+    const pdf = await page.pdf({ ...print, outline: true, tagged: true });
+    mark('pdf: printed');
+    return { pdf, headings, slots };
   });
-  return finishPdf(pdf, job.doc.meta, html, { rightToLeft: vertical, headings, contents: slots && { slots, font: digitFont } });
+  const finished = await finishPdf(pdf, job.doc.meta, html, { rightToLeft: vertical, headings, contents: slots && { slots, font: digitFont } });
+  mark('pdf: finished');
+  return finished;
 }
 
 const digitFont: DigitFont = async (family, weight) => {

@@ -17,9 +17,9 @@
  * Where a heading landed: Chromium writes a named destination for every element
  * an in-document link points to, and every contents entry is such a link.
  */
-import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRef, PDFString, PDFHexString, rgb, type PDFFont } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRef, PDFString, PDFHexString, degrees, drawText, rgb } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
+import { embedDigits, type Digits, type EmbeddedDigits } from './digit-face.ts';
 
 /** Heading id → 1-based page number, from the named destinations of a Chromium PDF. */
 export async function destinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
@@ -118,8 +118,8 @@ export async function measureContents(page: Page): Promise<ContentsSlot[]> {
   );
 }
 
-/** The bytes of a family's font for the digits, or undefined when galley has none. */
-export type DigitFont = (family: string, weight: number) => Promise<Uint8Array | undefined>;
+/** A family's font for the digits, or undefined when galley has none. */
+export type DigitFont = (family: string, weight: number) => Promise<Digits | undefined>;
 
 /** CSS px to PDF points: Chromium prints 96 px to the inch. */
 const PT = 0.75;
@@ -133,24 +133,22 @@ export async function drawContentsNumbers(pdf: PDFDocument, slots: ContentsSlot[
   const pages = destinationPagesOf(pdf);
   const waiting = new Map<string, ContentsSlot[]>();
   for (const slot of slots) waiting.set(slot.id, [...(waiting.get(slot.id) ?? []), slot]);
-  const fonts = new Map<string, Promise<PDFFont | undefined>>();
-  const fontFor = (slot: ContentsSlot) => {
+  const fonts = new Map<string, Promise<(EmbeddedDigits & { key: PDFName }) | undefined>>();
+  const fontFor = (slot: ContentsSlot, page: ReturnType<PDFDocument['getPage']>) => {
     const key = `${slot.family}/${slot.weight}`;
     let font = fonts.get(key);
     if (!font) {
-      font = digitFont(slot.family, slot.weight).then(async (bytes) => {
-        if (!bytes) return undefined;
-        // Loaded here: only a PDF with printed contents embeds a font of its own.
-        const { default: fontkit } = await import('@pdf-lib/fontkit');
-        pdf.registerFontkit(fontkit);
-        // A subset's name carries a six-letter tag (PDF 1.7, 9.6.4), here fixed by the font.
-        const name = fontkit.create(bytes).postscriptName ?? `${slot.family}-${slot.weight}`.replace(/\s+/g, "");
-        const tag = [...createHash('sha256').update(name).digest().subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
-        return pdf.embedFont(bytes, { subset: true, features: { tnum: true }, customName: `${tag}+${name}` });
+      font = digitFont(slot.family, slot.weight).then((digits) => {
+        if (!digits) return undefined;
+        const embedded = embedDigits(pdf, digits);
+        return { ...embedded, key: PDFName.of(`GalleyDigits${fonts.size}`) };
       });
       fonts.set(key, font);
     }
-    return font;
+    return font.then((embedded) => {
+      if (embedded) page.node.setFontDictionary(embedded.key, embedded.ref);
+      return embedded;
+    });
   };
   let drawn = 0;
   for (const page of pdf.getPages()) {
@@ -165,20 +163,25 @@ export async function drawContentsNumbers(pdf: PDFDocument, slots: ContentsSlot[
       // The contents come before any other link to the same heading.
       const slot = waiting.get(id)?.shift();
       if (!slot) continue;
-      const font = await fontFor(slot);
+      const font = await fontFor(slot, page);
       if (!font) continue;
       const text = String(number);
       const size = slot.size * PT;
       const [r, g, b] = slot.color;
       // An artifact: the entry's structure element is the link; the number is its decoration.
       page.pushOperators(PDFOperator.of(PDFOperatorNames.BeginMarkedContent, [PDFName.of('Artifact')]));
-      page.drawText(text, {
-        x: rect.x + rect.width - font.widthOfTextAtSize(text, size),
-        y: rect.y + rect.height - slot.baseline * PT,
-        size,
-        font,
-        color: rgb(r / 255, g / 255, b / 255),
-      });
+      page.pushOperators(
+        ...drawText(font.encode(text), {
+          x: rect.x + rect.width - font.width(text, size),
+          y: rect.y + rect.height - slot.baseline * PT,
+          size,
+          font: font.key,
+          color: rgb(r / 255, g / 255, b / 255),
+          rotate: degrees(0),
+          xSkew: degrees(0),
+          ySkew: degrees(0),
+        }),
+      );
       page.pushOperators(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
       drawn++;
     }
