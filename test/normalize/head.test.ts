@@ -33,7 +33,7 @@ const names = (text: string, known: string[] = []) => readByline(makeLine(text, 
 
 describe('site chrome', () => {
   it('knows navigation rows, widgets and counters', () => {
-    for (const t of ['APP下載', 'TOP', '首頁 | 期刊導航 | 投稿', '智庫 檢索 在線投稿 設為首頁 加入收藏', '瀏覽：36次', '【閱讀量：1024】', '當前位置：首頁 > 學術 > 正文']) expect(isChrome(t), t).toBe(true);
+    for (const t of ['【字號：大 中 小】', '列印本頁 關閉視窗', 'APP下載', 'TOP', '首頁 | 期刊導航 | 投稿', '智庫 檢索 在線投稿 設為首頁 加入收藏', '瀏覽：36次', '【閱讀量：1024】', '當前位置：首頁 > 學術 > 正文']) expect(isChrome(t), t).toBe(true);
   });
   it('never takes a title or a sentence for chrome', () => {
     for (const t of ['社區治理中的首頁效應', '投稿須知的修訂與學術規範', '大 國 小 家', '本刊發表的文章如何被引用']) expect(isChrome(t), t).toBe(false);
@@ -170,6 +170,10 @@ describe('bylines', () => {
     expect(names('文/柏青')).toEqual(['柏青']);
     expect(names('記者 童瑤 屈浩')).toEqual(['童瑤', '屈浩']);
     expect(names('談笑 攝影報道')).toEqual(['談笑']);
+    // A reporter's dateline after the name: the place is not a name.
+    expect(names('記者 童瑤／高雄報導')).toEqual(['童瑤']);
+    expect(names('記者屈浩／綜合報導')).toEqual(['屈浩']);
+    expect(names('记者 柏青 / 杭州报道')).toEqual(['柏青']);
   });
   it('does not take a lone word that opens with a surname for an author', () => {
     const h = head(['社區議事的程序', '程序', '方法']);

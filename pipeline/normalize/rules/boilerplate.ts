@@ -6,6 +6,7 @@
  */
 import { scriptEvidence } from '../../locale/lang.ts';
 import { originAt, report, type Line, type Reporter } from '../lines.ts';
+import { CHROME_REGION, isWidgetLine, TRAILER_REASONS, trailerKind } from './chrome.ts';
 
 export const RULE_ID = 'boilerplate';
 
@@ -132,14 +133,36 @@ export function removeBoilerplate(lines: Line[], docLang: string, reporter: Repo
     kept.push(line);
   }
   const block = findRelatedBlock(kept.map((l) => l.text));
-  if (block === undefined) return kept;
+  if (block === undefined) return removeSiteChrome(kept, reporter);
   const header = kept[block]!;
   for (const line of kept.slice(block)) {
     if (line.text.trim() === '') continue;
     const reason = line === header ? `Remove related-articles block header “${header.text.trim()}”` : 'Remove related-articles block entry';
     removed(reporter, line, reason);
   }
-  return kept.slice(0, block);
+  return removeSiteChrome(kept.slice(0, block), reporter);
+}
+
+/**
+ * Widget rows near either end of the page and the trailer at its end (editor credits,
+ * previous/next links, the link list's header, copyright and ICP lines), each reported.
+ */
+export function removeSiteChrome(lines: Line[], reporter: Reporter | undefined): Line[] {
+  const filled = lines.reduce((n, line) => n + (line.text.trim() === '' ? 0 : 1), 0);
+  let rank = -1;
+  return lines.filter((line) => {
+    if (line.text.trim() === '') return true;
+    rank++;
+    const tail = rank >= filled - CHROME_REGION;
+    if ((rank < CHROME_REGION || tail) && isWidgetLine(line.text)) {
+      removed(reporter, line, 'Remove the site’s widget row (font size, share, print, close)');
+      return false;
+    }
+    const kind = tail ? trailerKind(line.text) : undefined;
+    if (kind === undefined) return true;
+    removed(reporter, line, TRAILER_REASONS[kind]);
+    return false;
+  });
 }
 
 /** The byline printed again after the header: a short line naming exactly the known authors. */

@@ -5,6 +5,7 @@
  * are read by their own modules; this one judges the rest.
  */
 import { countHan } from '../../chars.ts';
+import { isWidgetLine } from '../chrome.ts';
 import { looksLikeMojibake } from '../mojibake.ts';
 import { headingDepth } from '../structure.ts';
 import { surnameLength } from './names.ts';
@@ -29,7 +30,7 @@ const COUNTER = /^\s*(?:[【[(（]\s*)?(?:[浏瀏][览覽]|[阅閱][读讀]|[点
 export function isChrome(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
-  if (BREADCRUMB.test(t) || COUNTER.test(t)) return true;
+  if (BREADCRUMB.test(t) || COUNTER.test(t) || isWidgetLine(t)) return true;
   const tokens = t.split(/[\s|｜/·•]+/u).filter(Boolean);
   const nav = tokens.filter((token) => NAV_WORDS.has(token.toLowerCase()));
   if (nav.length === tokens.length) return true;

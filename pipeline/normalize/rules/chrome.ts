@@ -1,0 +1,97 @@
+/**
+ * Site chrome inside the article's text: the widgets a page prints around it (`【字体：大 中 小】
+ * 分享到：`, `打印本页 关闭窗口`, `扫一扫在手机打开`) and the trailer after it (`责任编辑：王芳`,
+ * `上一篇：… 下一篇：…`, copyright and ICP lines). Real paragraphs must never go, so a line is
+ * taken only when it is short, stands near the top or the end of the page, and is nothing but
+ * the site's words: what is left after cutting them out has no letter or digit.
+ */
+
+/** How many non-blank lines at each end of the page chrome may stand in. */
+export const CHROME_REGION = 20;
+
+/** Words of a widget, Simplified and Traditional; `[大中小]` and share targets only count beside another. */
+const WIDGET = new RegExp(
+  [
+    '字\\s*[体體号號型](?:\\s*[:：]\\s*)?',
+    '[大中小](?=[\\s\\]】）)|｜]|$)',
+    '默[认認]',
+    '[放][大]|[缩縮][小]',
+    'A\\s*[+＋\\-－]',
+    '分享(?:到|至)?',
+    '[打列]印(?:本[页頁]|此[页頁]|[文全]文)?',
+    '[关關]\\s*[闭閉](?:\\s*(?:窗口|[视視]窗|本[页頁]|此[页頁]))?',
+    '[扫掃]一[扫掃](?:[,，]?\\s*(?:在|用)?手[机機](?:上)?(?:打[开開]|[阅閱][读讀]|[浏瀏][览覽]|[观觀]看)?(?:本[页頁]|[当當]前[页頁](?:面)?|本文)?)?',
+    '手[机機](?:[扫掃]码|[扫掃]碼|版|[阅閱][读讀]|[观觀]看)',
+    '(?:用)?微信[扫掃](?:描|一[扫掃])?(?:二[维維]码|二[維维]碼)?(?:分享)?',
+    '(?:加入)?收藏(?:本[页頁文站])?',
+    '(?:返回|回到)(?:[顶頂]部|列表|首[页頁]|上[页頁])',
+    'TOP',
+    '[复複][制製](?:[链鏈]接|[連连][結结]|网址|網址)',
+    '[纠糾][错錯]',
+    '[点點][赞讚]',
+    '[评評][论論]',
+    '[举舉][报報]',
+    '[护護]眼(?:模式)?|[阅閱][读讀]模式|背景色',
+    '[语語]音播[报報]|朗[读讀](?:全文|本文)?',
+    '微信|微博|新浪微博|[腾騰][讯訊]微博|朋友圈|QQ\\s*空[间間]|QQ|豆瓣|人人[网網]|LINE|Facebook|Twitter|X',
+  ].map((p) => `(?:${p})`).join('|'),
+  'giu',
+);
+/** Words that make a line a widget row on their own. */
+const STRONG_WIDGET = /字\s*[体體号號型]|分享|[打列]印|[关關]\s*[闭閉]|[扫掃]一[扫掃]|手[机機][扫掃]|收藏|返回|回到|TOP|[复複][制製]|[纠糾][错錯]|朗[读讀]|[语語]音播|[护護]眼|[阅閱][读讀]模式/iu;
+
+/** What a widget row leaves once its words are cut: brackets, separators, colons, spaces. */
+const WIDGET_RESIDUE = /^[\s【】[\]〔〕()（）｜|/·•:：,，、\-—_>»]*$/u;
+
+/** `【字体：大 中 小】 分享到：`, `打印本页 关闭窗口`, `扫一扫在手机打开`: a row of the page's widgets. */
+export function isWidgetLine(text: string): boolean {
+  const t = text.trim();
+  if (t === '' || t.length > 50) return false;
+  let words = 0;
+  let strong = false;
+  const residue = t.replace(WIDGET, (word) => {
+    words++;
+    if (STRONG_WIDGET.test(word)) strong = true;
+    return ' ';
+  });
+  return WIDGET_RESIDUE.test(residue) && (strong || words >= 3);
+}
+
+/** Credit labels that close a news page: `责任编辑：王芳`, `审核：李明`, `（编辑：张三）`. */
+const CREDIT_LABEL =
+  '[责責]任[编編][辑輯]|[值][班][编編][辑輯]|[网網][络絡][编編][辑輯]|[网網][编編]|[美][编編]|[编編][辑輯]|[审審][核校]|[校][对對]|[终終][审審]|[初][审審]|[二三][审審]|[编編][审審]|[主][编編]|[统統][筹籌]|[监監][制製]|[出][品]|[采採][写寫]|[撰][稿]|[摄攝]影|[图圖]片|[实實]習生|[实實]习生';
+const CREDIT_FIELD = `(?:${CREDIT_LABEL})\\s*[:：|｜丨]\\s*[^\\s:：。；;，,]{0,16}(?:\\s+[^\\s:：。；;，,]{1,8}){0,2}`;
+/** One or more credit fields and nothing else, bracketed or not; a source only in brackets (`（来源：新华社）`). */
+const CREDITS = new RegExp(
+  `^[（(【\\[]?\\s*${CREDIT_FIELD}(?:\\s*[,，;；/|｜]?\\s*${CREDIT_FIELD})*\\s*[)）】\\]]?$|^[（(【\\[]\\s*[来來]源\\s*[:：][^（(【\\[)）】\\]]{1,30}[)）】\\]]$`,
+  'u',
+);
+/** `上一篇：…`, `下一篇：没有了`, either or both on a line. */
+const PREV_NEXT = /^(?:[上下]一[篇条條則则頁页]\s*[:：>》]\s*.{0,40}?\s*){1,2}$/u;
+/** Headers of the site's own link lists, alone on their line. */
+const LINK_HEADER = /^[【[〔]?\s*(?:相[关關](?:文章|[阅閱][读讀]|推[荐薦]|[链鏈]接|[新][闻聞]|[报報][道导導]|[专專][题題])|推[荐薦](?:[阅閱][读讀]|文章)|延伸[阅閱][读讀]|[热熱]门?[门門]?(?:文章|推[荐薦]|[阅閱][读讀]|排行)|[热熱]点[新][闻聞]|精彩推[荐薦]|[猜][你][喜][欢歡]|更多(?:文章|[阅閱][读讀]|精彩|[新][闻聞]))\s*[】\]〕]?\s*[:：]?$/u;
+/** Copyright, licence and site-owner lines. */
+const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+reserved|ICP\s*[备備证證]|公[网網]安[备備]|[违違]法和不良信息|[举舉][报報][电電][话話]|未[经經](?:本[站网網]|本[报報]|作者)?(?:书面|書面)?(?:许可|許可|授[权權]|同意)|[转轉][载載](?:[请請]|[须須]|必[须須])注明|[主][办辦][单單]位|[技][术術]支持|[技][術][支][援]/iu;
+
+export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights';
+
+/** Which kind of page trailer a line is, if it is one. */
+export function trailerKind(text: string): TrailerKind | undefined {
+  const t = text.trim();
+  if (t === '' || t.length > 150) return undefined;
+  if (t.length <= 60 && CREDITS.test(t)) return 'credit';
+  if (t.length <= 90 && PREV_NEXT.test(t)) return 'prev-next';
+  if (t.length <= 20 && LINK_HEADER.test(t)) return 'link-header';
+  // A sentence of the article may mention copyright: a rights line opens with its mark or has
+  // no full stop, and a long one has no prose marks at all.
+  const rights = RIGHTS.exec(t);
+  if (rights && (rights.index <= 2 || !/[。！？]/u.test(t)) && (t.length <= 60 || !/[，。！？；]/u.test(t))) return 'rights';
+  return undefined;
+}
+
+export const TRAILER_REASONS: Record<TrailerKind, string> = {
+  credit: 'Remove editor credit from the end of the page',
+  'prev-next': 'Remove previous/next article links',
+  'link-header': 'Remove header of the site’s link list',
+  rights: 'Remove copyright or site registration line',
+};
