@@ -1,6 +1,7 @@
 /**
- * Writes every precomputed table (precomputed.ts) and the contents' digit
- * fonts (emit/pdf/digits.ts) to dist/data/: run by
+ * Writes every precomputed table (precomputed.ts), the contents' digit
+ * fonts (emit/pdf/digits.ts) and Chromium's command line (emit/browser/spawn.ts)
+ * to dist/data/: run by
  * scripts/compile.js once the bundle is made, from the bundle itself.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { rankedVariants, wordVariants } from './normalize/freq.ts';
 import { surnameVariants } from './normalize/rules/head/names.ts';
 import { DATA_DIR, type Precomputed } from './precomputed.ts';
 import { writeDigits } from './emit/pdf/digits.ts';
+import { chromiumArgs } from './emit/browser/spawn.ts';
 
 export async function writeIndexes(): Promise<string[]> {
   const tables: Precomputed<unknown>[] = [bundleFingerprint, scriptIndex, rankedVariants, wordVariants, surnameVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
@@ -22,5 +24,7 @@ export async function writeIndexes(): Promise<string[]> {
     writeFileSync(path, JSON.stringify(table.make()));
     return path;
   });
-  return [...written, ...(await writeDigits())];
+  const args = join(DATA_DIR, 'chromium-args.json');
+  writeFileSync(args, JSON.stringify(await chromiumArgs()));
+  return [...written, args, ...(await writeDigits())];
 }
