@@ -118,7 +118,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (base.formats.includes('pdf')) void browser();
     const result = await buildDocument(source, layers, root, outDir, browser);
     if (!result.error && result.file && result.settings) {
-      const finished = { outputs: result.outputs, file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
+      const finished = { outputs: result.outputs, shared: result.shared ?? [], file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
         result.file!.message(`not recorded in the build cache: ${error.message}`, { ruleId: 'build-cache', source: 'galley' });
       });
@@ -185,6 +185,7 @@ async function buildDocument(
     const session = needsBrowser(settings.formats, template) ? await browser() : undefined;
     const written = await writeOutputs({ doc: rendered, template, settings, root, session, file, path: (format) => join(outDir, `${source.slug}.${format}`) });
     result.outputs = written.outputs;
+    result.shared = written.shared;
     if (written.failure !== undefined) result.error = asGalleyError(written.failure, source.display);
   } catch (error) {
     result.error = asGalleyError(error, source.display);

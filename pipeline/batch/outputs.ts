@@ -4,10 +4,11 @@
  * browser when the browser fails, then published together: when any format
  * fails, no output of the document is replaced.
  */
+import { dirname, join } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import type { BrowserSession } from '../emit/browser/index.ts';
-import { renderHtml } from '../emit/html.ts';
+import { FONTS_DIR, placeFonts, renderHtml } from '../emit/html.ts';
 import { publish, type Output } from '../emit/write.ts';
 import { browserFault, GalleyError } from '../errors.ts';
 import type { RenderedDocument } from '../render/index.ts';
@@ -33,6 +34,8 @@ export function needsBrowser(formats: Format[], template: Template): boolean {
 
 export interface Written {
   outputs: Partial<Record<Format, string>>;
+  /** Files the outputs name that other documents' outputs share (the HTML page's fonts). */
+  shared: string[];
   /** What the first failed output threw, if any did. */
   failure?: unknown;
 }
@@ -40,6 +43,7 @@ export interface Written {
 export async function writeOutputs(job: OutputJob): Promise<Written> {
   const { doc, template, settings, root, session, file, path } = job;
   const outputs: Written['outputs'] = {};
+  let fonts: string[] = [];
   const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
   const jobs: Promise<Output & { format: Format }>[] = [];
   const write = (format: Format, data: () => Promise<Uint8Array | string>) => jobs.push(data().then((bytes) => ({ format, path: path(format), data: bytes })));
@@ -50,7 +54,13 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
       return renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked }), file, settings.timeout);
     });
   }
-  if (settings.formats.includes('html')) write('html', async () => renderHtml(doc, template, settings, root));
+  if (settings.formats.includes('html')) {
+    write('html', async () => {
+      const html = await renderHtml(doc, template, settings, root);
+      fonts = html.fonts;
+      return html.page;
+    });
+  }
   if (settings.formats.includes('epub')) {
     if (template.cover !== undefined && !session) {
       file.message(`EPUB: templates/${template.name}/cover.html needs a browser and none was found; the book gets galley's own cover`, { ruleId: 'cover-without-browser', source: 'galley' });
@@ -60,20 +70,23 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
   }
   const settled = await Promise.allSettled(jobs);
   const failed = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (failed) return { outputs, failure: failed.reason };
+  if (failed) return { outputs, shared: [], failure: failed.reason };
   const made = settled.map((o) => (o as PromiseFulfilledResult<Output & { format: Format }>).value);
+  let shared: string[] = [];
   try {
+    // The fonts first: a page is never in place before the files it names.
+    if (fonts.length) shared = await placeFonts(fonts, join(dirname(path('html')), FONTS_DIR));
     await publish(made);
   } catch (error) {
     // "ENOSPC: no space left on device, write": the reason, without the temp file's name.
     const reason = error instanceof Error ? error.message.split(/, (?:open|write|rename|link) /)[0] : String(error);
-    return { outputs, failure: new Error(`outputs not written (the previous ones are kept): ${reason}`) };
+    return { outputs, shared: [], failure: new Error(`outputs not written (the previous ones are kept): ${reason}`) };
   }
   for (const format of ['html', 'epub', 'pdf'] as const) {
     const output = made.find((o) => o.format === format);
     if (output) outputs[format] = output.path;
   }
-  return { outputs };
+  return { outputs, shared };
 }
 
 /** A browser that crashed or hung gets one more try on a fresh one (BrowserSession relaunches it); then the document fails. */

@@ -9,6 +9,8 @@ export interface DocumentResult {
   slug: string;
   /** Output paths by format, for the outputs written. */
   outputs: Partial<Record<Format, string>>;
+  /** Files the outputs name that other documents share (the HTML page's fonts). */
+  shared?: string[];
   file?: VFile;
   error?: GalleyError;
   /** The document's own settings (front matter applied), when it got that far. */

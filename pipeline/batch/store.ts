@@ -44,6 +44,8 @@ interface Entry {
   /** Project-relative path → content hash, or null for a file that did not exist. */
   deps: Record<string, string | null>;
   outputs: Partial<Record<Format, OutputRecord>>;
+  /** Files the outputs name that other documents share (the HTML page's fonts): each must still be there. */
+  shared?: OutputRecord[];
   /** The VFile's path, which reports print. */
   path: string;
 }
@@ -57,6 +59,8 @@ export interface CacheHit {
 /** What a finished document tells the cache. */
 export interface Finished {
   outputs: Partial<Record<Format, string>>;
+  /** Absolute paths of the files the outputs name that other documents share. */
+  shared: string[];
   file: VFile;
   template: string;
   /** Project-relative paths of the files it loaded (images). */
@@ -117,6 +121,7 @@ export class BuildCache {
       if (!record || !(await current(join(this.options.outDir, record.path), record))) return undefined;
       outputs[format] = join(this.options.outDir, record.path);
     }
+    for (const record of entry.shared ?? []) if (!(await current(join(this.options.outDir, record.path), record))) return undefined;
     if (!messages) return { outputs, file: new VFile({ path: entry.path }) };
     const saved = JSON.parse(await readFile(this.messagesPath(source), 'utf8')) as SavedMessage[];
     return { outputs, file: replay(entry.path, saved) };
@@ -134,10 +139,9 @@ export class BuildCache {
     // A file created since it was looked for would change the document.
     for (const path of finished.missing) deps[path] = (await this.hashOnce(resolve(this.options.root, path))) ?? null;
     const outputs: Partial<Record<Format, OutputRecord>> = {};
-    for (const [format, path] of Object.entries(finished.outputs) as [Format, string][]) {
-      const [data, info] = await Promise.all([readFile(path), stat(path)]);
-      outputs[format] = { path: relative(this.options.outDir, path).split(sep).join('/'), hash: sha256(data), size: info.size, mtimeMs: info.mtimeMs };
-    }
+    for (const [format, path] of Object.entries(finished.outputs) as [Format, string][]) outputs[format] = await this.outputRecord(path, sha256(await readFile(path)));
+    // Shared files are hashed once per build, however many documents name them.
+    const shared = await Promise.all(finished.shared.map(async (path) => this.outputRecord(path, await this.hashOnce(path))));
     const entry: Entry = {
       version: ENTRY_VERSION,
       source: source.display,
@@ -146,11 +150,18 @@ export class BuildCache {
       template: finished.template,
       deps,
       outputs,
+      ...(shared.length ? { shared } : {}),
       path: finished.file.path,
     };
     // Messages first: an entry is never found without them.
     await writeAtomic(this.messagesPath(source), JSON.stringify(finished.file.messages.map(saveMessage)));
     await writeAtomic(this.entryPath(source), JSON.stringify(entry));
+  }
+
+  private async outputRecord(path: string, hash: string | undefined): Promise<OutputRecord> {
+    const info = await stat(path);
+    if (hash === undefined) throw new Error(`${path} is gone`);
+    return { path: relative(this.options.outDir, path).split(sep).join('/'), hash, size: info.size, mtimeMs: info.mtimeMs };
   }
 
   private entryPath(source: Source): string {

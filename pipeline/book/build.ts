@@ -82,7 +82,7 @@ export async function buildBook(path: string, options: BookBuild): Promise<Build
     await writeBook(doc, { template, settings, base, outDir, book, browser, result, errors });
     if (!result.error) {
       const missing = [...new Set(prepared.flatMap((p) => p.file.data.missing ?? []))].sort();
-      await cache.record(self, { outputs: result.outputs, file, template: settings.template, assets: doc.assets, missing, sourceHash: self.digest! }).catch((error: Error) => {
+      await cache.record(self, { outputs: result.outputs, shared: result.shared ?? [], file, template: settings.template, assets: doc.assets, missing, sourceHash: self.digest! }).catch((error: Error) => {
         file.message(`not recorded in the build cache: ${error.message}`, { ruleId: 'build-cache', source: 'galley' });
       });
     }
@@ -112,6 +112,7 @@ async function writeBook(doc: RenderedDocument, job: BookOutputs): Promise<void>
     const path = (format: string) => join(job.outDir, `${book.slug}.${format}`);
     const written = await writeOutputs({ doc, template, settings, root: job.base, session, file: result.file!, path });
     result.outputs = written.outputs;
+    result.shared = written.shared;
     if (written.failure !== undefined) result.error = asGalleyError(written.failure, book.display);
   } finally {
     await session?.close();

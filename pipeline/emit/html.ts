@@ -1,26 +1,62 @@
 /**
- * The standalone HTML page: images and formula fonts inlined as data URIs so
- * the one file is the whole page. With selfContained: true it carries its
- * text font too, cut down to the characters it uses (the e-book's subsets), so
- * it reads the same on a machine with no Chinese font.
+ * The standalone HTML page: images and formula fonts inlined as data URIs.
+ * Its text fonts are galley's own woff2 slices, copied beside it into
+ * `fonts/` (one folder shared by every page in the out folder) and named by
+ * relative URLs with their unicode-range: the precomputed coverage index says
+ * which slices the page's characters need, so no font is parsed. With
+ * selfContained: true the page carries its text font inline instead, cut down
+ * to the characters it uses (the e-book's subsets), and is a file on its own.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Settings } from '../config/index.ts';
-import { fontStack, pageCharacters } from '../fonts/catalogue.ts';
+import { fontPackageDir, fontStack, pageCharacters } from '../fonts/catalogue.ts';
 import { screenPage, type RenderedDocument } from '../render/index.ts';
 import { KATEX_FONTS } from '../render/math.ts';
 import type { Template } from '../render/template.ts';
 import { mediaType } from './media-types.ts';
+import { writeAtomic } from './write.ts';
+
+/** The folder, beside the pages, that holds the font files they name. */
+export const FONTS_DIR = 'fonts';
 
 const dataUri = (path: string) => `data:${mediaType(path)};base64,${readFileSync(path).toString('base64')}`;
 
-export async function renderHtml(doc: RenderedDocument, template: Template, settings: Settings, root: string): Promise<string> {
-  const page = screenPage(doc, template, settings, {
-    asset: (path) => dataUri(join(root, path)),
-    katexFont: (file) => dataUri(join(KATEX_FONTS, file)),
-  });
-  return settings.selfContained ? withTextFont(page, doc.meta.lang) : page;
+export interface HtmlPage {
+  page: string;
+  /** Paths of the font files the page names, in their packages: to be copied into FONTS_DIR beside it. */
+  fonts: string[];
+}
+
+export async function renderHtml(doc: RenderedDocument, template: Template, settings: Settings, root: string): Promise<HtmlPage> {
+  const fonts = new Set<string>();
+  const urls = {
+    asset: (path: string) => dataUri(join(root, path)),
+    katexFont: (file: string) => dataUri(join(KATEX_FONTS, file)),
+  };
+  if (settings.selfContained) return { page: await withTextFont(screenPage(doc, template, settings, urls), doc.meta.lang), fonts: [] };
+  const font = (pkg: string, file: string) => {
+    fonts.add(join(fontPackageDir(pkg), file));
+    return `${FONTS_DIR}/${basename(file)}`;
+  };
+  const page = screenPage(doc, template, settings, { ...urls, font });
+  return { page, fonts: [...fonts].sort() };
+}
+
+/**
+ * Copies each font file into `dir` unless the same bytes are there already
+ * (pages share the folder: a rebuild rewrites nothing). Returns the copies' paths.
+ */
+export async function placeFonts(fonts: string[], dir: string): Promise<string[]> {
+  return Promise.all(
+    fonts.map(async (source) => {
+      const target = join(dir, basename(source));
+      const [data, there] = await Promise.all([readFile(source), readFile(target).catch(() => undefined)]);
+      if (!there?.equals(data)) await writeAtomic(target, data);
+      return target;
+    }),
+  );
 }
 
 /** The page with @font-face rules for the subsets of its characters, each family put last in the stacks before the generic one. */

@@ -50,6 +50,16 @@ export function familyPackage(family: string): string {
   return pkg;
 }
 
+/**
+ * The package and file (files/…) of one of galley's font files named by its
+ * file name alone: each name starts with its package's (noto-sans-sc-4-400-normal.woff2).
+ */
+export function fontFileByName(name: string): { pkg: string; file: string } | undefined {
+  if (!/^[\w-]+\.woff2$/.test(name)) return undefined;
+  const pkg = FONT_PACKAGES.filter((p) => name.startsWith(`${p}-`)).sort((a, b) => b.length - a.length)[0];
+  return pkg ? { pkg, file: `files/${name}` } : undefined;
+}
+
 /** Names of the font packages whose files a renderer may read. */
 export const FONT_PACKAGES = Object.values(PACKAGES);
 
@@ -65,13 +75,16 @@ export function facesCovering(pkg: string, weight: number, codePoint: number): n
   return covering(coverageTable(pkg, weight).get(), codePoint);
 }
 
+/** Print waits for the real font (block); a reading page shows text at once and swaps the font in. */
+export type FontDisplay = 'block' | 'swap';
+
 /**
  * @font-face rules for a stack, with each font file's URL made by `urlFor(package, file)`,
  * and variables --font-serif, --font-sans, --font-mono for the stylesheets.
  * Given `text`, only the faces that cover one of its characters are written:
  * the rest could never be used, and a CJK family has over a hundred.
  */
-export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string) => string, text?: string): string {
+export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string) => string, text?: string, display: FontDisplay = 'block'): string {
   const codePoints = text === undefined ? undefined : new Set(Array.from(text, (c) => c.codePointAt(0)!));
   const families = [...new Set([...stack.serif, ...stack.sans, ...stack.mono])];
   const rules = families.flatMap((family) => {
@@ -85,7 +98,11 @@ export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string
         for (const code of codePoints) for (const i of covering(coverage, code)) used.add(i);
         keep = faces.filter((face, i) => !face.ranges || used.has(i));
       }
-      return keep.map((face) => face.css.replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => `url(${urlFor(pkg, `files/${file}`)})`));
+      return keep.map((face) =>
+        face.css
+          .replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => `url(${urlFor(pkg, `files/${file}`)})`)
+          .replace(/font-display:\s*block/, `font-display: ${display}`),
+      );
     });
   });
   return `${rules.join('\n')}\n${stackVariables(stack)}`;
@@ -106,8 +123,9 @@ export function fillWithFonts(
   values: Record<string, string> & { css: string },
   stack: FontStack,
   urlFor: (pkg: string, file: string) => string,
+  display: FontDisplay = 'block',
 ): string {
-  const fonts = fontFaceCss(stack, urlFor, pageCharacters(fill(shell, values)));
+  const fonts = fontFaceCss(stack, urlFor, pageCharacters(fill(shell, values)), display);
   return fill(shell, { ...values, css: `${fonts}\n${values.css}` });
 }
 

@@ -26,7 +26,7 @@ const DESCRIPTIONS: Record<keyof Settings, string> = {
   csl: 'citation style: gb-t-7714, apa, vancouver, harvard1, or a .csl file',
   codeTheme: 'the shiki theme of code blocks (github-light, github-dark, nord, ...)',
   lineNumbers: 'number the lines of code blocks',
-  selfContained: 'the HTML page carries its text font (subsets of the characters it uses)',
+  selfContained: 'the HTML page carries its text font inline (subsets of its characters), not as files in out/fonts/',
   rules: 'repair rules turned off or reported otherwise, e.g. { punctuation: off, script: info }',
   remarkPlugins: 'remark plugins run after galley\'s own: a package or ./path, or [name, options]',
   rehypePlugins: 'rehype plugins run after galley\'s own: a package or ./path, or [name, options]',

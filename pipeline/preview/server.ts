@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { fontFile } from '../emit/origin.ts';
 import { mediaType } from '../emit/media-types.ts';
-import { FONT_PACKAGES } from '../fonts/catalogue.ts';
+import { FONT_PACKAGES, fontFileByName } from '../fonts/catalogue.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import type { PreviewSession, State } from './session.ts';
 import { shellHtml } from './shell.ts';
@@ -42,11 +42,16 @@ function routes(session: PreviewSession): Record<string, Route> {
   };
 }
 
-/** galley's own font files, by package and file name, as the PDF renderer serves them. */
+/**
+ * galley's own font files: by package and file name, as the PDF renderer serves
+ * them, or by file name alone, as the published page names its copies (fonts/NAME).
+ */
 async function font(path: string): Promise<Body | undefined> {
   const match = /^\/fonts\/([\w-]+)\/(files\/[\w-]+(?:\.[\w-]+)*\.woff2)$/.exec(path);
-  if (!match || !FONT_PACKAGES.includes(match[1]!)) return undefined;
-  return fontFile(match[1]!, match[2]!).then((data) => ({ type: mediaType(match[2]!), data }), () => undefined);
+  const named = /^\/fonts\/([^/]+)$/.exec(path);
+  const found = match && FONT_PACKAGES.includes(match[1]!) ? { pkg: match[1]!, file: match[2]! } : named ? fontFileByName(named[1]!) : undefined;
+  if (!found) return undefined;
+  return fontFile(found.pkg, found.file).then((data) => ({ type: mediaType(found.file), data }), () => undefined);
 }
 
 /** What the page's script is told after each build. */

@@ -78,20 +78,26 @@ function pageClasses(settings: Settings): string {
   return settings.writingMode === 'vertical' ? 'vertical' : 'horizontal';
 }
 
-/** The standalone reading page: everything inline, so the file works on its own. */
+/**
+ * The standalone reading page: images and formula fonts inline. With `font`,
+ * it names the font files its characters need at the URLs it makes (copies
+ * beside the page); without, it only names galley's families.
+ */
 export function screenPage(
   doc: RenderedDocument,
   template: Template,
   settings: Settings,
-  urls: { asset: (path: string) => string; katexFont: (file: string) => string },
+  urls: { asset: (path: string) => string; katexFont: (file: string) => string; font?: (pkg: string, file: string) => string },
 ): string {
+  const stack = fontStack(doc.meta.lang);
   const math = doc.math ? katexCss(katexFontFiles(doc.hast), urls.katexFont) : '';
-  return fill(template.page, {
+  const values = {
     ...slots(doc, settings),
     head: screenHead(doc.meta),
-    css: [stackVariables(fontStack(doc.meta.lang)), math, template.screenCss].filter(Boolean).join('\n'),
+    css: [urls.font ? '' : stackVariables(stack), math, template.screenCss].filter(Boolean).join('\n'),
     body: bodyHtml(doc, urls.asset),
-  });
+  };
+  return urls.font ? fillWithFonts(template.page, values, stack, urls.font, 'swap') : fill(template.page, values);
 }
 
 /** The page Chromium prints: fonts from galley's own files, @page from the settings. */

@@ -153,11 +153,24 @@ describe('what the preview server refuses', () => {
     '/passwd',
     '/out/passwd',
     '/fonts/noto-sans/files/..%2f..%2fpackage.json',
+    '/fonts/..%2f..%2fpackage.json',
+    '/fonts/noto-sans-..%2f..%2fpackage.woff2',
+    '/fonts/noto-sans-nothing.woff2',
     '/assets/..\\..\\package.json',
   ])('%s: 403 or 404, and nothing of the file', async (path) => {
     const answer = await ask(path);
     expect([403, 404]).toContain(answer.status);
     for (const secret of secrets) expect(answer.body).not.toMatch(secret);
+  });
+
+  it('answers the font files the published page names beside it (fonts/NAME)', async () => {
+    const names = [...(await ask('/page.html')).body.matchAll(/url\(fonts\/([\w.-]+\.woff2)\)/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names.slice(0, 3)) {
+      const answer = await ask(`/fonts/${name}`);
+      expect(answer.status, name).toBe(200);
+      expect(answer.body.startsWith('wOF2'), name).toBe(true);
+    }
   });
 
   it('answers only its own host names (no DNS rebinding)', async () => {

@@ -173,7 +173,7 @@ describe('bad input', () => {
     const { run, dir } = buildWith({ 'source/a-empty.md': '', 'source/b-binary.txt': Buffer.alloc(100, 0) });
     expect(run.errors.sort()).toEqual(['galley: source/a-empty.md: is empty', 'galley: source/b-binary.txt: is a binary file, not text']);
     expect(run.code).toBe(1);
-    expect(readdirSync(join(dir, 'out')).filter((name) => !name.startsWith('.'))).toEqual(['ok.html']);
+    expect(readdirSync(join(dir, 'out')).filter((name) => !name.startsWith('.'))).toEqual(['fonts', 'ok.html']);
   });
 });
 

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../pipeline/emit/browser/index.ts';
@@ -53,7 +54,8 @@ describe('HTML pages', () => {
           // The page itself runs no script; axe needs it here, in the test only.
           await page.setJavaScriptEnabled(true);
           await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-          await page.setContent(readFileSync(join(out, name), 'utf8'), { waitUntil: 'load' });
+          // Opened from the out folder, as a reader opens it: with the font files beside it.
+          await page.goto(pathToFileURL(join(out, name)).href, { waitUntil: 'load' });
           await page.addScriptTag({ content: AXE });
           const violations = await page.evaluate(async () => {
             const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
