@@ -5,11 +5,13 @@
  * 3.14, 09:06), URLs, e-mail addresses, inline code, operators (`（::）`, `?:`, `!=`) and Latin prose
  * keep their ASCII marks.
  * Heading numbers (一、 1、 1.) and citation marks ([1]) use no mark this rule touches, except
- * the parentheses of (一) / (1), which Chinese style writes full-width.
+ * the parentheses of (一) / (1), which Chinese style writes full-width. Quotation marks go by
+ * pairs (quotes.ts): `"基层"` → “基层”.
  */
 import { isCjkContext, isHan } from '../chars.ts';
 import { applyEdits, outsideKept, type Edit, type Line, type Reporter } from '../lines.ts';
 import { isRomanization } from './pinyin.ts';
+import { quoteEdits } from './quotes.ts';
 
 export const RULE_ID = 'punctuation';
 
@@ -158,6 +160,8 @@ export function punctuationEdits(text: string): Edit[] {
   return edits;
 }
 
+/** Quotation marks first: a mark next to “ or ” is then seen in Chinese text (`"好"!` → `“好”！`). */
 export function applyPunctuation(line: Line, reporter: Reporter | undefined): void {
+  if (/["']/.test(line.text)) applyEdits(line, outsideKept(line, quoteEdits(line.text, protectedMask(line.text))), reporter, RULE_ID, 'info');
   applyEdits(line, outsideKept(line, punctuationEdits(line.text)), reporter, RULE_ID, 'info');
 }
