@@ -7,7 +7,8 @@ import { removed } from '../boilerplate.ts';
 import { findMojibake } from '../mojibake.ts';
 import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
 import { splitKeywords } from './keywords.ts';
-import { readDate, readPublication, type Field } from './labels.ts';
+import { readPublication, type PublicationValue } from './journal.ts';
+import { readDate, type Field } from './labels.ts';
 import { readByline, readLatinNames } from './names.ts';
 import { TAKES_NEXT_LINE, type Reading } from './read.ts';
 
@@ -149,8 +150,13 @@ export class Assigner {
     return true;
   }
 
-  private publication(value: { publication?: Line; issue?: string }, what: string[]): void {
+  private publication(value: PublicationValue, what: string[]): void {
     const f = this.fields;
+    if (value.date && !f.date) {
+      f.date = value.date.date;
+      if (value.date.time) f.time = value.date.time;
+      what.push(`date ${f.date}`);
+    }
     if (value.publication && !f.publication && !looksGarbled(value.publication.text)) {
       f.publication = value.publication;
       what.push(`publication ${value.publication.text}`);

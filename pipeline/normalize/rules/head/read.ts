@@ -6,7 +6,8 @@
 import { trimLine, sliceLine, type Line } from '../../lines.ts';
 import { isAffiliation, isBody, isChrome, isEnglish, isTitleCandidate, subtitleOf } from './classify.ts';
 import { isKeywordList } from './keywords.ts';
-import { isPublicationLine, readDate, readFieldLine, readPublication, type DateValue, type Field, type PublicationValue } from './labels.ts';
+import { isPublicationLine, readPublication, type PublicationValue } from './journal.ts';
+import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
 import { isDictionaryWord, readByline, type Byline } from './names.ts';
 
 export type Role =
@@ -46,6 +47,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   }
   if (isChrome(text)) return reading('chrome');
   const date = readDate(text);
+  // `《教育研究月刊》2020年7月15日 第315期`: the journal's name before its date.
+  if (date && /《[^《》]+》/u.test(text.slice(0, date.start)) && isPublicationLine(text)) return reading('publication', { publication: readPublication(trimLine(line))! });
   if (date && /^\D{0,8}$/u.test(text.slice(0, date.start))) {
     const tail = trimLine(sliceLine(line, line.text.indexOf(text) + date.end, line.text.length));
     if (tail.text === '') return reading('date', { date });

@@ -1,0 +1,89 @@
+/**
+ * The journal an article came from and its issue, as journals and databases print them on one
+ * line: `《中国行政管理》2018年第6期`, `中國軍轉民 2024年3期`, `《X》2019, 35(4): 12-18`,
+ * `《教育研究月刊》第315期,2020年7月`, `《X》2020年7月號`, `《X》,2020年第7期,第12-25頁`.
+ * The line is the journal's name, the issue, and at most a date, a month and pages; anything
+ * else makes it text.
+ */
+import { sliceLine, trimLine, type Line } from '../../lines.ts';
+import { readDate, type DateValue } from './labels.ts';
+
+const ISSUE = new RegExp(
+  [
+    '\\d{4}\\s*年\\s*\\d{1,2}\\s*月[號号]',
+    '(?:\\d{4}\\s*年\\s*)?第?\\s*\\d{1,3}\\s*期',
+    '(?:\\d{4}\\s*年\\s*)?第\\s*\\d{1,3}\\s*卷\\s*第\\s*\\d{1,3}\\s*期',
+    '\\d{4}\\s*[,，]\\s*(?:\\d{1,3}\\s*)?[(（]\\s*\\d{1,3}\\s*[)）]',
+    '(?:vol\\.?\\s*\\d+\\s*[,，]?\\s*)?no\\.?\\s*\\d+',
+  ].map((p) => `(${p})`).join('|'),
+  'iu',
+);
+/** A month without a day (`2020年7月`): when the issue is printed with it, it belongs to the issue. */
+const MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/u;
+/** Pages: `第12-25頁`, `頁45-60`, `pp. 12-25`, `: 12-18`. */
+const PAGES = /(?:第\s*)?\d+\s*[-–—~～]\s*\d+\s*[頁页]|[頁页]\s*\d+\s*[-–—~～]\s*\d+|pp?\.\s*\d+\s*[-–—]\s*\d+|[:：]\s*\d+\s*[-–—~～]\s*\d+\s*[頁页]?/iu;
+const QUOTED = /《([^《》]{1,40})》/u;
+/** What may stand between the parts: separators and brackets. */
+const BETWEEN = /[\s,，、;；.。()（）[\]]/gu;
+
+export interface PublicationValue {
+  publication?: Line;
+  issue?: string;
+  date?: DateValue;
+}
+
+/** The line's parts, each as its match (or undefined), in the order they are cut out. */
+function parts(text: string) {
+  const issue = ISSUE.exec(text);
+  let rest = issue ? text.slice(0, issue.index) + ' '.repeat(issue[0].length) + text.slice(issue.index + issue[0].length) : text;
+  const date = readDate(rest);
+  if (date) rest = rest.slice(0, date.start) + ' '.repeat(date.end - date.start) + rest.slice(date.end);
+  const month = date ? null : MONTH.exec(rest);
+  if (month) rest = rest.slice(0, month.index) + ' '.repeat(month[0].length) + rest.slice(month.index + month[0].length);
+  rest = rest.replace(PAGES, (m) => ' '.repeat(m.length));
+  return { issue, date, month, rest };
+}
+
+/** A name, not a sentence: short, with letters, without sentence marks. */
+function nameLike(text: string): boolean {
+  return text !== '' && [...text].length <= 30 && !/[。，,；;：:]/u.test(text) && /[\p{L}]/u.test(text);
+}
+
+/**
+ * The journal and its issue; a date printed with them comes back too, and a month goes with
+ * the issue (`第315期（2020年7月）`), since a date needs its day.
+ */
+export function readPublication(value: Line): PublicationValue | undefined {
+  const text = value.text;
+  const { issue, date, month, rest } = parts(text);
+  const quoted = QUOTED.exec(text);
+  let name: Line | undefined;
+  if (quoted) name = trimLine(sliceLine(value, quoted.index + 1, quoted.index + 1 + quoted[1]!.length));
+  else {
+    const end = issue ? issue.index : text.length;
+    const candidate = trimLine(sliceLine(value, 0, end));
+    const bare = rest.slice(0, end).replace(BETWEEN, ' ').trim();
+    if (nameLike(candidate.text) && bare === candidate.text.trim()) name = candidate;
+  }
+  if (!name && !issue) return undefined;
+  const result: PublicationValue = {};
+  if (name) result.publication = name;
+  if (issue) {
+    result.issue = issue[0].replace(/\s+/g, '');
+    if (month && !/年/u.test(result.issue)) result.issue += `（${month[1]}年${Number(month[2])}月）`;
+  }
+  if (date) result.date = date;
+  return result;
+}
+
+/** A line that is only a journal and its issue (`中國軍轉民 2024年3期`, `2018年第6期`). */
+export function isPublicationLine(text: string): boolean {
+  const t = text.trim();
+  const { issue, rest } = parts(t);
+  if (!issue) return false;
+  const left = rest.replace(QUOTED, (m) => ' '.repeat(m.length)).replace(BETWEEN, ' ');
+  // The journal's name comes first: words after the issue make it a sentence (`第3期工程完工`).
+  if (left.slice(issue.index).trim() !== '') return false;
+  const name = left.trim();
+  return name === '' || (nameLike(name) && !/\s/u.test(name));
+}
