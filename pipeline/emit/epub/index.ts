@@ -1,7 +1,8 @@
 /**
  * The EPUB 3 e-book. epub-gen-memory turns each chapter's HTML into XHTML,
  * fetches the images and lays out the container; galley supplies its own
- * chapter, navigation and NCX templates and then corrects what the library
+ * chapter template (an EJS string: text reaches it only as values, never as
+ * template), writes the navigation and NCX itself, and corrects what the library
  * gets wrong: random identifier and image names, the clock as dates, every
  * non-ASCII character written as a numeric entity, a zip that differs on each
  * run. The package document is written last, from the files really present.
@@ -92,8 +93,9 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
       date: modified.toISOString(),
       css,
       chapterXHTML: CHAPTER_TEMPLATE,
-      tocXHTML: navXhtml({ lang: meta.lang, title: meta.title, contentsLabel: labels.contents, tree, landmarks }),
-      tocNCX: ncxXml({ identifier, lang: meta.lang, title: meta.title, authors: meta.authors, tree }),
+      // The library renders these as EJS templates, where a title's `%>` is markup: written below instead, as they are.
+      tocXHTML: '',
+      tocNCX: '',
       // Written below, once every file's final name is known.
       contentOPF: '',
       prependChapterTitles: false,
@@ -108,6 +110,8 @@ export async function renderEpub(job: EpubJob): Promise<Uint8Array> {
   const files = await readZip(await library.generateAsync({ type: 'uint8array', compression: 'STORE' }));
   files.delete('OEBPS/content.opf');
   const out = fixLibraryOutput(files, math);
+  out.set('OEBPS/toc.xhtml', navXhtml({ lang: meta.lang, title: meta.title, contentsLabel: labels.contents, tree, landmarks }));
+  out.set('OEBPS/toc.ncx', ncxXml({ identifier, lang: meta.lang, title: meta.title, authors: meta.authors, tree }));
   for (const { href, data } of font.fonts) out.set(`OEBPS/${href}`, data);
   out.set('OEBPS/images/cover.png', cover);
   out.set('OEBPS/cover.xhtml', coverPage(meta.title, meta.authors, meta.lang));
