@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import YAML from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkSettings, dropUndefined, type SettingsInput } from '../config/index.ts';
 import { GalleyError } from '../errors.ts';
 import { displayPath, findSources, slugify } from '../batch/sources.ts';

@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { GalleyError } from '../errors.ts';
 
 const formats = z.enum(['html', 'pdf', 'epub']);

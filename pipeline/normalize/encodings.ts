@@ -3,15 +3,26 @@
  * some text, and whether those bytes read exactly as another encoding. Mojibake repair is built
  * on these two questions.
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 
 export type Codec = 'gbk' | 'big5' | 'latin1' | 'utf8';
 
-// windows-1252 maps 0x80–0x9F to typographic characters; scrapers usually mean it by "Latin-1".
-const CP1252_BYTES = new Map<string, number>();
-for (let b = 0x80; b <= 0x9f; b++) {
-  const ch = iconv.decode(Buffer.from([b]), 'windows-1252');
-  if (ch !== '\uFFFD' && ch.charCodeAt(0) > 0xff) CP1252_BYTES.set(ch, b);
+let library: typeof import('iconv-lite') | undefined;
+/** iconv-lite, required on first use: most documents hold no text for it to re-encode, and its tables are large. */
+export const iconv = () => (library ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite'));
+
+let cp1252: Map<string, number> | undefined;
+
+/** windows-1252 maps 0x80–0x9F to typographic characters; scrapers usually mean it by "Latin-1". */
+function cp1252Bytes(): Map<string, number> {
+  if (!cp1252) {
+    cp1252 = new Map();
+    for (let b = 0x80; b <= 0x9f; b++) {
+      const ch = iconv().decode(Buffer.from([b]), 'windows-1252');
+      if (ch !== '\uFFFD' && ch.charCodeAt(0) > 0xff) cp1252.set(ch, b);
+    }
+  }
+  return cp1252;
 }
 
 /** The bytes that `codec` would have decoded into `text`, or undefined if it could not. */
@@ -20,15 +31,15 @@ export function bytesOf(text: string, codec: Codec): Buffer | undefined {
     const out: number[] = [];
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      const b = cp <= 0xff ? cp : CP1252_BYTES.get(ch);
+      const b = cp <= 0xff ? cp : cp1252Bytes().get(ch);
       if (b === undefined) return undefined;
       out.push(b);
     }
     return Buffer.from(out);
   }
   if (codec === 'utf8') return Buffer.from(text, 'utf8');
-  const bytes = iconv.encode(text, codec);
-  return iconv.decode(bytes, codec) === text ? bytes : undefined;
+  const bytes = iconv().encode(text, codec);
+  return iconv().decode(bytes, codec) === text ? bytes : undefined;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -43,7 +54,7 @@ export function decodeExact(bytes: Buffer, codec: Codec): string | undefined {
       return undefined;
     }
   }
-  const text = iconv.decode(bytes, codec);
+  const text = iconv().decode(bytes, codec);
   if (text.includes('\uFFFD')) return undefined;
   const again = bytesOf(text, codec);
   return again !== undefined && again.equals(bytes) ? text : undefined;

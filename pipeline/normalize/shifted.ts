@@ -7,10 +7,9 @@
  * in GBK's private-use area prints as nothing and is dropped (`基層?;A不牢` is `基層。基礎不牢`
  * with the pair f9b5 gone). Candidates undo all three; the caller scores and decides.
  */
-import iconv from 'iconv-lite';
 import { charScore, isCommonWord, textScore } from './freq.ts';
 import { isCjkPunct } from './chars.ts';
-import { bytesOf, decodeExact, isClean } from './encodings.ts';
+import { bytesOf, decodeExact, iconv, isClean } from './encodings.ts';
 
 export interface Candidate {
   replacement: string;
@@ -74,7 +73,7 @@ function isDropped(x: number, y: number): boolean {
     dropped = new Uint8Array(65536);
     for (let a = 0x81; a <= 0xfe; a++) {
       for (let b = 0x40; b <= 0xfe; b++) {
-        const cp = iconv.decode(Buffer.from([a, b]), 'gbk').codePointAt(0) ?? 0;
+        const cp = iconv().decode(Buffer.from([a, b]), 'gbk').codePointAt(0) ?? 0;
         if (cp >= 0xe000 && cp <= 0xf8ff) dropped[(a << 8) | b] = 1;
       }
     }

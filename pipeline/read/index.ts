@@ -4,10 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { VFile } from 'vfile';
 import { GalleyError } from '../errors.ts';
+
+// Required on first use: a source in valid UTF-8, nearly every one, needs neither (their tables are large).
+const require = createRequire(import.meta.url);
+const iconv = () => require('iconv-lite') as typeof import('iconv-lite');
+const chardet = () => require('chardet') as typeof import('chardet');
 
 /** Larger sources are refused: nothing real is this big, and it protects the browser. */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
@@ -44,11 +48,13 @@ export function decode(bytes: Uint8Array, displayPath = '<input>'): Decoded {
   if (bytes.length === 0) throw new GalleyError(displayPath, 'is empty');
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const encoding = detectEncoding(buffer, displayPath);
-  let text = iconv.decode(buffer, encoding, { stripBOM: true });
+  const validUtf8 = encoding === 'utf-8' && isValidUtf8(buffer);
+  // TextDecoder drops a leading BOM as iconv's stripBOM does; iconv reads the rest, and UTF-8 with bad sequences as it always has.
+  let text = validUtf8 ? new TextDecoder('utf-8').decode(buffer) : iconv().decode(buffer, encoding, { stripBOM: true });
   if (text.trim() === '') throw new GalleyError(displayPath, 'is empty');
   if (looksBinary(text)) throw new GalleyError(displayPath, 'is a binary file, not text');
+  const replaced = encoding === 'utf-8' && !validUtf8 ? badUtf8Sequences(buffer) : 0;
   // Unpaired UTF-16 surrogates cannot be written out as UTF-8 by any later stage.
-  const replaced = countReplaced(text, encoding, buffer);
   text = text.replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n');
   return { text, encoding, replaced };
 }
@@ -71,11 +77,11 @@ export function detectEncoding(bytes: Buffer, displayPath = '<input>'): Encoding
   if (hasNul(bytes)) throw new GalleyError(displayPath, 'is a binary file, not text');
   if (isValidUtf8(bytes)) return 'utf-8';
   // GB18030 decodes almost any bytes without error, so a reading must also look like Chinese text.
-  const plausible = (['gb18030', 'big5'] as const).filter((encoding) => looksLikeText(iconv.decode(bytes, encoding)));
+  const plausible = (['gb18030', 'big5'] as const).filter((encoding) => looksLikeText(iconv().decode(bytes, encoding)));
   if (plausible.length === 1) return plausible[0]!;
   if (plausible.length === 2) {
     // Both read as Han text: chardet's character-frequency statistics decide.
-    const ranked = chardet.analyse(bytes).map((guess) => guess.name.toLowerCase());
+    const ranked = chardet().analyse(bytes).map((guess) => guess.name.toLowerCase());
     const big5 = ranked.indexOf('big5');
     const gb = ranked.findIndex((name) => name === 'gb18030' || name === 'gbk' || name === 'gb2312');
     return big5 !== -1 && (gb === -1 || big5 < gb) ? 'big5' : 'gb18030';
@@ -104,10 +110,6 @@ function badUtf8Sequences(bytes: Buffer): number {
 }
 
 const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
-
-function countReplaced(text: string, encoding: Encoding, bytes: Buffer): number {
-  return encoding === 'utf-8' && !isValidUtf8(bytes) ? badUtf8Sequences(bytes) : 0;
-}
 
 function isValidUtf8(bytes: Buffer): boolean {
   try {

@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Element, Root } from 'hast';
-import rehypeKatex from 'rehype-katex';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -20,37 +19,55 @@ declare module 'vfile' {
   }
 }
 
+/** What rehype-katex typesets: remark-math's code and spans, and `math-display` / `math-inline` elements. */
+const FORMULA = ['language-math', 'math-display', 'math-inline'];
+
+function hasFormula(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'element', (node: Element) => {
+    if (classes(node).some((name) => FORMULA.includes(name))) found = true;
+    return found ? false : undefined;
+  });
+  return found;
+}
+
 /** rehype-katex with its messages made galley's: the TeX error and where it is. */
 export function rehypeMath() {
-  return (tree: Root, file: VFile) => {
-    let strict: string | undefined;
-    const before = file.messages.length;
-    const katex = rehypeKatex({
-      output: 'htmlAndMathml',
-      // KaTeX prints strict-mode notes on the console; they are the document's messages.
-      strict: (_code: string, message: string) => {
-        strict ??= message;
-        return 'ignore';
-      },
-    });
-    katex(tree, file);
-    const added = file.messages.splice(before);
-    for (const note of added) {
-      if (note.source !== 'rehype-katex') {
-        file.messages.push(note);
-        continue;
-      }
-      const cause = note.cause instanceof Error ? note.cause.message.replace(/^KaTeX parse error: /, '') : note.reason;
-      const message = file.message(`bad TeX: ${cause}`, { place: note.place, ruleId: 'math', source: 'galley' });
-      message.actual = note.actual;
-    }
-    if (strict) file.info(`TeX: ${strict}`, { ruleId: 'math', source: 'galley' });
+  return async (tree: Root, file: VFile) => {
+    // KaTeX is most of an HTML build's code: loaded only for a document with formulas.
+    if (hasFormula(tree)) await typeset(tree, file);
     let math = false;
     visit(tree, 'element', (node: Element) => {
       if (classes(node).includes('katex')) math = true;
     });
     if (math) file.data.math = true;
   };
+}
+
+async function typeset(tree: Root, file: VFile): Promise<void> {
+  const { default: rehypeKatex } = await import('rehype-katex');
+  let strict: string | undefined;
+  const before = file.messages.length;
+  const katex = rehypeKatex({
+    output: 'htmlAndMathml',
+    // KaTeX prints strict-mode notes on the console; they are the document's messages.
+    strict: (_code: string, message: string) => {
+      strict ??= message;
+      return 'ignore';
+    },
+  });
+  katex(tree, file);
+  const added = file.messages.splice(before);
+  for (const note of added) {
+    if (note.source !== 'rehype-katex') {
+      file.messages.push(note);
+      continue;
+    }
+    const cause = note.cause instanceof Error ? note.cause.message.replace(/^KaTeX parse error: /, '') : note.reason;
+    const message = file.message(`bad TeX: ${cause}`, { place: note.place, ruleId: 'math', source: 'galley' });
+    message.actual = note.actual;
+  }
+  if (strict) file.info(`TeX: ${strict}`, { ruleId: 'math', source: 'galley' });
 }
 
 function classes(node: Element): string[] {

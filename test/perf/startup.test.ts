@@ -18,7 +18,10 @@ const BIN = join(ROOT, 'bin/galley.js');
 const TRACE = join(ROOT, 'test/perf/loads/trace.mjs');
 
 /** Modules no HTML build of a plain document may load. */
-const HEAVY = ['puppeteer-core', 'sharp', 'lightningcss', '@pdf-lib/fontkit', 'pdf-lib', 'opencc-js', 'epub-gen-memory', 'subset-font', 'fontverter', 'jszip', 'katex', 'shiki', '@shikijs/rehype', '@citation-js/core', 'pinyin-pro', 'pixelmatch', 'pngjs'];
+const HEAVY = ['puppeteer-core', 'sharp', 'lightningcss', '@pdf-lib/fontkit', 'pdf-lib', 'opencc-js', 'epub-gen-memory', 'subset-font', 'fontverter', 'jszip', 'katex', 'rehype-katex', 'shiki', '@shikijs/rehype', '@citation-js/core', 'pinyin-pro', 'pixelmatch', 'pngjs', 'iconv-lite', 'chardet'];
+
+/** The package a file belongs to: the innermost node_modules/<name>/ (rehype-katex/node_modules/katex/… is katex). */
+const packageOf = (path: string) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
 
 interface Loaded {
   /** Modules of galley itself (pipeline/…, bin/…), from its sources or bundled into a file that was loaded. */
@@ -38,9 +41,9 @@ function galley(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Loade
   const packages = new Set<string>();
   const own: string[] = [];
   for (const file of files) {
-    const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+    const inModules = packageOf(file);
     if (inModules) {
-      packages.add(inModules[1]!);
+      packages.add(inModules);
       continue;
     }
     if (!file.startsWith(`${ROOT}/`) || file.includes('/test/perf/loads/')) continue;
@@ -51,7 +54,7 @@ function galley(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Loade
     }
     // esbuild names each bundled module in a comment: `// pipeline/cli.ts`, `// node_modules/pdf-lib/es/api/PDFDocument.js`.
     for (const [, module] of readFileSync(file, 'utf8').matchAll(/^\/\/ (pipeline\/\S+|node_modules\/\S+)$/gm)) {
-      const name = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(module!)?.[1];
+      const name = packageOf(module!);
       if (name) packages.add(name);
       else own.push(module!);
     }
@@ -99,6 +102,17 @@ describe('starting the CLI', () => {
     const root = project({ 'stray.md': '---\nlang: zh-Hant\n---\n\n# 書\n\n這是繁體中文，但有干部和关于兩個簡體詞。\n' });
     const loaded = galley(['build', 'stray.md', '--format', 'html', '--out', 'out'], root);
     expect(heavyIn(loaded)).toEqual(['opencc-js']);
+  });
+
+  it('loads KaTeX for a document with a formula, and iconv for a source that is not UTF-8', () => {
+    const root = project({ 'math.md': '# Math\n\nEnergy: $E = mc^2$.\n' });
+    writeFileSync(join(root, 'gbk.txt'), Buffer.from('d6d0cec4b5c4cec4d5c2a3acd3c3a1b6b9fabcd2a1b7b1e0c2eba1a3', 'hex'));
+    const math = galley(['build', 'math.md', '--format', 'html', '--out', 'out'], root);
+    expect(heavyIn(math)).toEqual(['katex', 'rehype-katex']);
+    expect(readFileSync(join(root, 'out/math.html'), 'utf8')).toContain('class="katex"');
+    const gbk = galley(['build', 'gbk.txt', '--format', 'html', '--out', 'out'], root);
+    expect(heavyIn(gbk)).toContain('iconv-lite');
+    expect(readFileSync(join(root, 'out/gbk.html'), 'utf8')).toContain('中文的文章');
   });
 
   it('runs the sources through tsx when asked to, and they do what the bundle does', () => {
