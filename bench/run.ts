@@ -6,6 +6,7 @@
  *   npm run bench                       200 documents
  *   npm run bench -- --docs 50          a smaller corpus
  *   npm run bench -- --large 1000       also a 1000-document build, for its time and peak memory
+ *   npm run bench -- --rounds 3         paired rounds of the floor and the two builds (default 3)
  *   npm run bench -- --keep             keep the temp folder to look at
  *   npm run bench -- --cold-only        only the cold starts of one document (--repeats N, default 7)
  *   npm run bench -- --normalize-only   only normalize on one scraped text grown to 5 MB
@@ -115,6 +116,7 @@ function pdfPages(dir: string): number {
   return pages;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const memory = (run: Run) => `peak RSS ${run.rssMB.toFixed(0)} MB (galley with its browser: ${run.treeMB.toFixed(0)} MB PSS)`;
 const load = () => loadavg()[0]!.toFixed(2);
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       keep: { type: 'boolean', default: false },
       repeats: { type: 'string', default: '7' },
+      rounds: { type: 'string', default: '3' },
       'cold-only': { type: 'boolean', default: false },
       'normalize-only': { type: 'boolean', default: false },
     },
@@ -162,21 +165,38 @@ async function main(): Promise<void> {
   const one = await galley(root, ['build', `source/${first}`, '--out', out('one')]);
   console.log(`cold build, 1 corpus document, all formats: ${s(one.ms)}`);
 
+  // The floor and galley's two builds take turns, round after round (the order reversed every
+  // other round), so each ratio compares runs made minutes apart at most, under the same load.
   const pages = await writePrintPages(root, join(work, 'print'));
-  const floorMs = await printFloor(pages, out('floor'), concurrency, browser);
-  const pdf = await galley(root, ['build', '--format', 'pdf', '--out', out('pdf'), '--report', 'json']);
-  const totalPages = pdfPages(out('pdf'));
+  const rounds = Number(values.rounds);
+  const floors: number[] = [];
+  const pdfs: Run[] = [];
+  const alls: Run[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const steps = [
+      async () => floors.push(await printFloor(pages, out(`floor-${round}`), concurrency, browser)),
+      async () => pdfs.push(await galley(root, ['build', '--format', 'pdf', '--out', out(`pdf-${round}`), '--report', 'json'])),
+      async () => alls.push(await galley(root, ['build', '--out', out(`all-${round}`), '--report', 'json'])),
+    ];
+    for (const step of round % 2 ? steps.reverse() : steps) await step();
+    console.log(`round ${round + 1} of ${rounds}: floor ${s(floors[round]!)}, PDF ${s(pdfs[round]!.ms)} (${(pdfs[round]!.ms / floors[round]!).toFixed(2)}×), all formats ${s(alls[round]!.ms)} (${(alls[round]!.ms / floors[round]!).toFixed(2)}×); load average ${load()}`);
+  }
+  const floorMs = median(floors);
+  const totalPages = pdfPages(out('pdf-0'));
   const rate = (ms: number) => `${(count / (ms / 1000)).toFixed(2)} docs/s, ${(totalPages / (ms / 1000)).toFixed(1)} pages/s`;
+  const ratio = (runs: Run[]) => median(runs.map((run, round) => run.ms / floors[round]!)).toFixed(2);
+  const typical = (runs: Run[]): Run => ({ ms: median(runs.map((r) => r.ms)), runMs: median(runs.map((r) => r.runMs)), cpuMs: median(runs.map((r) => r.cpuMs)), rssMB: Math.max(...runs.map((r) => r.rssMB)), treeMB: Math.max(...runs.map((r) => r.treeMB)), code: Math.max(...runs.map((r) => r.code)) });
+  const pdf = typical(pdfs);
+  const all = typical(alls);
+  console.log(`medians of ${rounds} paired rounds (ratios: the median of each round's ratio; memory: the highest of the rounds):`);
   console.log(`Chromium floor, ${count} PDFs:           ${s(floorMs)}  (${rate(floorMs)})`);
-  console.log(`galley --format pdf, ${count} documents: ${s(pdf.ms)}  (${rate(pdf.ms)}), ${(pdf.ms / floorMs).toFixed(2)}× the floor; galley's own CPU ${s(pdf.cpuMs)}; ${memory(pdf)}`);
-
-  const all = await galley(root, ['build', '--out', out('all'), '--report', 'json']);
-  console.log(`galley all formats, ${count} documents:  ${s(all.ms)}  (${rate(all.ms)}), ${(all.ms / floorMs).toFixed(2)}× the floor; galley's own CPU ${s(all.cpuMs)}; ${memory(all)}`);
+  console.log(`galley --format pdf, ${count} documents: ${s(pdf.ms)}  (${rate(pdf.ms)}), ${ratio(pdfs)}× the floor (goal ≤ 1.15×); galley's own CPU ${s(pdf.cpuMs)}; ${memory(pdf)}`);
+  console.log(`galley all formats, ${count} documents:  ${s(all.ms)}  (${rate(all.ms)}), ${ratio(alls)}× the floor (goal ≤ 1.3×); galley's own CPU ${s(all.cpuMs)}; ${memory(all)}`);
 
   for (const report of ['human', 'json']) {
     const before = Date.now();
-    const noop = await galley(root, ['build', '--out', out('all'), '--report', report]);
-    const written = writtenSince(out('all'), before);
+    const noop = await galley(root, ['build', '--out', out(`all-${rounds - 1}`), '--report', report]);
+    const written = writtenSince(out(`all-${rounds - 1}`), before);
     console.log(`no-op rebuild, ${count} documents, --report ${report}: ${s(noop.ms)} in all (process start included), ${s(noop.runMs)} after loading galley; ${written} outputs written, peak RSS ${noop.rssMB.toFixed(0)} MB`);
     if (written) console.log('  (documents were rebuilt: did galley\'s code or a dependency change during the run?)');
   }
