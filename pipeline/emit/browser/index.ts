@@ -96,6 +96,7 @@ export class BrowserSession {
   private readonly profiles: string[] = [];
   /** The Chromium processes galley started, by the browser connected to each. */
   private readonly spawned = new WeakMap<Browser, Chromium>();
+  private readonly blankTaken = new WeakSet<Browser>();
 
   private constructor(
     private readonly source: BrowserSource,
@@ -168,7 +169,7 @@ export class BrowserSession {
     for (let page = idle.pop(); page; page = idle.pop()) {
       if (!page.isClosed() && page.browser() === browser) return page;
     }
-    const page = await (this.contexts.get(browser) ?? browser).newPage();
+    const page = (await this.blankPage(browser)) ?? (await (this.contexts.get(browser) ?? browser).newPage());
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
@@ -177,6 +178,17 @@ export class BrowserSession {
       else void request.abort('blockedbyclient').catch(() => undefined);
     });
     return page;
+  }
+
+  /**
+   * The blank tab a Chromium galley started opens with, the first time it is
+   * asked for: its renderer is already running, where a new page starts one.
+   */
+  private async blankPage(browser: Browser): Promise<Page | undefined> {
+    if (!this.spawned.has(browser) || this.blankTaken.has(browser)) return undefined;
+    this.blankTaken.add(browser);
+    const pages = await browser.pages();
+    return pages.length === 1 && pages[0]!.url() === 'about:blank' ? pages[0] : undefined;
   }
 
   /** Runs `work` on a page kept for `use`, whose every request goes through `resolve`. */

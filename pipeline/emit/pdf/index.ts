@@ -31,13 +31,27 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
   const vertical = job.settings.writingMode === 'vertical';
   const { pdf, headings, slots } = await session.withPage(resolve, job.onBlocked, async (page) => {
     mark('pdf: page ready');
-    await showDocument(page, html, timeout);
-    mark('pdf: document loaded');
     // The margin boxes (running title, folio) are not in the document, so their
     // font is only asked for during the first print, too late for it: loaded
-    // fonts block, and that print would leave them blank. Load it first.
+    // fonts block, and that print would leave them blank. It is asked for as
+    // soon as the document is parsed, while the document's own fonts load, and
+    // once more when it has loaded (at once, then, if the first call was in time).
     const family = [...fontStack(job.doc.meta.lang).sans.map((name) => JSON.stringify(name)), 'sans-serif'].join(', ');
-    await page.evaluate(async (font, text) => void (await document.fonts.load(font, text)), `16px ${family}`, [job.doc.meta.title, ...(job.doc.parts ?? []).map((part) => part.title), '0123456789'].join(''));
+    const marginText = [job.doc.meta.title, ...(job.doc.parts ?? []).map((part) => part.title), '0123456789'].join('');
+    const loadMarginFont = () => page.evaluate(async (font, text) => void (await document.fonts.load(font, text)), `16px ${family}`, marginText);
+    let parsed!: () => void;
+    const domReady = new Promise<void>((done) => (parsed = done));
+    page.once('domcontentloaded', parsed);
+    const shown = showDocument(page, html, timeout);
+    const early = Promise.race([domReady, shown.catch(() => undefined)]).then(() => loadMarginFont().catch(() => undefined));
+    try {
+      await shown;
+    } finally {
+      page.off('domcontentloaded', parsed);
+    }
+    mark('pdf: document loaded');
+    await early;
+    await loadMarginFont();
     mark('pdf: margin font loaded');
     const parts = job.doc.parts ?? [];
     if (job.settings.recto && parts.length) await openOnRecto(page, await page.pdf(print), parts.map((part) => part.id));
