@@ -2,20 +2,23 @@
  * Language detection from the text itself: scraped sources carry no lang attribute, and the
  * script rule, fonts and hyphenation downstream all depend on Hant vs Hans.
  */
-import { scriptSets } from './script-index.ts';
+import { scriptMarks, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-index.ts';
 
 /**
  * Counts Han characters that only Simplified (resp. only Traditional) text
  * would use, each character judged alone (script-index.ts).
  */
 export function scriptEvidence(text: string): { simplified: number; traditional: number } {
-  const sets = scriptSets();
+  const marks = scriptMarks();
   let simplified = 0;
   let traditional = 0;
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  for (const ch of sample) {
-    if (sets.traditional.has(ch)) traditional++;
-    else if (sets.simplified.has(ch)) simplified++;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.codePointAt(i)!;
+    if (code > 0xffff) i++;
+    const mark = marks[code];
+    if (mark === TRADITIONAL_ONLY) traditional++;
+    else if (mark === SIMPLIFIED_ONLY) simplified++;
   }
   return { simplified, traditional };
 }

@@ -41,6 +41,23 @@ export const scriptIndex = precomputed('script-index', (): ScriptIndex => {
   return { simplifiedOnly, traditionalOnly };
 });
 
+/** scriptMarks()[code point]: a character of one script only. */
+export const SIMPLIFIED_ONLY = 1;
+export const TRADITIONAL_ONLY = 2;
+
+let marks: Uint8Array | undefined;
+
+/** The index as one byte per code point, for rules that look at every character of a long text. */
+export function scriptMarks(): Uint8Array {
+  if (!marks) {
+    const index = scriptIndex.get();
+    marks = new Uint8Array(0x110000);
+    for (const ch of index.simplifiedOnly) marks[ch.codePointAt(0)!] = SIMPLIFIED_ONLY;
+    for (const ch of index.traditionalOnly) marks[ch.codePointAt(0)!] = TRADITIONAL_ONLY;
+  }
+  return marks;
+}
+
 let sets: { simplified: Set<string>; traditional: Set<string> } | undefined;
 
 /** The index as sets of characters. */

@@ -102,7 +102,25 @@ function decide(candidates: Candidate[]): { best?: Candidate; plausible: Candida
 const UNRECOVERABLE = /(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\uFFFD+/g;
 const RUN = /[^\x00-\x7f]+/g;
 const LATIN_RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122@-~]+/g;
+/** LATIN_RUN's non-ASCII characters: a line with fewer than two has no run worth decoding. */
+const LATIN_HIGH = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g;
+
+function twoLatinHigh(text: string): boolean {
+  LATIN_HIGH.lastIndex = 0;
+  return LATIN_HIGH.test(text) && LATIN_HIGH.test(text);
+}
 const MAX_RUN = 400;
+
+/** The next lost-byte marker (`?` or U+FFFD) at or after an index, or -1: each kind searched for once per stretch, not per character. */
+function markerFinder(text: string): (from: number) => number {
+  let question = text.indexOf('?');
+  let replacement = text.indexOf('\uFFFD');
+  return (from) => {
+    if (question !== -1 && question < from) question = text.indexOf('?', from);
+    if (replacement !== -1 && replacement < from) replacement = text.indexOf('\uFFFD', from);
+    return question === -1 ? replacement : replacement === -1 ? question : Math.min(question, replacement);
+  };
+}
 /** Bounds the work on pathological lines (a long run of `?`-separated garbage). */
 const MAX_MARKERS = 64;
 
@@ -120,9 +138,8 @@ export function findMojibake(text: string): MojibakeFinding[] {
 
   // One byte off, anchored on the lost-byte marker.
   let markers = 0;
-  for (let i = 0; i < text.length && markers < MAX_MARKERS; i++) {
-    const marker = text[i];
-    if (marker !== '?' && marker !== '\uFFFD') continue;
+  const marker = markerFinder(text);
+  for (let i = marker(0); i !== -1 && markers < MAX_MARKERS; i = marker(i + 1)) {
     const next = text[i + 1];
     if (next === undefined || /\s/.test(next)) continue;
     const ahead = text.slice(i + 1, i + 7);
@@ -139,7 +156,7 @@ export function findMojibake(text: string): MojibakeFinding[] {
   }
 
   // GBK/Big5 read as Latin-1: trail bytes 0x40–0x7E show up as ASCII letters inside the run.
-  for (const match of text.matchAll(LATIN_RUN)) {
+  for (const match of twoLatinHigh(text) ? text.matchAll(LATIN_RUN) : []) {
     const run = match[0];
     const start = match.index;
     const high = run.match(/[^\x00-\x7f]/g)?.length ?? 0;

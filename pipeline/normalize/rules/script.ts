@@ -8,7 +8,7 @@
 import type { Script } from '../../types.ts';
 import { applyEdits, isKept, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
 import { converter, converterFor } from '../../locale/opencc.ts';
-import { scriptSets } from '../../locale/script-index.ts';
+import { scriptMarks, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../locale/script-index.ts';
 
 export const RULE_ID = 'script';
 
@@ -39,6 +39,8 @@ function converterForWindows(direction: 'toHant' | 'toHans', windows: string[]):
 /** Characters of context on each side that phrase conversion sees (opencc's phrases are shorter). */
 const WINDOW = 8;
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Spans of characters from the other script, with their phrase-aware conversion. */
 export function findStrayScript(text: string, docLang: string): StraySpan[] {
   if (docLang !== 'zh-Hant' && docLang !== 'zh-Hans') return [];
@@ -47,41 +49,57 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
   // changes only inside some phrase; its greedy phrase matching misfires across word
   // boundaries (更加注重 → 加註), so only characters that are Simplified/Traditional by
   // themselves are reported. Phrase conversion still picks their replacement (若干 stays).
-  const others = docLang === 'zh-Hant' ? scriptSets().simplified : scriptSets().traditional;
-  const original = Array.from(text);
+  const other = docLang === 'zh-Hant' ? SIMPLIFIED_ONLY : TRADITIONAL_ONLY;
+  const marks = scriptMarks();
+  // Strays by code point index, found by char codes: most lines have none, and no array of characters is made for them.
   const strays: number[] = [];
-  for (let i = 0; i < original.length; i++) if (others.has(original[i]!) && !BOTH_SCRIPTS.has(original[i]!)) strays.push(i);
+  let count = 0;
+  for (let i = 0; i < text.length; i++, count++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (marks[code] === other && !BOTH_SCRIPTS.has(String.fromCodePoint(code))) strays.push(count);
+  }
   if (strays.length === 0) return [];
+  // Code points: the text itself when it has one UTF-16 unit per character (nearly always).
+  const original: string | string[] = count === text.length ? text : Array.from(text);
   // Phrase conversion of a window around each stray, not of the whole line: a long line costs no more.
   // Through the other script and back, phrase by phrase: a word already right in the document's
   // script comes back as it was (显著 in Simplified text stays; converting 著 alone gives 着).
-  const windows: { k: number; last: number; from: number; window: string[] }[] = [];
+  const windows: { k: number; last: number; from: number; window: string | string[]; text: string }[] = [];
   for (let k = 0; k < strays.length; ) {
     let last = k;
     while (last + 1 < strays.length && strays[last + 1]! - strays[last]! <= 2 * WINDOW) last++;
     const from = Math.max(0, strays[k]! - WINDOW);
-    windows.push({ k, last, from, window: original.slice(from, Math.min(original.length, strays[last]! + WINDOW + 1)) });
+    const window = original.slice(from, Math.min(original.length, strays[last]! + WINDOW + 1));
+    windows.push({ k, last, from, window, text: typeof window === 'string' ? window : window.join('') });
     k = last + 1;
   }
-  const toOther = converterForWindows(docLang === 'zh-Hant' ? 'toHans' : 'toHant', windows.map((w) => w.window.join('')));
-  const middles = windows.map((w) => toOther(w.window.join('')));
+  const toOther = converterForWindows(docLang === 'zh-Hant' ? 'toHans' : 'toHant', windows.map((w) => w.text));
+  const middles = windows.map((w) => toOther(w.text));
   const toDoc = converterForWindows(docLang === 'zh-Hant' ? 'toHant' : 'toHans', middles);
-  const converted = new Map<number, string>();
+  const converted: string[] = [];
   windows.forEach(({ k, last, from, window }, w) => {
-    const out = Array.from(toDoc(middles[w]!));
+    const back = toDoc(middles[w]!);
+    const out = SURROGATE.test(back) ? Array.from(back) : back;
     for (let j = k; j <= last; j++) {
       const i = strays[j]!;
-      converted.set(i, out.length === window.length ? out[i - from]! : original[i]!);
+      converted[j] = out.length === window.length ? out[i - from]! : original[i]!;
     }
   });
   const spans: StraySpan[] = [];
   let open: StraySpan | undefined;
   let offset = 0;
   let at = 0;
-  for (const i of strays) {
+  for (const [j, i] of strays.entries()) {
     for (; at < i; at++) offset += original[at]!.length;
     const ch = original[i]!;
-    const to = converted.get(i)!;
+    const to = converted[j]!;
     if (to === ch) continue;
     if (open && open.end === offset) {
       open.end += ch.length;
