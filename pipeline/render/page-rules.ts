@@ -21,7 +21,7 @@ const SIZES: Record<Settings['pageSize'], [string, string]> = {
 /**
  * The page rules of a document, or of a bound book (`parts`): each chapter
  * then starts a page of its own (a right-hand one with `recto`) and runs its
- * own title in the header, through a named page per chapter.
+ * own title in the header of its pages after the first, through a named page per chapter.
  */
 export function pageRules(meta: DocumentMeta, settings: Settings, stack: FontStack, parts: { title: string }[] = []): string {
   const family = [...stack.sans.map((name) => cssString(name)), 'sans-serif'].join(', ');
@@ -32,10 +32,17 @@ export function pageRules(meta: DocumentMeta, settings: Settings, stack: FontSta
   const vertical = settings.writingMode === 'vertical';
   const head = vertical ? 'right-top' : 'top-center';
   const folio = vertical ? ' text-combine-upright: all;' : '';
-  const chapters = parts.map(
-    (part, index) => `.content > section.book-part:nth-of-type(${index + 1}) { page: part-${index + 1}; }
-@page part-${index + 1} { @${head} { content: ${cssString(part.title)}; font-family: ${family}; } }`,
-  );
+  // Chromium has no :first for a named page, and a page name given to the
+  // chapter's opening blocks alone would break the page after them. So each
+  // chapter counts its own pages, and the header is that count in a counter
+  // style that writes nothing for 1 and the chapter's title for the rest.
+  const chapters = parts.map((part, index) => {
+    const n = index + 1;
+    return `.content > section.book-part:nth-of-type(${n}) { page: part-${n}; }
+@counter-style galley-part-${n}-head { system: fixed; symbols: ""; fallback: galley-part-${n}-title; }
+@counter-style galley-part-${n}-title { system: cyclic; symbols: ${cssString(part.title)}; }
+@page part-${n} { counter-increment: galley-part-${n}; @${head} { content: counter(galley-part-${n}, galley-part-${n}-head); font-family: ${family}; } }`;
+  });
   return [
     `@page {
   size: ${settings.pageSize};

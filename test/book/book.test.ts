@@ -5,7 +5,8 @@
  * right-hand page (recto: true) under its own running header, figures are
  * numbered by chapter, table alignment survives, nothing runs off the page.
  */
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,13 @@ beforeAll(async () => {
 afterAll(() => pdf?.close());
 
 const messages = () => result.documents.flatMap((d) => d.file?.messages ?? []);
+
+/** One page's text as poppler's pdftotext reads it, one line of print a line. */
+const lines = (page: number) =>
+  execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), join(out, 'book.pdf'), '-'], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
 
 describe('a book built from outside its folder', () => {
   it('builds all three outputs with no error, no blocked file and no broken link', () => {
@@ -115,6 +123,25 @@ describe('its pages', () => {
     }
   });
 
+  /** What lies in the head margin, above the text area. */
+  const header = (page: number) => {
+    const { height, items } = pdf.pages[page - 1]!;
+    return items.filter((i) => i.y >= height - (22 / 25.4) * 72 && i.str.trim()).map((i) => i.str).join('');
+  };
+
+  it("runs no header on a chapter's first page, and its title on the next", async () => {
+    for (const [index, title] of CHAPTERS.entries()) {
+      const first = (await pdf.destination(`p${index + 1}`))!;
+      expect(header(first), `${title}, page ${first}`).toBe('');
+      // The title once, as the chapter's heading, first on the page; no running header line above it.
+      expect(lines(first)[0], `page ${first}`).toBe(title);
+      expect(lines(first).filter((line) => line === title), `page ${first}`).toHaveLength(1);
+      // The chapter's next page, unless it is a blank one or the book ends, opens with its title in the header.
+      const next = first < pdf.pages.length ? lines(first + 1) : [];
+      if (next.length) expect(next[0], `page ${first + 1}`).toBe(title);
+    }
+  });
+
   it('runs the chapter title in the header of its later pages, and leaves blank pages blank', async () => {
     const second = await pdf.destination('p1-本书的约定');
     expect(second).toBeGreaterThan((await pdf.destination('p1'))!);
@@ -188,6 +215,20 @@ describe('what its chapters hold', () => {
     expect(pageOf('stage118')).toBeGreaterThan(pageOf('stage001'));
   });
 
+  it('splits the 120-line block across pages with figures numbered, never leaving the page before it blank', () => {
+    const pages = Array.from({ length: pdf.pages.length }, (_, i) => lines(i + 1));
+    const pageOf = (s: string) => pages.findIndex((page) => page.some((line) => line.includes(s))) + 1;
+    const [start, end, lead] = [pageOf('export const stage001 ='), pageOf('export const stage118 ='), pageOf('下面这段代码有一百二十行')];
+    expect(end, `block on pages ${start}-${end}`).toBeGreaterThan(start);
+    expect(start - lead, 'the block starts on the page of the sentence before it, or the next').toBeLessThanOrEqual(1);
+    if (start > lead) {
+      // Pushed to the next page only when the page before is full: its last line ends within five code lines of the text area's foot.
+      const { items } = pdf.pages[lead - 1]!;
+      const lowest = Math.min(...items.filter((i) => i.y > (24 / 25.4) * 72 + 1 && i.str.trim()).map((i) => i.y));
+      expect(lowest - (24 / 25.4) * 72, `room left on page ${lead}`).toBeLessThan(5 * 12.5);
+    }
+  });
+
   it('resolves citations against the .bib and lists the references, in every output', () => {
     for (const output of [html, Object.values(epub.xhtml).join(''), pdfText()]) {
       expect(output).not.toContain('[@knuth1984]');
@@ -205,5 +246,29 @@ describe('built again', () => {
     expect(again.documents[0]!.cached).toBe(true);
     const after = new Map(files(out).map((f) => [f, statSync(f).mtimeMs]));
     expect(after).toEqual(before);
+  });
+});
+
+describe('the long code block where a page has room for its start', () => {
+  let short: string;
+  beforeAll(async () => {
+    // The code chapter without its Python and shell examples: the long block then starts with half a page free.
+    const dir = mkdtempSync(join(tmpdir(), 'galley-book-'));
+    const chapter = readFileSync(join(ROOT, 'test/fixtures/handbook/advanced/code.md'), 'utf8');
+    const cut = chapter.slice(0, chapter.indexOf('同样的循环用 Python 写')) + chapter.slice(chapter.indexOf('## 一段很长的代码'));
+    writeFileSync(join(dir, 'code.md'), cut.replace('(../basics/tables.md#对齐)', '(#块级作用域)'));
+    copyFileSync(join(ROOT, 'test/fixtures/handbook/advanced/flow.svg'), join(dir, 'flow.svg'));
+    writeFileSync(join(dir, 'book.yaml'), 'title: 代码\nfigures: numbered\ndocuments:\n  - code.md\n');
+    await build({ root: dir, book: join(dir, 'book.yaml'), settings: { out: dir, formats: ['pdf'] } });
+    short = join(dir, 'book.pdf');
+  }, 300_000);
+
+  it('starts it on the page of the sentence before it, with figures numbered, and splits it over two pages', () => {
+    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [short], { encoding: 'utf8' }))![1]);
+    const pages = Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), short, '-'], { encoding: 'utf8' }));
+    const pageOf = (s: string) => pages.findIndex((page) => page.includes(s)) + 1;
+    expect(pages.join('')).toMatch(/图\s*1\.1/);
+    expect(pageOf('export const stage001 =')).toBe(pageOf('下面这段代码有一百二十行'));
+    expect(pageOf('export const stage118 =')).toBeGreaterThan(pageOf('export const stage001 ='));
   });
 });
