@@ -14,6 +14,8 @@ export function titleBlock(meta: DocumentMeta): Element {
   const labels = labelsFor(meta.lang);
   const lines: Element[] = [h('h1.title', meta.title)];
   if (meta.subtitle) lines.push(h('p.subtitle', meta.subtitle));
+  // The English title journals print under the Chinese one, marked as English for fonts and hyphenation.
+  if (meta.titleEn) lines.push(h('p.title-en', { lang: 'en' }, meta.titleEn));
   if (meta.authors.length) lines.push(h('p.authors', meta.authors.map((author) => h('span.author', author))));
   if (meta.affiliations?.length) lines.push(h('p.affiliations', meta.affiliations.map((affiliation) => h('span.affiliation', affiliation))));
   const source: ElementContent[] = [meta.publication, meta.issue].filter((s): s is string => Boolean(s)).map((s) => ({ type: 'text', value: s }));

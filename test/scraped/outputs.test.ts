@@ -56,6 +56,23 @@ describe('scraped fixtures built', () => {
     expect(Object.values(book.xhtml).join('')).toContain(want.abstract);
   });
 
+  it('show the English title under the Chinese one, marked as English, and give the EPUB a second title', async () => {
+    const name = 'english-title-hant';
+    const want = expected(name);
+    const title = want.title;
+    const titleEn = String(want.titleEn);
+    const html = readFileSync(join(out, `${name}.html`), 'utf8');
+    expect(html).toMatch(new RegExp(`<h1 class="title">${title}</h1>\\s*<p class="title-en" lang="en">${titleEn}</p>`));
+    const first = (await pdfPages(join(out, `${name}.pdf`)))[0]!;
+    expect(flat(first)).toContain(flat(titleEn));
+    expect(flat(first).indexOf(flat(titleEn))).toBeGreaterThan(flat(first).indexOf(flat(title)));
+    const book = await openEpub(join(out, `${name}.epub`));
+    expect(book.opf).toContain(`<dc:title id="pub-title">${title}</dc:title>`);
+    expect(book.opf).toContain(`<dc:title id="title-en" xml:lang="en">${titleEn}</dc:title>`);
+    expect(book.opf.indexOf('id="pub-title"')).toBeLessThan(book.opf.indexOf('id="title-en"'));
+    expect(Object.values(book.xhtml).join('')).toMatch(new RegExp(`<p class="title-en" (?:xml:)?lang="en"[^>]*>${titleEn}</p>`));
+  });
+
   it('never describe a book by its site chrome', async () => {
     for (const name of ['top-and-counter-hant', 'app-banner-first-line', 'nav-row-above-title']) {
       const opf = (await openEpub(join(out, `${name}.epub`))).opf;

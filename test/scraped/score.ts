@@ -10,7 +10,7 @@ import YAML from 'yaml';
 import { normalizePlainText } from '../../pipeline/normalize/index.ts';
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures/scraped');
-export const FIELDS = ['title', 'authors', 'date', 'publication', 'issue', 'keywords', 'lang', 'abstract', 'doi', 'affiliations'] as const;
+export const FIELDS = ['title', 'authors', 'date', 'publication', 'issue', 'keywords', 'lang', 'abstract', 'doi', 'affiliations', 'titleEn'] as const;
 
 export interface Expected {
   title: string;

@@ -62,6 +62,8 @@ export function packageDocument(pkg: PackageDocument): string {
     // The article's own identifier, beside the book's: a DOI names the article, not this file.
     ...(meta.doi ? [x('dc:identifier', { id: 'doi' }, `urn:doi:${meta.doi}`)] : []),
     x('dc:title', { id: 'pub-title' }, meta.title),
+    // A second title in its own language: reading systems show the first as the book's title.
+    ...(meta.titleEn ? [x('dc:title', { id: 'title-en', 'xml:lang': 'en' }, meta.titleEn)] : []),
     ...meta.authors.flatMap((author, i) => [
       x('dc:creator', { id: `creator-${i + 1}` }, author),
       x('meta', { refines: `#creator-${i + 1}`, property: 'role', scheme: 'marc:relators' }, 'aut'),
