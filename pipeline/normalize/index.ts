@@ -21,6 +21,7 @@ import { applyControl } from './rules/control.ts';
 import { extractHeader, headerMeta, headerProse } from './rules/metadata.ts';
 import { applyMojibake, keepSuspected } from './rules/mojibake.ts';
 import { applyNotes, noteDefinitions } from './rules/notes.ts';
+import { applyPdfMarks } from './rules/pdf-marks.ts';
 import { applyPinyin } from './rules/pinyin.ts';
 import { applyPunctuation } from './rules/punctuation.ts';
 import { applyScript } from './rules/script.ts';
@@ -86,6 +87,7 @@ export function repairPlainText(file: VFile, options: NormalizeOptions): Repaire
   try {
     let lines = splitLines(source);
     for (const line of lines) repairLine(line, reporter, on);
+    if (on('punctuation')) applyPdfMarks(lines, reporter); // before the rules that read marks: spam scores, the head, widening
     if (on('pinyin')) applyPinyin(lines, reporter); // before punctuation, which would widen the annotations' parentheses
     const lang = detectLang(lines.map((l) => l.text).join('\n'));
     if (on('boilerplate')) lines = removeBoilerplate(lines, lang, reporter);
