@@ -43,6 +43,9 @@ Build options:
       --browser-endpoint URL
                          print on a running Chromium at this DevTools endpoint (ws://…)
                          instead of launching one ("browser" in galley.config.yaml)
+      --timeout SECONDS  the time a document may take in its text stages (parse, normalize,
+                         enrich, render), and again in the browser, before it fails alone
+                         (default: 60, or "timeout" in galley.config.yaml)
       --debug            show stack traces
 
 Normalize options:
@@ -74,7 +77,8 @@ Preview options (and, from the build options, --out, --template, --page-size, --
 Settings are read from galley.config.yaml in the working folder, then a document's
 front matter, then these flags; later wins.
 
-Exit codes: 0 success, 1 a document failed, 2 usage error or no browser for PDFs.
+Exit codes: 0 success, 1 a document failed, 2 usage error or no browser for PDFs,
+130 or 143 interrupted (Ctrl-C, SIGTERM: nothing half-written is left).
 `;
 
 function parse(argv: string[]) {

@@ -6,6 +6,7 @@ import type { Format } from './types.ts';
 import type { Values } from './options.ts';
 import { GalleyError } from './errors.ts';
 import { removePendingWrites, writeAtomic } from './emit/write.ts';
+import { interrupt, onInterrupt } from './interrupt.ts';
 
 export async function runCommand(command: string, files: string[], values: Values, debug: boolean): Promise<number> {
   try {
@@ -53,10 +54,17 @@ function settingsFrom(values: Values): SettingsInput {
   if (values.vertical) settings.writingMode = 'vertical';
   if (values.script) settings.script = values.script as SettingsInput['script'];
   if (values['browser-endpoint']) settings.browser = values['browser-endpoint'];
+  // A number the config schema then checks; anything else stays a string and is refused there.
+  if (values.timeout !== undefined) settings.timeout = (/^\d+(\.\d+)?$/.test(values.timeout) ? Number(values.timeout) : values.timeout) as number;
   if (values.report && !['human', 'json'].includes(values.report)) {
     throw new GalleyError(undefined, `--report must be human or json, not "${values.report}"`, 2);
   }
   return settings;
+}
+
+/** Lets the text threads end as programs do, once the build is done. */
+async function closeThreads(): Promise<void> {
+  await (await import('./batch/text-pool.ts')).textPool.close();
 }
 
 async function runBuild(files: string[], values: Values): Promise<number> {
@@ -74,6 +82,12 @@ async function runBuild(files: string[], values: Values): Promise<number> {
   // Each document's messages are taken as it finishes, so memory does not grow with the collection:
   // a person sees them then, and --report json streams them as one array, in document order.
   const stream = json ? new JsonReportStream((text) => process.stdout.write(text)) : undefined;
+  const finish = () => {
+    progress.finish();
+    // Whatever happened, stdout holds a whole JSON array.
+    stream?.end();
+  };
+  const interrupted = onInterrupt(finish);
   let result: BuildResult;
   try {
     result = await build({
@@ -95,9 +109,9 @@ async function runBuild(files: string[], values: Values): Promise<number> {
       },
     });
   } finally {
-    progress.finish();
-    // Whatever happened, stdout holds a whole JSON array.
-    stream?.end();
+    interrupted();
+    finish();
+    await closeThreads();
   }
   for (const hint of result.hints ?? []) process.stderr.write(`galley: hint: ${hint}\n`);
   const failures = [...result.errors, ...result.documents.flatMap((d) => (d.error ? [d.error] : []))];
@@ -148,9 +162,14 @@ function fail(error: unknown, debug: boolean): number {
   return 1;
 }
 
-/** An interrupted build leaves no half-written outputs behind. */
+/**
+ * An interrupted build stops at once (its text threads and browser with it),
+ * leaves no half-written outputs behind, and closes its JSON report.
+ */
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void removePendingWrites().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void removePendingWrites()
+      .then(() => interrupt())
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
 }

@@ -15,6 +15,7 @@ export const options = {
   shard: { type: 'string' },
   book: { type: 'string' },
   'browser-endpoint': { type: 'string' },
+  timeout: { type: 'string' },
   debug: { type: 'boolean' },
   update: { type: 'boolean', short: 'u' },
   'no-build': { type: 'boolean' },

@@ -77,11 +77,13 @@ export class JsonReportStream {
   private next = 0;
   private readonly waiting = new Map<number, ReportEntry[]>();
   private started = false;
+  private ended = false;
 
   constructor(private readonly write: (text: string) => void) {}
 
   /** The entries of the document at `index` in the build's order. */
   add(index: number, entries: ReportEntry[]): void {
+    if (this.ended) return;
     this.waiting.set(index, entries);
     for (let ready = this.waiting.get(this.next); ready; ready = this.waiting.get(this.next)) {
       this.waiting.delete(this.next++);
@@ -89,8 +91,10 @@ export class JsonReportStream {
     }
   }
 
-  /** Closes the array; entries still waiting (a document never reported) go out in order first. */
+  /** Closes the array (once: later calls and entries are ignored); entries still waiting (a document never reported) go out in order first. */
   end(): void {
+    if (this.ended) return;
+    this.ended = true;
     for (const index of [...this.waiting.keys()].sort((a, b) => a - b)) this.emit(this.waiting.get(index)!);
     this.waiting.clear();
     this.write(this.started ? '\n]\n' : '[]\n');

@@ -38,9 +38,10 @@ const common = {
 };
 const tables = `${dist}/.indexes.js`;
 try {
-  // The CLI: what --version needs in cli.js, each dynamic import() a chunk of its own.
+  // The CLI: what --version needs in cli.js, each dynamic import() a chunk of its own; the text
+  // stages' thread (batch/text-pool.ts) starts text-worker.js, which shares the chunks.
   // GALLEY_BUNDLE: the build cache takes galley's fingerprint from dist/data/, computed below from these sources.
-  await esbuild.build({ ...common, entryPoints: { cli: 'pipeline/cli.ts' }, outdir: dist, splitting: true, chunkNames: 'chunks/[name]-[hash]', define: { GALLEY_BUNDLE: 'true' } });
+  await esbuild.build({ ...common, entryPoints: { cli: 'pipeline/cli.ts', 'text-worker': 'pipeline/batch/text-worker.ts' }, outdir: dist, splitting: true, chunkNames: 'chunks/[name]-[hash]', define: { GALLEY_BUNDLE: 'true' } });
   // The program that writes the precomputed tables: a build of its own, so it shares no chunk with the CLI.
   await esbuild.build({ ...common, entryPoints: ['pipeline/indexes.ts'], outfile: tables });
   // Stops Node's search for each chunk's package scope at dist/ (it is an ES module, as the package is).

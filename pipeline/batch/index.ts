@@ -9,6 +9,7 @@ import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT } from '..
 import { checkSourceDateEpoch } from '../emit/dates.ts';
 import { removeStaleTemps } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
+import { onInterrupt } from '../interrupt.ts';
 import { loadTemplate, templatesDir } from '../render/template.ts';
 import { pluginFingerprint } from '../process/user-plugins.ts';
 import { BuildCache, CACHE_DIR } from './store.ts';
@@ -18,6 +19,7 @@ import { selectShard, type Shard } from './shard.ts';
 import type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
 import { mark } from '../trace.ts';
 import { bookHints, findSources, namedSources, uniqueOutputNames, type Source } from './sources.ts';
+import { textPool } from './text-pool.ts';
 
 export type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
 
@@ -91,6 +93,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserFrom && browserIdentity(browserFrom), plugins, force: options.force });
   // The browser starts when the first document needs building, so a no-op build never launches one.
   let launching: Promise<BrowserSession | undefined> | undefined;
+  let stopBrowser: (() => void) | undefined;
   const browser = () => {
     if (!launching) {
       if (!browserFrom && base.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
@@ -99,6 +102,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         : BrowserSession.launch({ concurrency: base.concurrency, source: browserFrom }).then(
             (session) => {
               options.onBrowser?.(session);
+              // Interrupted, the build ends at once: the browser with it, not when it finishes closing.
+              stopBrowser = onInterrupt(() => session.process?.kill('SIGKILL'));
               return session;
             },
             (error: unknown) => {
@@ -116,7 +121,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (hit) return { source: source.display, slug: source.slug, ...hit, cached: true };
     // A PDF will be printed: Chromium starts now, while this document goes through the text stages.
     if (base.formats.includes('pdf')) void browser();
-    const result = await buildDocument(source, layers, root, outDir, browser);
+    const result = await buildDocument(source, layers, root, outDir, browser, base.timeout);
     if (!result.error && result.file && result.settings) {
       const finished = { outputs: result.outputs, shared: result.shared ?? [], file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
@@ -149,6 +154,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     mark('documents done');
     await launching?.then((session) => session?.close(), () => undefined);
     mark('browser closed');
+    stopBrowser?.();
   }
 }
 
@@ -158,18 +164,20 @@ async function buildDocument(
   root: string,
   outDir: string,
   browser: () => Promise<BrowserSession | undefined>,
+  timeout: number,
 ): Promise<DocumentResult> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
-  const { needsBrowser, prepareDocument, writeOutputs } = await import('./stages.ts');
   let prepared: PreparedDocument;
   try {
     mark('text stages start');
-    prepared = await prepareDocument(source, layers, root);
+    // On a thread that can be stopped: the document gets `timeout` seconds there.
+    prepared = await textPool.prepare(source, layers, root, timeout);
     mark('text stages done');
   } catch (error) {
     result.error = asGalleyError(error, source.display);
     return result;
   }
+  const { needsBrowser, writeOutputs } = await import('./stages.ts');
   const { file, settings, rendered } = prepared;
   result.file = file;
   result.settings = settings;

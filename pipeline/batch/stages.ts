@@ -1,7 +1,7 @@
 /**
- * Everything that turns a source into outputs, in one module that build loads
+ * What turns a prepared document into outputs, in one module that build loads
  * on first use: a build whose outputs are all current never pays for loading
- * the parsers, the converters, pdf-lib or the e-book library.
+ * the emitters. The parsers are loaded by the text threads (text-worker.ts) alone.
  */
-export { prepareDocument, type PreparedDocument } from '../process/document.ts';
+export type { PreparedDocument } from '../process/document.ts';
 export { needsBrowser, writeOutputs } from './outputs.ts';

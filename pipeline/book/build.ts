@@ -11,6 +11,7 @@ import { VFile } from 'vfile';
 import { resolveSettings, type Settings } from '../config/index.ts';
 import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT, type BrowserSource } from '../emit/browser/index.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
+import { onInterrupt } from '../interrupt.ts';
 import { loadTemplate, templatesDir, type Template } from '../render/template.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import { BuildCache } from '../batch/store.ts';
@@ -51,14 +52,14 @@ export async function buildBook(path: string, options: BookBuild): Promise<Build
     return { documents: [result], errors: [] };
   }
 
-  const { prepareDocument } = await import('../process/document.ts');
+  const { textPool } = await import('../batch/text-pool.ts');
   const errors: GalleyError[] = [];
   const documents: DocumentResult[] = [];
   const prepared: PreparedDocument[] = [];
   for (const source of named.sources) {
     const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {}, chapterOf: book.display };
     try {
-      const done = await prepareDocument(source, layers, base);
+      const done = await textPool.prepare(source, layers, base, settings.timeout);
       prepared.push(done);
       result.file = done.file;
       result.settings = done.settings;
@@ -108,6 +109,7 @@ async function writeBook(doc: RenderedDocument, job: BookOutputs): Promise<void>
   const { writeOutputs } = await import('../batch/outputs.ts');
   if (!browser && settings.formats.includes('pdf')) job.errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
   const session = browser ? await BrowserSession.launch({ concurrency: settings.concurrency, source: browser }) : undefined;
+  const stopBrowser = onInterrupt(() => session?.process?.kill('SIGKILL'));
   try {
     const path = (format: string) => join(job.outDir, `${book.slug}.${format}`);
     const written = await writeOutputs({ doc, template, settings, root: job.base, session, file: result.file!, path });
@@ -116,6 +118,7 @@ async function writeBook(doc: RenderedDocument, job: BookOutputs): Promise<void>
     if (written.failure !== undefined) result.error = asGalleyError(written.failure, book.display);
   } finally {
     await session?.close();
+    stopBrowser();
   }
 }
 

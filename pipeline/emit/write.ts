@@ -5,8 +5,8 @@
  * even if the build is killed or the disk fills.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
-import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { linkSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const pending = new Set<string>();
@@ -46,21 +46,26 @@ export async function publish(outputs: Output[]): Promise<void> {
     );
     // The signal may have come while the data was being written: then nothing is put in place.
     if (interrupted) throw new Error('build interrupted');
+    // Synchronous from here on: no signal handler can run between two renames and leave half a set.
     for (const [i, output] of outputs.entries()) {
-      const kept = await link(output.path, backups[i]!).then(
-        () => true,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return false;
-          throw error;
-        },
-      );
-      await rename(temps[i]!, output.path);
+      let kept = true;
+      try {
+        linkSync(output.path, backups[i]!);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        kept = false;
+      }
+      renameSync(temps[i]!, output.path);
       replaced.push(kept ? i : -1 - i);
     }
   } catch (error) {
     for (const i of replaced.reverse()) {
-      if (i >= 0) await rename(backups[i]!, outputs[i]!.path).catch(() => undefined);
-      else await rm(outputs[-1 - i]!.path, { force: true });
+      try {
+        if (i >= 0) renameSync(backups[i]!, outputs[i]!.path);
+        else rmSync(outputs[-1 - i]!.path, { force: true });
+      } catch {
+        // What cannot be put back stays as it is; the error below is the one to report.
+      }
     }
     throw error;
   } finally {

@@ -31,7 +31,7 @@ const DESCRIPTIONS: Record<keyof Settings, string> = {
   remarkPlugins: 'remark plugins run after galley\'s own: a package or ./path, or [name, options]',
   rehypePlugins: 'rehype plugins run after galley\'s own: a package or ./path, or [name, options]',
   concurrency: 'PDFs printed at once (default: the number of CPUs)',
-  timeout: 'seconds a document may take in the browser before it fails',
+  timeout: 'seconds a document may take in its text stages, and again in the browser, before it fails',
   browser: 'print on a running Chromium at this DevTools endpoint instead of launching one',
 };
 

@@ -24,6 +24,7 @@ import { citations, dropFrontMatter, enrichDocument, figureLabels, missingGlyphs
 import { ruleEnabled, ruleSeverity } from './rules.ts';
 import { galleyText } from './text-parser.ts';
 import { loadPlugins } from './user-plugins.ts';
+import { stageMark } from './stage.ts';
 
 /** Untrusted HTML keeps structure and the attributes galley itself sets, nothing that runs. */
 const schema = {
@@ -65,14 +66,17 @@ export function documentProcessor(kind: SourceKind, settings: Settings, root: st
 async function assemble(kind: SourceKind, settings: Settings, root: string): Promise<AnyProcessor> {
   const [remarkPlugins, rehypePlugins] = await Promise.all([loadPlugins(settings.remarkPlugins, root), loadPlugins(settings.rehypePlugins, root)]);
   const processor = parser(kind, settings);
-  if (kind === 'markdown') processor.use(repairMarkdown, { script: settings.script, enabled: ruleEnabled(settings.rules), apply: settings.repairs === 'apply' });
+  if (kind === 'markdown') processor.use(stageMark('normalize')).use(repairMarkdown, { script: settings.script, enabled: ruleEnabled(settings.rules), apply: settings.repairs === 'apply' });
   const code = { theme: settings.codeTheme, lineNumbers: settings.lineNumbers };
   processor
     .use(dropFrontMatter)
+    .use(stageMark('enrich'))
     .use(enrichDocument)
     .use(citations, { settings, root })
     .use(highlighting, code)
+    .use(stageMark('remark plugins'))
     .use(remarkPlugins)
+    .use(stageMark('render'))
     .use(remarkRehype, {
       allowDangerousHtml: true,
       clobberPrefix: '',
@@ -86,7 +90,7 @@ async function assemble(kind: SourceKind, settings: Settings, root: string): Pro
   // After sanitizing: both write the inline styles that sanitizing removes.
   processor.use(rehypeMath).use(rehypeHighlight, code);
   processor.use(tableLayout).use(figureLabels, settings.figures).use(xmlText).use(checkFragments);
-  processor.use(taskLabels).use(missingGlyphs).use(rehypePlugins).use(ruleSeverity, settings.rules);
+  processor.use(taskLabels).use(missingGlyphs).use(stageMark('rehype plugins')).use(rehypePlugins).use(ruleSeverity, settings.rules);
   return processor.freeze();
 }
 

@@ -1,0 +1,179 @@
+/**
+ * The text stages of a build on worker threads: a few threads, started as
+ * documents need them and reused, each taking one document at a time. A thread
+ * can be stopped wherever it is, which the build's own thread cannot do to a
+ * parse it runs itself: a document that takes longer than the timeout fails
+ * alone with one line (the stage it was in, the limit), and Ctrl-C stops the
+ * build at once rather than when the parse ends.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Settings } from '../config/index.ts';
+import { GalleyError } from '../errors.ts';
+import { onInterrupt } from '../interrupt.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
+import type { DocumentSource, Layers, PreparedDocument } from '../process/document.ts';
+import type { RenderedDocument } from '../render/index.ts';
+import { stageIn } from '../process/stage.ts';
+import { replay, type SavedMessage } from './replay.ts';
+
+export interface TextJob {
+  id: number;
+  source: DocumentSource;
+  layers: Layers;
+  root: string;
+}
+
+export type TextReply =
+  | { id: number; file: { data: Record<string, unknown>; messages: SavedMessage[] }; settings: Settings; rendered: RenderedDocument }
+  | { id: number; error: { file: string | undefined; message: string; exitCode: number } };
+
+declare const GALLEY_BUNDLE: boolean | undefined;
+
+/** The worker's module: its bundle beside the CLI's, or its source loaded through tsx. */
+function workerUrl(): URL {
+  if (typeof GALLEY_BUNDLE !== 'undefined' && GALLEY_BUNDLE) return pathToFileURL(join(PACKAGE_ROOT, 'dist/text-worker.js'));
+  const tsx = pathToFileURL(join(dirname(createRequire(join(PACKAGE_ROOT, 'package.json')).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const source = pathToFileURL(join(PACKAGE_ROOT, 'pipeline/batch/text-worker.ts')).href;
+  const code = `import { tsImport } from ${JSON.stringify(tsx)};\nawait tsImport(${JSON.stringify(source)}, import.meta.url);\n`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+interface Thread {
+  worker: Worker;
+  stage: Int32Array;
+  /** Settles when the thread has loaded the text stages (or failed to). */
+  ready: Promise<void>;
+  /** The document it is working on. */
+  job?: { id: number; settle: (reply: TextReply | Error) => void };
+}
+
+/**
+ * One pool per process, shared by its builds: a thread costs the loading of
+ * the parsers, paid once. Idle threads do not keep the process alive.
+ */
+class TextPool {
+  private readonly idle: Thread[] = [];
+  private readonly all = new Set<Thread>();
+  private readonly waiting: (() => void)[] = [];
+  private next = 0;
+  private interrupted = false;
+
+  constructor(private readonly size: number) {}
+
+  /** A document's text stages, on a thread; they may take `timeout` seconds. */
+  async prepare(source: DocumentSource, layers: Layers, root: string, timeout: number): Promise<PreparedDocument> {
+    const thread = await this.take();
+    const id = ++this.next;
+    const reply = await new Promise<TextReply | Error>((settle) => {
+      const timer = setTimeout(() => {
+        const stage = stageIn(thread.stage);
+        this.discard(thread);
+        settle(new GalleyError(source.display, `${stage} timed out (timeout: ${timeout} s)`));
+      }, timeout * 1000);
+      thread.job = {
+        id,
+        settle: (value) => {
+          clearTimeout(timer);
+          thread.job = undefined;
+          settle(value);
+        },
+      };
+      thread.worker.ref();
+      thread.worker.postMessage({ id, source, layers, root } satisfies TextJob);
+    });
+    if (reply instanceof Error) throw reply;
+    this.give(thread);
+    if ('error' in reply) throw new GalleyError(reply.error.file, reply.error.message, reply.error.exitCode);
+    const file = replay(source.display, reply.file.messages);
+    Object.assign(file.data, reply.file.data);
+    return { source, file, settings: reply.settings, rendered: reply.rendered };
+  }
+
+  /** Lets every idle thread end as a program does (what listens for its exit runs); a later build starts new ones. */
+  async close(): Promise<void> {
+    await Promise.all(this.idle.splice(0).map((thread) => this.end(thread, false)));
+  }
+
+  /** Stops every thread wherever it is, and starts no other: the build was interrupted. */
+  async stop(): Promise<void> {
+    this.interrupted = true;
+    this.idle.length = 0;
+    await Promise.all([...this.all].map((thread) => this.end(thread, true)));
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  private async take(): Promise<Thread> {
+    for (;;) {
+      if (this.interrupted) throw new GalleyError(undefined, 'build interrupted');
+      const ready = this.idle.pop();
+      if (ready) return ready;
+      if (this.all.size < this.size) {
+        const thread = this.spawn();
+        await thread.ready;
+        return thread;
+      }
+      await new Promise<void>((wake) => this.waiting.push(wake));
+    }
+  }
+
+  private give(thread: Thread): void {
+    if (!this.all.has(thread)) return;
+    thread.worker.unref();
+    this.idle.push(thread);
+    this.waiting.shift()?.();
+  }
+
+  private spawn(): Thread {
+    const stage = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(workerUrl(), { workerData: { stage: stage.buffer } });
+    let loaded!: () => void;
+    let failed!: (error: Error) => void;
+    const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (failed = reject)));
+    const thread: Thread = { worker, stage, ready };
+    worker.on('message', (reply: TextReply | 'ready') => {
+      if (reply === 'ready') loaded();
+      else if (thread.job?.id === reply.id) thread.job.settle(reply);
+    });
+    // A thread that dies (out of memory, say) fails its document, and the next one gets a new thread.
+    const died = (why: string) => {
+      failed(new Error(why));
+      thread.job?.settle(new Error(why));
+      this.discard(thread);
+    };
+    worker.on('error', (error) => died(`the text stages failed: ${error.message.split('\n')[0]}`));
+    worker.on('exit', (code) => died(`the text stages stopped (exit code ${code})`));
+    this.all.add(thread);
+    return thread;
+  }
+
+  /** A thread that timed out or died: stopped, forgotten, and its place free for a new one. */
+  private discard(thread: Thread): void {
+    if (!this.all.delete(thread)) return;
+    const at = this.idle.indexOf(thread);
+    if (at >= 0) this.idle.splice(at, 1);
+    void thread.worker.terminate();
+    this.waiting.shift()?.();
+  }
+
+  private async end(thread: Thread, now: boolean): Promise<void> {
+    this.all.delete(thread);
+    thread.job?.settle(new GalleyError(undefined, 'build interrupted'));
+    if (now) {
+      await thread.worker.terminate();
+      return;
+    }
+    const exited = new Promise((done) => thread.worker.once('exit', done));
+    thread.worker.postMessage('close');
+    // A thread some library keeps busy is not waited for.
+    const late = setTimeout(() => void thread.worker.terminate(), 1000);
+    await exited;
+    clearTimeout(late);
+  }
+}
+
+export const textPool = new TextPool(Math.max(1, availableParallelism()));
+onInterrupt(() => textPool.stop());

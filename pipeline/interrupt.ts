@@ -1,0 +1,20 @@
+/**
+ * What a build must stop before the process exits on Ctrl-C or SIGTERM: its
+ * text threads, its browser, its report. Each part registers what undoes it
+ * while it runs; the CLI's signal handler calls `interrupt()` and then exits.
+ */
+const handlers = new Set<() => unknown>();
+
+/** Registers `handler` until the returned function is called. */
+export function onInterrupt(handler: () => unknown): () => void {
+  handlers.add(handler);
+  return () => handlers.delete(handler);
+}
+
+/** Runs every handler, waiting at most `ms` for those that return a promise. */
+export async function interrupt(ms = 500): Promise<void> {
+  const all = [...handlers].map(async (handler) => handler());
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(all), new Promise((done) => (timer = setTimeout(done, ms)))]);
+  clearTimeout(timer);
+}
