@@ -10,6 +10,7 @@
  *   npm run bench -- --keep             keep the temp folder to look at
  *   npm run bench -- --cold-only        only the cold starts of one document (--repeats N, default 7)
  *   npm run bench -- --normalize-only   only normalize on one scraped text grown to 5 MB
+ *   npm run bench -- --runaway-only     only the runaway inputs (runaway.ts), each against its bound
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { writeCorpus } from './corpus.ts';
 import { printFloor, writePrintPages } from './floor.ts';
 import { benchNormalize } from './normalize.ts';
 import { benchCold } from './cold.ts';
+import { benchRunaway } from './runaway.ts';
 import { runsCompiled } from '../bin/load.js';
 
 /** Runs the CLI as bin/galley.js does (the compiled copy when current), reporting its own figures. */
@@ -39,6 +41,7 @@ interface Run {
   /** CPU time of the galley process, browser excluded, in ms. */
   cpuMs: number;
   code: number;
+  stderr: string;
 }
 
 /**
@@ -78,8 +81,8 @@ function writtenSince(dir: string, since: number): number {
   return readdirSync(dir).filter((name) => !name.startsWith('.') && statSync(join(dir, name)).mtimeMs > since).length;
 }
 
-/** Runs `galley ARGS` in a child process in `cwd`. */
-async function galley(cwd: string, args: string[]): Promise<Run> {
+/** Runs `galley ARGS` in a child process in `cwd`; a failure is printed unless it is what is measured. */
+async function galley(cwd: string, args: string[], quietFailures = false): Promise<Run> {
   const statsFile = join(cwd, `.bench-stats-${process.hrtime.bigint()}.json`);
   const started = performance.now();
   let treeMB = 0;
@@ -103,8 +106,8 @@ async function galley(cwd: string, args: string[]): Promise<Run> {
   if (!existsSync(statsFile)) throw new Error(`galley ${args.join(' ')} did not finish:\n${stderr.slice(-2000)}`);
   const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { code: number; maxRSS: number; runMs: number; cpuMs: number };
   rmSync(statsFile);
-  if (stats.code !== 0) process.stderr.write(`galley ${args.join(' ')} exited with ${stats.code}:\n${stderr.split('\n').slice(-5).join('\n')}\n`);
-  return { ms, runMs: stats.runMs, rssMB: stats.maxRSS / 1024, treeMB, cpuMs: stats.cpuMs, code: stats.code };
+  if (stats.code !== 0 && !quietFailures) process.stderr.write(`galley ${args.join(' ')} exited with ${stats.code}:\n${stderr.split('\n').slice(-5).join('\n')}\n`);
+  return { ms, runMs: stats.runMs, rssMB: stats.maxRSS / 1024, treeMB, cpuMs: stats.cpuMs, code: stats.code, stderr };
 }
 
 function pdfPages(dir: string): number {
@@ -132,9 +135,11 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '3' },
       'cold-only': { type: 'boolean', default: false },
       'normalize-only': { type: 'boolean', default: false },
+      'runaway-only': { type: 'boolean', default: false },
     },
   });
   if (values['normalize-only']) return printNormalize();
+  if (values['runaway-only']) return printRunaway();
   const count = Number(values.docs);
   const seed = Number(values.seed);
   const browser = findBrowser();
@@ -213,6 +218,17 @@ async function main(): Promise<void> {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 
   printNormalize();
+  await printRunaway();
+}
+
+/** Each runaway input in a process of its own, against its bound. */
+async function printRunaway(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'galley-runaway-'));
+  try {
+    for (const line of await benchRunaway(work, (cwd, args) => galley(cwd, args, true))) console.log(line);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** normalize alone, in this process, on one scraped text grown to 5 MB. */
