@@ -1,7 +1,8 @@
 /**
  * What a build must stop before the process exits on Ctrl-C or SIGTERM: its
- * text threads, its browser, its report. Each part registers what undoes it
- * while it runs; the CLI's signal handler calls `interrupt()` and then exits.
+ * text threads, its report (the browser is killed by the exit itself, see
+ * emit/browser/spawn.ts). Each part registers what undoes it while it runs;
+ * the CLI's signal handler calls `interrupt()` and then exits.
  */
 const handlers = new Set<() => unknown>();
 

@@ -9,7 +9,6 @@ import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT } from '..
 import { checkSourceDateEpoch } from '../emit/dates.ts';
 import { removeStaleTemps } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
-import { onInterrupt } from '../interrupt.ts';
 import { loadTemplate, templatesDir } from '../render/template.ts';
 import { pluginFingerprint } from '../process/user-plugins.ts';
 import { BuildCache, CACHE_DIR } from './store.ts';
@@ -93,7 +92,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserFrom && browserIdentity(browserFrom), plugins, force: options.force });
   // The browser starts when the first document needs building, so a no-op build never launches one.
   let launching: Promise<BrowserSession | undefined> | undefined;
-  let stopBrowser: (() => void) | undefined;
   const browser = () => {
     if (!launching) {
       if (!browserFrom && base.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
@@ -102,8 +100,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         : BrowserSession.launch({ concurrency: base.concurrency, source: browserFrom }).then(
             (session) => {
               options.onBrowser?.(session);
-              // Interrupted, the build ends at once: the browser with it, not when it finishes closing.
-              stopBrowser = onInterrupt(() => session.process?.kill('SIGKILL'));
               return session;
             },
             (error: unknown) => {
@@ -154,7 +150,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     mark('documents done');
     await launching?.then((session) => session?.close(), () => undefined);
     mark('browser closed');
-    stopBrowser?.();
   }
 }
 

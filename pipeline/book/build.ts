@@ -11,7 +11,6 @@ import { VFile } from 'vfile';
 import { resolveSettings, type Settings } from '../config/index.ts';
 import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT, type BrowserSource } from '../emit/browser/index.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
-import { onInterrupt } from '../interrupt.ts';
 import { loadTemplate, templatesDir, type Template } from '../render/template.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import { BuildCache } from '../batch/store.ts';
@@ -109,7 +108,6 @@ async function writeBook(doc: RenderedDocument, job: BookOutputs): Promise<void>
   const { writeOutputs } = await import('../batch/outputs.ts');
   if (!browser && settings.formats.includes('pdf')) job.errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
   const session = browser ? await BrowserSession.launch({ concurrency: settings.concurrency, source: browser }) : undefined;
-  const stopBrowser = onInterrupt(() => session?.process?.kill('SIGKILL'));
   try {
     const path = (format: string) => join(job.outDir, `${book.slug}.${format}`);
     const written = await writeOutputs({ doc, template, settings, root: job.base, session, file: result.file!, path });
@@ -118,7 +116,6 @@ async function writeBook(doc: RenderedDocument, job: BookOutputs): Promise<void>
     if (written.failure !== undefined) result.error = asGalleyError(written.failure, book.display);
   } finally {
     await session?.close();
-    stopBrowser();
   }
 }
 
