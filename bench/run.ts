@@ -41,7 +41,8 @@ interface Run {
   /** CPU time of the galley process, browser excluded, in ms. */
   cpuMs: number;
   code: number;
-  stderr: string;
+  /** What it printed there (kept for the runaway cases, which judge the refusal). */
+  stderr?: string;
 }
 
 /**

@@ -13,7 +13,7 @@ interface Measured {
   rssMB: number;
   treeMB: number;
   code: number;
-  stderr: string;
+  stderr?: string;
 }
 
 export type RunGalley = (cwd: string, args: string[]) => Promise<Measured>;
@@ -53,9 +53,10 @@ export async function benchRunaway(work: string, galley: RunGalley): Promise<str
     writeFileSync(join(dir, 'galley.config.yaml'), 'timeout: 300\n');
     writeFileSync(join(dir, 'source/doc.md'), `# ${name}\n\n${make()}\n`);
     const run = await galley(dir, ['build']);
-    const refusal = run.stderr.split('\n').filter((line) => line.startsWith('galley: '));
+    const stderr = run.stderr ?? '';
+    const refusal = stderr.split('\n').filter((line) => line.startsWith('galley: '));
     const built = run.code === 0;
-    const outcome = built ? 'built' : refusal.length === 1 && run.code === 1 ? `refused: ${refusal[0]!.replace(/^galley: source\/doc\.md: /, '')}` : `failed (exit ${run.code}): ${refusal.join(' / ') || run.stderr.trim().split('\n').pop()}`;
+    const outcome = built ? 'built' : refusal.length === 1 && run.code === 1 ? `refused: ${refusal[0]!.replace(/^galley: source\/doc\.md: /, '')}` : `failed (exit ${run.code}): ${refusal.join(' / ') || stderr.trim().split('\n').pop()}`;
     const ok = built ? run.ms <= BUILD.ms && run.rssMB <= BUILD.mb : refusal.length === 1 && run.code === 1 && run.ms <= REFUSE_MS;
     if (ok) met++;
     lines.push(`  ${name.padEnd(40)} ${(run.ms / 1000).toFixed(1).padStart(6)} s  peak RSS ${run.rssMB.toFixed(0).padStart(5)} MB (with the browser ${run.treeMB.toFixed(0)} MB PSS)  ${ok ? 'meets the bound' : 'MISSES the bound'}  ${outcome}`);
