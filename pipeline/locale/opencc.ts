@@ -106,11 +106,19 @@ export function converterFor(direction: Direction, text: string): Convert {
   // A long build converts enough text for the full converter to pay for itself: from then on it is used.
   converted[direction] += text.length;
   if (cache[direction] || converted[direction] > FULL_AFTER) return converter(direction);
-  const { config, normalize, later } = (fixed[direction] ??= fixedParts(direction));
+  const { config, normalize, normalValues } = (fixed[direction] ??= fixedParts(direction));
   const normal = normalize(text);
   const segmentation = config.segmentation && trie(config.segmentation.map((dict) => entriesIn(dict, normal)));
-  const first = trie(config.conversionChain[0]!.map((dict) => entriesIn(dict, normal)));
-  const chain = [first, ...later];
+  const firstEntries = config.conversionChain[0]!.map((dict) => entriesIn(dict, normal));
+  const chain = [trie(firstEntries)];
+  // A later stage reads only characters of the text, of normalization and of the stages before it:
+  // its entries spelled with any other character can never match, and are left out.
+  let reach = new Set(text + normal + normalValues + valuesOf(firstEntries));
+  for (const group of config.conversionChain.slice(1)) {
+    const entries = group.map((dict) => entriesWithin(dict, reach));
+    chain.push(trie(entries));
+    reach = new Set([...reach, ...valuesOf(entries)]);
+  }
   return (s) => {
     const input = normalize(s);
     const segments = segmentation ? segmentation.segment(input) : [input];
@@ -122,14 +130,35 @@ export function converterFor(direction: Direction, text: string): Convert {
 const converted: Record<Direction, number> = { toHant: 0, toHans: 0 };
 const FULL_AFTER = 30_000;
 
-/** What does not depend on the text: the direction's chain, its normalization and its later stages. */
-const fixed: Partial<Record<Direction, { config: Config; normalize: Convert; later: Trie[] }>> = {};
+/** What does not depend on the text: the direction's chain, its normalization and every character normalization can write. */
+const fixed: Partial<Record<Direction, { config: Config; normalize: Convert; normalValues: string }>> = {};
 
-function fixedParts(direction: Direction): { config: Config; normalize: Convert; later: Trie[] } {
+function fixedParts(direction: Direction): { config: Config; normalize: Convert; normalValues: string } {
   const { ConverterFactory, Locale } = openCC();
   const config = Locale.configs[OPTIONS[direction].config]!;
   const normalize = config.normalizationChain ? ConverterFactory(...config.normalizationChain) : (s: string) => s;
-  return { config, normalize, later: config.conversionChain.slice(1).map(trie) };
+  return { config, normalize, normalValues: (config.normalizationChain ?? []).map((group) => valuesOf(group.map((dict) => entriesWithin(dict)))).join('') };
+}
+
+/** The small dictionaries of later stages as pairs, split once per process. */
+const split = new Map<string, Pairs>();
+
+/** The entries of `dict` whose key is made only of characters in `reach` (every entry without it). */
+function entriesWithin(dict: Dict, reach?: Set<string>): Pairs {
+  let pairs = typeof dict === 'string' ? split.get(dict) : dict;
+  if (!pairs) {
+    pairs = (dict as string).split('|').map((entry) => entry.split(' ') as [string, string]);
+    split.set(dict as string, pairs);
+  }
+  if (!reach) return pairs;
+  return pairs.filter(([key]) => {
+    for (const ch of key) if (!reach.has(ch)) return false;
+    return true;
+  });
+}
+
+function valuesOf(groups: Pairs[]): string {
+  return groups.map((pairs) => pairs.map(([, value]) => value).join('')).join('');
 }
 
 function trie(group: Dict[]): Trie {

@@ -5,8 +5,11 @@
  * dotfile, anything under a dot-folder, node_modules, the out folder or the cache.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/** Required on first use: only an SVG is parsed, and most documents have none. */
+const xml = () => createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
 
 const SIGNATURES: [type: string, test: (head: Buffer) => boolean][] = [
   ['image/png', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
@@ -62,6 +65,7 @@ function head(path: string): Buffer {
 }
 
 function svgRefusal(text: string): string | undefined {
+  const { XMLParser, XMLValidator } = xml();
   if (XMLValidator.validate(text) !== true) return 'not an SVG image (it does not parse as XML)';
   const parsed = new XMLParser({ ignoreDeclaration: true, ignorePiTags: true, processEntities: false }).parse(text) as Record<string, unknown>;
   const roots = Object.keys(parsed).filter((name) => !name.startsWith('#') && !name.startsWith('?') && name !== '!DOCTYPE');

@@ -18,7 +18,7 @@ const BIN = join(ROOT, 'bin/galley.js');
 const TRACE = join(ROOT, 'test/perf/loads/trace.mjs');
 
 /** Modules no HTML build of a plain document may load. */
-const HEAVY = ['puppeteer-core', 'sharp', 'lightningcss', '@pdf-lib/fontkit', 'pdf-lib', 'opencc-js', 'epub-gen-memory', 'subset-font', 'fontverter', 'jszip', 'katex', 'rehype-katex', 'shiki', '@shikijs/rehype', '@citation-js/core', 'pinyin-pro', 'pixelmatch', 'pngjs', 'iconv-lite', 'chardet'];
+const HEAVY = ['puppeteer-core', 'sharp', 'lightningcss', '@pdf-lib/fontkit', 'pdf-lib', 'opencc-js', 'epub-gen-memory', 'subset-font', 'fontverter', 'jszip', 'katex', 'rehype-katex', 'shiki', '@shikijs/rehype', '@citation-js/core', 'pinyin-pro', 'pixelmatch', 'pngjs', 'iconv-lite', 'chardet', 'fast-xml-parser'];
 
 /** The package a file belongs to: the innermost node_modules/<name>/ (rehype-katex/node_modules/katex/… is katex). */
 const packageOf = (path: string) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
