@@ -69,19 +69,22 @@ export async function spawnChromium(executablePath: string, profile: string): Pr
   process.once('exit', killGroup);
   child.once('exit', () => process.off('exit', killGroup));
   child.on('error', () => undefined);
-  const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+  const { transport, end } = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+  // The pipe may close after the process has gone: puppeteer must not send into it meanwhile, where no answer would ever come.
+  void exited.then(end);
   return {
     process: child,
     transport,
     async kill() {
       if (child.exitCode === null && child.signalCode === null) killGroup();
       await exited;
+      end();
     },
   };
 }
 
 /** DevTools messages over a pipe: JSON, each ended by a NUL byte. */
-function pipeTransport(write: Writable, read: Readable): ConnectionTransport {
+function pipeTransport(write: Writable, read: Readable): { transport: ConnectionTransport; end: () => void } {
   let pending: Buffer[] = [];
   let closed = false;
   const transport: ConnectionTransport = {
@@ -114,5 +117,5 @@ function pipeTransport(write: Writable, read: Readable): ConnectionTransport {
   read.on('close', end);
   read.on('error', end);
   write.on('error', () => undefined);
-  return transport;
+  return { transport, end };
 }
