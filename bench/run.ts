@@ -120,7 +120,12 @@ function pdfPages(dir: string): number {
   return pages;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The middle value; of an even count, the mean of the two middle ones. */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+};
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const memory = (run: Run) => `peak RSS ${run.rssMB.toFixed(0)} MB (galley with its browser: ${run.treeMB.toFixed(0)} MB PSS)`;
 const load = () => loadavg()[0]!.toFixed(2);
