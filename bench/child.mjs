@@ -11,6 +11,8 @@ const started = performance.now();
 const { main } = await loadCli();
 const loaded = performance.now();
 const code = await main(process.argv.slice(2));
+// How much of the command's time the main thread was busy: what a worker thread for the text stages could at most take off it.
+const busy = performance.eventLoopUtilization().utilization;
 const cpu = process.cpuUsage();
 const stats = {
   code,
@@ -20,6 +22,7 @@ const stats = {
   runMs: performance.now() - loaded,
   /** CPU time of galley's own process (user + system), not the browser's. */
   cpuMs: (cpu.user + cpu.system) / 1000,
+  busy,
 };
 if (process.env.GALLEY_BENCH_STATS) writeFileSync(process.env.GALLEY_BENCH_STATS, JSON.stringify(stats));
 process.exitCode = code;

@@ -40,6 +40,8 @@ interface Run {
   treeMB: number;
   /** CPU time of the galley process, browser excluded, in ms. */
   cpuMs: number;
+  /** Share of the process's life its main thread was busy (event loop utilization), 0 to 1. */
+  busy: number;
   code: number;
   /** What it printed there (kept for the runaway cases, which judge the refusal). */
   stderr?: string;
@@ -105,10 +107,10 @@ async function galley(cwd: string, args: string[], quietFailures = false): Promi
   });
   const ms = performance.now() - started;
   if (!existsSync(statsFile)) throw new Error(`galley ${args.join(' ')} did not finish:\n${stderr.slice(-2000)}`);
-  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { code: number; maxRSS: number; runMs: number; cpuMs: number };
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { code: number; maxRSS: number; runMs: number; cpuMs: number; busy: number };
   rmSync(statsFile);
   if (stats.code !== 0 && !quietFailures) process.stderr.write(`galley ${args.join(' ')} exited with ${stats.code}:\n${stderr.split('\n').slice(-5).join('\n')}\n`);
-  return { ms, runMs: stats.runMs, rssMB: stats.maxRSS / 1024, treeMB, cpuMs: stats.cpuMs, code: stats.code, stderr };
+  return { ms, runMs: stats.runMs, rssMB: stats.maxRSS / 1024, treeMB, cpuMs: stats.cpuMs, busy: stats.busy, code: stats.code, stderr };
 }
 
 function pdfPages(dir: string): number {
@@ -196,13 +198,13 @@ async function main(): Promise<void> {
   const totalPages = pdfPages(out('pdf-0'));
   const rate = (ms: number) => `${(count / (ms / 1000)).toFixed(2)} docs/s, ${(totalPages / (ms / 1000)).toFixed(1)} pages/s`;
   const ratio = (runs: Run[]) => median(runs.map((run, round) => run.ms / floors[round]!)).toFixed(2);
-  const typical = (runs: Run[]): Run => ({ ms: median(runs.map((r) => r.ms)), runMs: median(runs.map((r) => r.runMs)), cpuMs: median(runs.map((r) => r.cpuMs)), rssMB: Math.max(...runs.map((r) => r.rssMB)), treeMB: Math.max(...runs.map((r) => r.treeMB)), code: Math.max(...runs.map((r) => r.code)) });
+  const typical = (runs: Run[]): Run => ({ ms: median(runs.map((r) => r.ms)), runMs: median(runs.map((r) => r.runMs)), cpuMs: median(runs.map((r) => r.cpuMs)), busy: median(runs.map((r) => r.busy)), rssMB: Math.max(...runs.map((r) => r.rssMB)), treeMB: Math.max(...runs.map((r) => r.treeMB)), code: Math.max(...runs.map((r) => r.code)) });
   const pdf = typical(pdfs);
   const all = typical(alls);
   console.log(`medians of ${rounds} paired rounds (ratios: the median of each round's ratio; memory: the highest of the rounds):`);
   console.log(`Chromium floor, ${count} PDFs:           ${s(floorMs)}  (${rate(floorMs)})`);
-  console.log(`galley --format pdf, ${count} documents: ${s(pdf.ms)}  (${rate(pdf.ms)}), ${ratio(pdfs)}× the floor (goal ≤ 1.15×); galley's own CPU ${s(pdf.cpuMs)}; ${memory(pdf)}`);
-  console.log(`galley all formats, ${count} documents:  ${s(all.ms)}  (${rate(all.ms)}), ${ratio(alls)}× the floor (goal ≤ 1.3×); galley's own CPU ${s(all.cpuMs)}; ${memory(all)}`);
+  console.log(`galley --format pdf, ${count} documents: ${s(pdf.ms)}  (${rate(pdf.ms)}), ${ratio(pdfs)}× the floor (goal ≤ 1.15×); galley's own CPU ${s(pdf.cpuMs)}, main thread busy ${(pdf.busy * 100).toFixed(0)}%; ${memory(pdf)}`);
+  console.log(`galley all formats, ${count} documents:  ${s(all.ms)}  (${rate(all.ms)}), ${ratio(alls)}× the floor (goal ≤ 1.3×); galley's own CPU ${s(all.cpuMs)}, main thread busy ${(all.busy * 100).toFixed(0)}%; ${memory(all)}`);
 
   for (const report of ['human', 'json']) {
     const before = Date.now();
