@@ -35,12 +35,13 @@ describe('site chrome in the body', () => {
       ['Copyright © 2019-2025 某地新闻网 All Rights Reserved', 'rights'],
       ['粤ICP备00000000号-2 粤公网安备 00000000000000号', 'rights'],
       ['版權所有，未經許可不得轉載', 'rights'],
+      ['版权所有，未经许可不得转载。', 'rights'],
     ];
     for (const [text, kind] of cases) expect(trailerKind(text), text).toBe(kind);
   });
 
   it('keeps sentences that open like a trailer', () => {
-    for (const text of ['编辑部认为，这一问题需要更多的讨论。', '相关阅读材料已经发给每一位学员。', '数据来源：国家统计局', '来源：问卷调查', '本研究的版权所有人是作者本人，引用時請註明出處，我們在文末列出了全部資料和問卷的來源，供讀者查核與比較。']) {
+    for (const text of ['编辑部认为，这一问题需要更多的讨论。', '相关阅读材料已经发给每一位学员。', '数据来源：国家统计局', '来源：问卷调查', '版权所有的问题，我们在出版前已经和出版社谈妥。', '本研究的版权所有人是作者本人，引用時請註明出處，我們在文末列出了全部資料和問卷的來源，供讀者查核與比較。']) {
       expect(trailerKind(text), text).toBeUndefined();
     }
   });

@@ -176,6 +176,11 @@ describe('bylines', () => {
     expect(names('記者屈浩／綜合報導')).toEqual(['屈浩']);
     expect(names('记者 柏青 / 杭州报道')).toEqual(['柏青']);
   });
+  it('takes an English byline for no English title', () => {
+    const h = head(['碼頭工人的口述歷史', 'Posted by Chen Wei']);
+    expect(h.meta.titleEn).toBeUndefined();
+    expect(h.body).toEqual([BODY]);
+  });
   it('does not take a lone word that opens with a surname for an author', () => {
     const h = head(['社區議事的程序', '程序', '方法']);
     expect(h.authors).toEqual([]);

@@ -28,6 +28,8 @@ describe('quotation marks', () => {
   it('leaves English, code, attributes, inches, URLs and odd counts alone', () => {
     for (const text of [
       'She said "not yet" and left.',
+      'He wrote: "明天见" and left.',
+      '写成 title = "首页" 或 name: "张三"',
       '填写 lang="zh" 即可',
       '屏幕是 6" 的',
       '用`title="中文"`设置',
@@ -35,6 +37,8 @@ describe('quotation marks', () => {
       '他说"第一句"，又说"第二句',
       "don't stop",
     ]) expect(fix(text), text).toBe(text);
+    // A call's string arguments keep their quotes (its parentheses are the width rule's business).
+    expect(fix('比如 print("你好") 会报错')).toContain('"你好"');
   });
 
   it('reports each mark through the punctuation rule and is idempotent', () => {

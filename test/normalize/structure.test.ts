@@ -6,6 +6,8 @@ import type { Root } from 'mdast';
 import { makeLine } from '../../pipeline/normalize/lines.ts';
 import { toMarkdown } from '../../pipeline/normalize/markdown.ts';
 import { buildBlocks, hasReferenceList, headingDepth } from '../../pipeline/normalize/rules/structure.ts';
+import { VFile } from 'vfile';
+import { normalizePlainText } from '../../pipeline/normalize/index.ts';
 import { reporterFor } from './helpers.ts';
 
 describe('structure rule', () => {
@@ -34,6 +36,13 @@ describe('structure rule', () => {
     expect(buildBlocks(thesis, undefined).map((b) => (b.type === 'heading' ? b.depth : 0))).toEqual([2, 3, 4, 2, 5]);
     // Deep numbering under three outer kinds stops at level 6.
     expect(headingDepth('（1）具體做法', [1, 2, 3])).toBe(6);
+  });
+
+  it('takes the chapter heading a page opens with for its title when nothing else is one', () => {
+    const source = ['第三章 山裡的學校', '', '第三章寫的是我們到了山裡以後的事情，學校只有兩間教室，一間給低年級，一間給高年級，老師也只有三位。'].join('\n');
+    const { meta, markdown } = normalizePlainText(new VFile({ path: 'a.txt', value: source }), { script: 'keep' });
+    expect(meta.title).toBe('第三章 山裡的學校');
+    expect(markdown).not.toContain('## 第三章');
   });
 
   it('keeps sentences that open with an ordinal word as paragraphs', () => {

@@ -71,7 +71,7 @@ const PREV_NEXT = /^(?:[上下]一[篇条條則则頁页]\s*[:：>》]\s*.{0,40}
 /** Headers of the site's own link lists, alone on their line. */
 const LINK_HEADER = /^[【[〔]?\s*(?:相[关關](?:文章|[阅閱][读讀]|推[荐薦]|[链鏈]接|[新][闻聞]|[报報][道导導]|[专專][题題])|推[荐薦](?:[阅閱][读讀]|文章)|延伸[阅閱][读讀]|[热熱]门?[门門]?(?:文章|推[荐薦]|[阅閱][读讀]|排行)|[热熱]点[新][闻聞]|精彩推[荐薦]|[猜][你][喜][欢歡]|更多(?:文章|[阅閱][读讀]|精彩|[新][闻聞]))\s*[】\]〕]?\s*[:：]?$/u;
 /** Copyright, licence and site-owner lines. */
-const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+reserved|ICP\s*[备備证證]|公[网網]安[备備]|[违違]法和不良信息|[举舉][报報][电電][话話]|未[经經](?:本[站网網]|本[报報]|作者)?(?:书面|書面)?(?:许可|許可|授[权權]|同意)|[转轉][载載](?:[请請]|[须須]|必[须須])注明|[主][办辦][单單]位|[技][术術]支持|[技][術][支][援]/iu;
+const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+reserved|ICP\s*[备備证證]|公[网網]安[备備]|[违違]法和不良信息|[举舉][报報][电電][话話]|未[经經](?:本[站网網]|本[报報]|作者)?(?:书面|書面)?(?:许可|許可|授[权權]|同意)|[转轉][载載](?:[请請]|[须須]|必[须須])注明|[主][办辦][单單]位|[技][术術]支持|[技][術][支][援]/giu;
 
 export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights';
 
@@ -84,8 +84,10 @@ export function trailerKind(text: string): TrailerKind | undefined {
   if (t.length <= 20 && LINK_HEADER.test(t)) return 'link-header';
   // A sentence of the article may mention copyright: a rights line opens with its mark or has
   // no full stop, and a long one has no prose marks at all.
-  const rights = RIGHTS.exec(t);
-  if (rights && (rights.index <= 2 || !/[。！？]/u.test(t)) && (t.length <= 60 || !/[，。！？；]/u.test(t))) return 'rights';
+  const rights = [...t.matchAll(RIGHTS)];
+  const sentence = /[。！？]/u.test(t);
+  // `版权所有的问题，我们已经谈妥。` is a sentence: one ending like one needs two marks (`版权所有，未经许可不得转载。`).
+  if (rights.length >= (sentence ? 2 : 1) && (rights[0]!.index <= 2 || !sentence) && (t.length <= 60 || !/[，。！？；]/u.test(t))) return 'rights';
   return undefined;
 }
 

@@ -11,6 +11,7 @@ import type { DocumentMeta } from '../../types.ts';
 import { originAt, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { titleScore } from './head/classify.ts';
+import { isOuterHeading } from './structure.ts';
 import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
 
 export { segmentKeywords } from './head/keywords.ts';
@@ -53,6 +54,8 @@ function pickTitle(readings: Reading[], chineseDoc: boolean): number | undefined
     const score = titleScore(readings[k]!.line.text, k, best === undefined, headerAfter, chineseDoc);
     if (!best || score > best.score) best = { at: k, score };
   }
+  // A page that opens with its chapter's heading (`第一章 出发之前`) and has no other title.
+  if (!best && readings[0]?.role === 'body' && isOuterHeading(readings[0].line.text)) return 0;
   return best?.at;
 }
 

@@ -12,6 +12,7 @@ const REASON = 'Use Chinese quotation marks around Chinese text';
 const WORD = /[A-Za-z0-9_=\\]/;
 const HAN_TEST = /\p{Script=Han}/u;
 const APOSTROPHE = /[A-Za-z]/;
+const CODE_BEFORE = /[A-Za-z0-9_]\s*(?:\(|[=:]|,)\s*$/;
 
 /** The nearest character before `i` (or after, with step 1) that is not a space. */
 function visible(text: string, i: number, step: -1 | 1): string | undefined {
@@ -24,6 +25,8 @@ function visible(text: string, i: number, step: -1 | 1): string | undefined {
 function chinesePair(text: string, open: number, close: number): boolean {
   // Glued to a Latin word or a number: an attribute, an identifier, inches, an apostrophe.
   if (WORD.test(text[open - 1] ?? '') || WORD.test(text[close + 1] ?? '')) return false;
+  // Code and English: `print("…")`, `title = "…"`, `name: "…"`, `He wrote: "…"`.
+  if (CODE_BEFORE.test(text.slice(Math.max(0, open - 40), open))) return false;
   const inner = text.slice(open + 1, close);
   if (inner.trim() === '') return false;
   return HAN_TEST.test(inner) || isCjkContext(visible(text, open, -1)) || isHan(visible(text, close, 1));

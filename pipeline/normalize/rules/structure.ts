@@ -46,6 +46,12 @@ export function headingKind(text: string): number | undefined {
   return inner >= 0 ? OUTER.length + inner : undefined;
 }
 
+/** A part, chapter or section heading, or a 壹、 one: the kinds above the ordinary numbering. */
+export function isOuterHeading(text: string): boolean {
+  const kind = headingKind(text);
+  return kind !== undefined && kind < OUTER.length;
+}
+
 /**
  * Heading depth for a line, or undefined when it is not a numbered, title-like line. Levels go
  * by kind: the outer kinds a document uses (`outerKinds`) take levels 2, 3, … in their order,

@@ -107,7 +107,8 @@ export class Assigner {
 
   private english(line: Line): boolean {
     const e = this.fields.english;
-    if (!e.title && !e.abstract && !/\d{6}|\(|（/.test(line.text)) {
+    // An English byline (`Posted by …`, `By …`) is no title.
+    if (!e.title && !e.abstract && !/\d{6}|\(|（/.test(line.text) && !/^\s*(?:(?:posted|written)\s+)?by\s|^\s*authors?\b/iu.test(line.text)) {
       e.title = trimLine(line);
       this.info(line, ['English title']);
     } else this.drop(line, 'Remove English byline or affiliation (the Chinese ones are in front matter)');
