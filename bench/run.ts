@@ -233,7 +233,7 @@ async function main(): Promise<void> {
 async function printRunaway(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'galley-runaway-'));
   try {
-    for (const line of await benchRunaway(work, (cwd, args) => galley(cwd, args, true))) console.log(line);
+    await benchRunaway(work, (cwd, args) => galley(cwd, args, true), (line) => console.log(line));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -42,8 +42,9 @@ const CASES: [string, () => string][] = [
 const BUILD = { ms: 60_000, mb: 1024 };
 const REFUSE_MS = 5_000;
 
-export async function benchRunaway(work: string, galley: RunGalley): Promise<string[]> {
-  const lines = [`runaway input, one document a process, all formats (bound: built within ${BUILD.ms / 1000} s and ${BUILD.mb} MB, or refused within ${REFUSE_MS / 1000} s):`];
+/** Prints each case's line as it is measured (a case may take minutes). */
+export async function benchRunaway(work: string, galley: RunGalley, print: (line: string) => void): Promise<void> {
+  print(`runaway input, one document a process, all formats (bound: built within ${BUILD.ms / 1000} s and ${BUILD.mb} MB, or refused within ${REFUSE_MS / 1000} s):`);
   let met = 0;
   for (const [name, make] of CASES) {
     const dir = join(work, `runaway-${CASES.findIndex(([n]) => n === name)}`);
@@ -59,9 +60,8 @@ export async function benchRunaway(work: string, galley: RunGalley): Promise<str
     const outcome = built ? 'built' : refusal.length === 1 && run.code === 1 ? `refused: ${refusal[0]!.replace(/^galley: source\/doc\.md: /, '')}` : `failed (exit ${run.code}): ${refusal.join(' / ') || stderr.trim().split('\n').pop()}`;
     const ok = built ? run.ms <= BUILD.ms && run.rssMB <= BUILD.mb : refusal.length === 1 && run.code === 1 && run.ms <= REFUSE_MS;
     if (ok) met++;
-    lines.push(`  ${name.padEnd(40)} ${(run.ms / 1000).toFixed(1).padStart(6)} s  peak RSS ${run.rssMB.toFixed(0).padStart(5)} MB (with the browser ${run.treeMB.toFixed(0)} MB PSS)  ${ok ? 'meets the bound' : 'MISSES the bound'}  ${outcome}`);
+    print(`  ${name.padEnd(40)} ${(run.ms / 1000).toFixed(1).padStart(6)} s  peak RSS ${run.rssMB.toFixed(0).padStart(5)} MB (with the browser ${run.treeMB.toFixed(0)} MB PSS)  ${ok ? 'meets the bound' : 'MISSES the bound'}  ${outcome}`);
     rmSync(dir, { recursive: true, force: true });
   }
-  lines.push(`  ${met} of ${CASES.length} cases meet the bound`);
-  return lines;
+  print(`  ${met} of ${CASES.length} cases meet the bound`);
 }
