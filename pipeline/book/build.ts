@@ -107,7 +107,7 @@ async function writeBook(doc: RenderedDocument, job: BookOutputs): Promise<void>
   const { template, settings, browser, result, book } = job;
   const { writeOutputs } = await import('../batch/outputs.ts');
   if (!browser && settings.formats.includes('pdf')) job.errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
-  const session = browser ? await BrowserSession.launch({ concurrency: settings.concurrency, source: browser }) : undefined;
+  const session = browser ? await BrowserSession.launch({ concurrency: settings.concurrency, timeout: settings.timeout, source: browser }) : undefined;
   try {
     const path = (format: string) => join(job.outDir, `${book.slug}.${format}`);
     const written = await writeOutputs({ doc, template, settings, root: job.base, session, file: result.file!, path });

@@ -101,14 +101,18 @@ export class BrowserSession {
   private constructor(
     private readonly source: BrowserSource,
     private readonly slots: Semaphore,
+    private readonly protocolTimeout: number,
   ) {
     this.current = this.start();
   }
 
-  static async launch(options: { concurrency: number; source?: BrowserSource; executablePath?: string }): Promise<BrowserSession> {
+  /** `timeout`: the seconds a document's step may take (settings.timeout); no protocol call is cut shorter. */
+  static async launch(options: { concurrency: number; source?: BrowserSource; executablePath?: string; timeout?: number }): Promise<BrowserSession> {
     const source = options.source ?? (options.executablePath ? { executablePath: options.executablePath } : browserSource({}));
     if (!source) throw new GalleyError(undefined, INSTALL_HINT, 2);
-    const session = new BrowserSession(source, new Semaphore(options.concurrency));
+    // puppeteer's default of 180 s cut a long print short, reported as a crash; the step's own timeout decides.
+    const protocolTimeout = Math.max(180, (options.timeout ?? 0) + 30) * 1000;
+    const session = new BrowserSession(source, new Semaphore(options.concurrency), protocolTimeout);
     await session.current;
     return session;
   }
@@ -125,7 +129,7 @@ export class BrowserSession {
     mark('browser: puppeteer loaded');
     let browser: Browser;
     try {
-      browser = await puppeteer.connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 } });
+      browser = await puppeteer.connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: this.protocolTimeout });
     } catch (error) {
       await chromium.kill();
       throw error;
