@@ -11,9 +11,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
-import fontverter from 'fontverter';
 import { oncePerKey } from '../../memo.ts';
 import { facesCovering, fontFaces, fontPackageDir } from '../../fonts/catalogue.ts';
+import { trueType } from '../../fonts/truetype.ts';
 
 export interface EmbeddedFont {
   /** Path inside OEBPS/. */
@@ -67,7 +67,7 @@ export function chunksFor(pkg: string, text: string, cjkOnly: boolean): Map<{ in
  * A chunk as plain TrueType, decompressed from its WOFF2 once per process:
  * subset-font would otherwise undo the same compression for every book.
  */
-export const chunkFont = oncePerKey(async (path) => new Uint8Array(await fontverter.convert(await readFile(path), 'truetype')));
+export const chunkFont = oncePerKey(async (path) => trueType(await readFile(path)));
 
 export async function subsetCjkFont(text: string, lang: string): Promise<FontSubset> {
   const pkg = cjkPackage(lang);
