@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, HTTPRequest, Page } from 'puppeteer-core';
 import { profilePrefix, removeStaleProfiles } from './profiles.ts';
+import { Semaphore } from './semaphore.ts';
 import { spawnChromium, type Chromium } from './spawn.ts';
 import { GalleyError } from '../../errors.ts';
 import { mark } from '../../trace.ts';
@@ -285,21 +286,3 @@ async function answer(request: HTTPRequest, resolve: Resolver, onBlocked: (url: 
  * document it printed: measured, a fifth more CPU for a PDF and EPUB build.
  */
 export type PageUse = 'print' | 'cover';
-
-/** At most `size` tasks at once. */
-export class Semaphore {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly size: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>((resume) => this.waiting.push(resume));
-    this.active++;
-    try {
-      return await task();
-    } finally {
-      this.active--;
-      this.waiting.shift()?.();
-    }
-  }
-}

@@ -8,7 +8,8 @@ import { escapeSlot } from '../../../render/serialize.ts';
 import { fillWithFonts, fontStack } from '../../../fonts/catalogue.ts';
 import { labelsFor } from '../../../locale/labels.ts';
 import type { DocumentMeta } from '../../../types.ts';
-import { Semaphore, type BrowserSession } from '../../browser/index.ts';
+import type { BrowserSession } from '../../browser/index.ts';
+import { Semaphore } from '../../browser/semaphore.ts';
 import { documentResolver, fontUrl, showDocument } from '../../origin.ts';
 import { COVER_HEIGHT, COVER_WIDTH } from './design.ts';
 
