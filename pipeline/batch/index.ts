@@ -84,6 +84,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const unique = uniqueOutputNames(sources);
   errors.push(...unique.errors);
   sources = selectShard(unique.sources, options.shard, (source) => source.display);
+  if (sources.length) textPool.warm();
   const outDir = resolve(root, base.out);
   for (const dir of [outDir, join(outDir, CACHE_DIR)]) removeStaleTemps(dir);
   // EPUBs use the browser only for a template's own cover.html; without one, galley draws the cover itself.
@@ -153,6 +154,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/** The emitters' module, loaded by the first document that is not current. */
+let stages: Promise<typeof import('./stages.ts')> | undefined;
+
 async function buildDocument(
   source: Source,
   layers: { config: SettingsInput; cli: SettingsInput },
@@ -165,6 +169,8 @@ async function buildDocument(
   let prepared: PreparedDocument;
   try {
     mark('text stages start');
+    // The emitters load here while the thread runs the text stages.
+    if (!stages) (stages = import('./stages.ts')).catch(() => undefined);
     // On a thread that can be stopped: the document gets `timeout` seconds there.
     prepared = await textPool.prepare(source, layers, root, timeout);
     mark('text stages done');
@@ -172,7 +178,7 @@ async function buildDocument(
     result.error = asGalleyError(error, source.display);
     return result;
   }
-  const { needsBrowser, writeOutputs } = await import('./stages.ts');
+  const { needsBrowser, writeOutputs } = await stages;
   const { file, settings, rendered } = prepared;
   result.file = file;
   result.settings = settings;

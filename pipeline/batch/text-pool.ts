@@ -49,6 +49,8 @@ interface Thread {
   ready: Promise<void>;
   /** The document it is working on. */
   job?: { id: number; settle: (reply: TextReply | Error) => void };
+  /** Has run a document: it ends as a program does; one that never did is simply stopped. */
+  used?: boolean;
 }
 
 /**
@@ -59,6 +61,8 @@ class TextPool {
   private readonly idle: Thread[] = [];
   private readonly all = new Set<Thread>();
   private readonly waiting: (() => void)[] = [];
+  /** A thread started ahead of the first document (warm), not yet taken. */
+  private early: Thread | undefined;
   private next = 0;
   private interrupted = false;
 
@@ -82,6 +86,7 @@ class TextPool {
           settle(value);
         },
       };
+      thread.used = true;
       thread.worker.ref();
       thread.worker.postMessage({ id, source, layers, root } satisfies TextJob);
     });
@@ -93,15 +98,33 @@ class TextPool {
     return { source, file, settings: reply.settings, rendered: reply.rendered };
   }
 
+  /**
+   * Starts one thread now, before any document asks for it: a build calls
+   * this as it starts, so that the thread loads the parsers on the other core
+   * while this one loads the rest of galley and looks up the build cache.
+   */
+  warm(): void {
+    if (this.all.size > 0 || this.interrupted) return;
+    const thread = this.spawn();
+    // Until a document takes it, it keeps no process alive, and a failed start is the first document's error.
+    thread.worker.unref();
+    thread.ready.catch(() => undefined);
+    this.early = thread;
+  }
+
   /** Lets every idle thread end as a program does (what listens for its exit runs); a later build starts new ones. */
   async close(): Promise<void> {
-    await Promise.all(this.idle.splice(0).map((thread) => this.end(thread, false)));
+    const early = this.early;
+    this.early = undefined;
+    const idle = this.idle.splice(0);
+    await Promise.all([...idle, ...(early ? [early] : [])].map((thread) => this.end(thread, !thread.used)));
   }
 
   /** Stops every thread wherever it is, and starts no other: the build was interrupted. */
   async stop(): Promise<void> {
     this.interrupted = true;
     this.idle.length = 0;
+    this.early = undefined;
     await Promise.all([...this.all].map((thread) => this.end(thread, true)));
     for (const wake of this.waiting.splice(0)) wake();
   }
@@ -111,6 +134,13 @@ class TextPool {
       if (this.interrupted) throw new GalleyError(undefined, 'build interrupted');
       const ready = this.idle.pop();
       if (ready) return ready;
+      const early = this.early;
+      this.early = undefined;
+      if (early && this.all.has(early)) {
+        early.worker.ref();
+        await early.ready;
+        return early;
+      }
       if (this.all.size < this.size) {
         const thread = this.spawn();
         await thread.ready;
