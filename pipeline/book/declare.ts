@@ -23,7 +23,7 @@ export const bookSchema = z
     author: list.optional(),
     /** BCP 47; default: the first document's language. */
     language: text.optional(),
-    date: z.union([z.date().transform((d) => d.toISOString().slice(0, 10)), text.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')]).optional(),
+    date: z.union([z.date().transform((d) => d.toISOString().slice(0, 10)), text.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY-MM-DD, YYYY-MM or YYYY')]).optional(),
     keywords: list.optional(),
     publication: text.optional(),
     description: text.optional(),

@@ -23,7 +23,9 @@ export function buildDate(meta: DocumentMeta, env: NodeJS.ProcessEnv = process.e
   if (epoch) return new Date(Number(epoch) * 1000);
   if (meta.date) {
     const time = meta.time && /^\d{2}:\d{2}$/.test(meta.time) ? meta.time : '00:00';
-    const date = new Date(`${meta.date}T${time}:00Z`);
+    // A month or a year stands for its first day.
+    const day = `${meta.date}-01-01`.slice(0, 10);
+    const date = new Date(`${day}T${time}:00Z`);
     if (!Number.isNaN(date.getTime())) return date;
   }
   return undefined;

@@ -60,7 +60,10 @@ export class Fields {
     return text;
   }
 
-  /** YYYY-MM-DD, checked to be a day that exists. */
+  /**
+   * YYYY-MM-DD, checked to be a day that exists; a month (YYYY-MM) or a year (YYYY) when that is
+   * all the source says, as W3C dates (EPUB's dc:date, HTML's <time>) allow.
+   */
   date(field: string): string | undefined {
     const value = this.data[field];
     if (value instanceof Date) {
@@ -69,12 +72,12 @@ export class Fields {
     }
     const text = this.scalar(field, value, 'a date (YYYY-MM-DD)');
     if (text === undefined) return undefined;
-    const match = text.match(/^(\d{4})-(\d{2})-(\d{2})(?![\d])/);
-    if (!match) throw new GalleyError(this.file.path, `front matter: ${field} "${text}" is not a date (YYYY-MM-DD)`);
-    const [, y, m, d] = match.map(Number) as [number, number, number, number];
+    const match = text.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d-])/);
+    if (!match) throw new GalleyError(this.file.path, `front matter: ${field} "${text}" is not a date (YYYY-MM-DD, or YYYY-MM, or YYYY)`);
+    const [y, m = 1, d = 1] = match.slice(1).filter((part) => part !== undefined).map(Number) as number[];
     const day = new Date(0);
     // setUTCFullYear, not Date.UTC: that reads years 0-99 as 1900-1999.
-    day.setUTCFullYear(y, m - 1, d);
+    day.setUTCFullYear(y!, m - 1, d);
     if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) {
       throw new GalleyError(this.file.path, `front matter: ${field} "${match[0]}" is not a day of the calendar`);
     }

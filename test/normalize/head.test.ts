@@ -2,33 +2,15 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { enrich } from '../../pipeline/enrich/index.ts';
-import { makeLine, splitLines } from '../../pipeline/normalize/lines.ts';
+import { makeLine } from '../../pipeline/normalize/lines.ts';
 import { cleanTitle, isAffiliation, isChrome, splitAffiliations } from '../../pipeline/normalize/rules/head/classify.ts';
 import { isKeywordList, splitKeywords } from '../../pipeline/normalize/rules/head/keywords.ts';
 import { readPublication } from '../../pipeline/normalize/rules/head/journal.ts';
 import { readFieldLine } from '../../pipeline/normalize/rules/head/labels.ts';
 import { readByline, splitGluedNames } from '../../pipeline/normalize/rules/head/names.ts';
-import { extractHeader, headerMeta } from '../../pipeline/normalize/rules/metadata.ts';
 import { titleBlock } from '../../pipeline/render/blocks.ts';
 import { stringifyHtml } from '../../pipeline/render/serialize.ts';
-import { reporterFor } from './helpers.ts';
-
-const BODY = '這是正文的第一段，寫得比較長，用來說明正文是什麼樣子的，它有逗號，也有句號，長度超過六十個字，這樣才會被當作正文讀。';
-
-function head(lines: string[], lang = 'zh-Hant') {
-  const source = [...lines, '', BODY].join('\n');
-  const reporter = reporterFor(source);
-  const { fields, body } = extractHeader(splitLines(source), reporter, lang);
-  return {
-    title: fields.title?.text,
-    authors: fields.authors.map((a) => a.text),
-    keywords: fields.keywords.map((k) => k.text),
-    fields,
-    meta: headerMeta(fields),
-    body: body.map((l) => l.text).filter((t) => t !== ''),
-    messages: reporter.file.messages,
-  };
-}
+import { BODY, head } from './helpers.ts';
 
 const names = (text: string, known: string[] = []) => readByline(makeLine(text, 0), 0, text.length, known)?.names.map((n) => n.text);
 

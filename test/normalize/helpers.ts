@@ -1,5 +1,6 @@
 import { VFile } from 'vfile';
-import { applyEdits, Locator, makeLine, type Edit, type Reporter } from '../../pipeline/normalize/lines.ts';
+import { applyEdits, Locator, makeLine, splitLines, type Edit, type Reporter } from '../../pipeline/normalize/lines.ts';
+import { extractHeader, headerMeta } from '../../pipeline/normalize/rules/metadata.ts';
 
 /** Applies a rule's edits to a string, as the pipeline would. */
 export function applyTo(text: string, edits: (text: string) => Edit[]): string {
@@ -24,3 +25,22 @@ export const SAMPLE_HEADER = {
   issue: '2024年3期',
   keywords: ['黨務工作', '基層干部', '責任感'],
 };
+
+/** Reads the head of a page made of these lines and one paragraph of body. */
+export const BODY = '這是正文的第一段，寫得比較長，用來說明正文是什麼樣子的，它有逗號，也有句號，長度超過六十個字，這樣才會被當作正文讀。';
+
+export function head(lines: string[], lang = 'zh-Hant') {
+  const source = [...lines, '', BODY].join('\n');
+  const reporter = reporterFor(source);
+  const { fields, body } = extractHeader(splitLines(source), reporter, lang);
+  return {
+    title: fields.title?.text,
+    authors: fields.authors.map((a) => a.text),
+    keywords: fields.keywords.map((k) => k.text),
+    fields,
+    meta: headerMeta(fields),
+    body: body.map((l) => l.text).filter((t) => t !== ''),
+    messages: reporter.file.messages,
+  };
+}
+

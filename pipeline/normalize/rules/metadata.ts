@@ -67,7 +67,9 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   const chineseDoc = lang.startsWith('zh');
   const fields: HeaderFields = { authors: [], affiliations: [], keywords: [], english: { keywords: [] }, codes: {} };
   const readings = readHead(lines, chineseDoc);
-  const titleAt = pickTitle(readings, chineseDoc);
+  // A labelled title (`【题名】…`, `標題：…`) is the title, wherever it stands.
+  const labelledTitle = readings.findIndex((r) => r.fields?.some((f) => f.kind === 'title' && f.value.text !== ''));
+  const titleAt = labelledTitle >= 0 ? labelledTitle : pickTitle(readings, chineseDoc);
   if (titleAt === undefined) {
     const first = readings[0];
     if (reporter) reporter.file.message('No title line found at the top of the text', { place: reporter.locate(first ? originAt(first.line, 0) : 0), ruleId: RULE_ID, source: 'galley' });
@@ -86,10 +88,25 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
       if (next) taken.add(readings[k + 1]!.index);
     }
   }
+  joinIssue(fields);
   const body = lines.filter((_, i) => !taken.has(i));
   let start = 0;
   while (start < body.length && body[start]!.text.trim() === '') start++;
   return { fields, body: body.slice(start) };
+}
+
+/** `【年份】2021` `【卷号】35` `【期号】第4期` printed apart are one issue, `2021年第35卷第4期`. */
+function joinIssue(fields: HeaderFields): void {
+  const { year, volume } = fields;
+  if (!year && !volume) return;
+  const issue = fields.issue ?? '';
+  const parts = [
+    year && !/\d{4}/u.test(issue) ? `${year}年` : '',
+    volume && !/卷/u.test(issue) ? `第${volume}卷` : '',
+    issue && volume && !/^第/u.test(issue) ? `第${issue.replace(/^\D*/u, '')}` : issue,
+  ];
+  fields.issue = parts.join('');
+  if (year && !fields.date) fields.date = year;
 }
 
 /** What the head adds to a document's metadata beyond title, authors, date, journal and keywords. */

@@ -8,7 +8,7 @@ import { findMojibake } from '../mojibake.ts';
 import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
 import { splitKeywords } from './keywords.ts';
 import { readPublication, type PublicationValue } from './journal.ts';
-import { readDate, type Field } from './labels.ts';
+import { readDate, readMonth, readRocYear, type Field } from './labels.ts';
 import { readByline, readLatinNames } from './names.ts';
 import { TAKES_NEXT_LINE, type Reading } from './read.ts';
 
@@ -29,6 +29,9 @@ export interface HeaderFields {
   english: { title?: Line; abstract?: Line; keywords: Line[] };
   /** doi, clc, documentCode, articleNumber, received, revised, accepted, funding, biography. */
   codes: Record<string, string>;
+  /** `【年份】2021`, `卷号：35`: printed apart from the issue, joined to it at the end. */
+  year?: string;
+  volume?: string;
 }
 
 const CODES = new Set(['doi', 'clc', 'documentCode', 'articleNumber', 'funding', 'biography']);
@@ -96,13 +99,17 @@ export class Assigner {
   }
 
   private title(line: Line): boolean {
+    this.setTitle(line);
+    this.info(line, ['title']);
+    return true;
+  }
+
+  private setTitle(line: Line): void {
     const { title, cut } = cleanTitle(line.text);
     const at = line.text.indexOf(title);
     this.fields.title = { text: title, origin: line.origin.slice(at, at + title.length + 1) };
     if (looksGarbled(title) && this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, 'The title looks like mojibake; check it', title, undefined, 'warning');
     if (cut.length && this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, `Remove from the title what the site added: ${cut.join(' ')}`, line.text.trim(), title, 'warning');
-    this.info(line, ['title']);
-    return true;
   }
 
   private english(line: Line): boolean {
@@ -234,13 +241,26 @@ export class Assigner {
       const list = splitAffiliations(text);
       for (const a of list) if (!f.affiliations.includes(a)) f.affiliations.push(a);
       what.push(`affiliations ${list.join('；')}`);
+    } else if (kind === 'title' && text !== '') {
+      if (f.title) dropped.push(`${field.label}${text} (the title is already read)`);
+      else {
+        this.setTitle(value);
+        what.push('title');
+      }
     } else if (kind === 'date') {
-      const date = readDate(text);
+      // `出版日期：2020年3月`: a labelled month is the date, as precise as it was printed.
+      const date = readDate(text) ?? readMonth(text);
       if (date && !f.date) {
         f.date = date.date;
         if (date.time) f.time = date.time;
         what.push(`date ${f.date}`);
       }
+    } else if ((kind === 'year' || kind === 'volume') && text !== '') {
+      const number = /\d+/u.exec(readRocYear(text) ?? text)?.[0];
+      if (number && !f[kind]) f[kind] = number;
+      what.push(`${kind} ${text}`);
+    } else if (kind === 'credit') {
+      dropped.push(`credit ${field.label}${text}`);
     } else if (kind === 'issue' && text !== '') {
       if (!f.issue) f.issue = text.replace(/\s+/g, '');
       what.push(`issue ${text}`);

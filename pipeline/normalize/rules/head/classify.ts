@@ -26,11 +26,14 @@ const NAV_WORDS = new Set([
 const BREADCRUMB = /^\s*(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|位置)?\s*[:：]?\s*(?:首页|首頁|主页|主頁|home)\s*[>»›/＞]/iu;
 const COUNTER = /^\s*(?:[【[(（]\s*)?(?:[浏瀏][览覽]|[阅閱][读讀]|[点點][击擊]|[评評][论論]|人[气氣])\s*(?:量|次[数數]|[数數])?\s*[:：]?\s*\d+\s*次?\s*(?:[】\])）])?\s*$/u;
 
-/** Site chrome: a navigation row, a breadcrumb, a counter, a widget's word. */
+/** A feed's call to follow it: `点击上方蓝字关注我们`, `↑ 點擊上方「X」關注`, `长按识别二维码关注`. */
+const FOLLOW = /^[\s↑▲☝👆]*(?:(?:[点點]击|[点點][击擊]|[长長]按|[扫掃]码|[扫掃]碼|[识識]别|[識识]別).{0,24}?[关關]注.{0,8}|.{0,16}[关關]注我[们們].{0,4})$/u;
+
+/** Site chrome: a navigation row, a breadcrumb, a counter, a widget's word, a call to follow. */
 export function isChrome(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
-  if (BREADCRUMB.test(t) || COUNTER.test(t) || isWidgetLine(t)) return true;
+  if (BREADCRUMB.test(t) || COUNTER.test(t) || isWidgetLine(t) || (t.length <= 40 && FOLLOW.test(t) && !/[。，]/u.test(t))) return true;
   const tokens = t.split(/[\s|｜/·•]+/u).filter(Boolean);
   const nav = tokens.filter((token) => NAV_WORDS.has(token.toLowerCase()));
   if (nav.length === tokens.length) return true;

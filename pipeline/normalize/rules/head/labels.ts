@@ -9,10 +9,11 @@ import { sliceLine, trimLine, type Line } from '../../lines.ts';
 export type FieldKind =
   | 'keywords' | 'keywordsEn' | 'abstract' | 'abstractEn' | 'clc' | 'documentCode' | 'articleNumber' | 'doi'
   | 'received' | 'revised' | 'accepted' | 'funding' | 'biography' | 'publication' | 'author' | 'affiliation'
-  | 'date' | 'issue' | 'tags' | 'chrome';
+  | 'date' | 'issue' | 'tags' | 'chrome' | 'title' | 'year' | 'volume' | 'credit';
 
 /** Labels by kind; a character class stands for the Simplified/Traditional pair of one character. */
 const LABELS: Array<[FieldKind, string[]]> = [
+  ['title', ['[题題]名', '篇名', '文章[标標][题題]', '[标標][题題]']],
   ['keywords', ['[关關][键鍵][词詞字]', '主[题題][词詞]']],
   ['abstract', ['[内內]容[摘提]要', '[摘提]要']],
   ['clc', ['中[图圖]分[类類][号號]', '分[类類][号號]']],
@@ -23,17 +24,22 @@ const LABELS: Array<[FieldKind, string[]]> = [
   ['accepted', ['[录錄]用日期', '接受日期']],
   ['funding', ['基金[项項]目', '[资資]助[项項]目']],
   ['biography', ['作者[简簡]介', '通[讯訊]作者']],
-  ['affiliation', ['作者[单單]位', '[单單]位']],
+  ['affiliation', ['作者[单單]位', '作者[机機][构構]', '工作[单單]位', '[单單]位', '[机機][构構]']],
   ['publication', ['文[献獻][来來]源', '[来來]源期刊', '[来來]源', '出[处處]', '刊名', '期刊', '原[载載]', '[选選]自', '[发發]表于', '刊物']],
   ['author', ['作者', '撰文', '[记記]者']],
-  ['date', ['[发發][布佈表][时時][间間]', '[发發][布佈]日期', '更新[时時][间間]', '[时時][间間]', '日期']],
+  ['date', ['出版日期', '出版[时時][间間]', '刊[登出]日期', '上[线線][时時][间間]', '[发發][布佈表][时時][间間]', '[发發][布佈]日期', '更新[时時][间間]', '[时時][间間]', '日期']],
   ['issue', ['卷期', '期[号號]', '期次', '年卷期']],
+  ['year', ['年份', '出版年份?', '年度']],
+  ['volume', ['卷[号號]', '卷次']],
+  // Who else made the page: credits, not authors (`撰文：陳大文｜編輯：李小明｜攝影：黃家豪`).
+  ['credit', ['[责責]任[编編][辑輯]', '[编編][辑輯]', '[摄攝]影', '[图圖]片', '[图圖]文[编編][辑輯]', '美[编編]', '校[对對]', '[审審][核校稿]', '[责責][编編]', '[监監]制', '[统統][筹籌]', '排版', '[设設][计計]', '出品']],
   ['tags', ['[标標][签籤]']],
   ['chrome', ['[浏瀏][览覽]', '[浏瀏][览覽]量', '[浏瀏][览覽]次[数數]', '[阅閱][读讀]', '[阅閱][读讀]量', '[阅閱][读讀]次[数數]', '[点點][击擊]', '[点點][击擊]量', '[点點][击擊][数數]',
-    '[评評][论論]', '人[气氣]', '字[号號体體]', '分享', '分享到', '[责責]任[编編][辑輯]', '[编編][辑輯]']],
+    '[评評][论論]', '人[气氣]', '字[号號体體]', '分享', '分享到']],
 ];
 
 const ENGLISH: Array<[FieldKind, string]> = [
+  ['title', 'title'],
   ['keywordsEn', 'key\\s*words|keywords|index\\s+terms'],
   ['abstractEn', 'abstract'],
   ['doi', 'doi'],
@@ -67,6 +73,16 @@ const CLOSE = '[\\]〕】)）］]';
 const LABEL = new RegExp(`(?:${OPEN}\\s*(?:${ANY})\\s*${CLOSE}\\s*[:：]?|(?:${ANY})\\s*[:：])\\s*`, 'giu');
 /** A label alone on its line (`摘要`, `Abstract`): its value is the next line. */
 const BARE_LABEL = new RegExp(`^\\s*(?:${OPEN}\\s*)?(?:${ANY})(?:\\s*${CLOSE})?\\s*$`, 'iu');
+/**
+ * News pages and feeds mark credits with a slash or a bar instead of a colon (`文/张建国 图/李红`,
+ * `作者 | 王晓东`); only these labels, since `时间/空间` or `摘要|…` may begin a title.
+ */
+const SLASH_LABELS: Array<[FieldKind, string]> = [
+  ['author', '文\\s*[/／]\\s*[图圖]|撰文|文字|作者|文'],
+  ['credit', '[图圖]片?|[摄攝]影|[编編][辑輯]|[责責][编編]|[责責]任[编編][辑輯]|[审審][核校]'],
+  ['publication', '[来來]源'],
+];
+const SLASH_LABEL = new RegExp(`(?:${SLASH_LABELS.map(([, l]) => `(${l})`).join('|')})\\s*[/／|｜丨]\\s*(?=\\S)`, 'gu');
 /** DOI is often printed without a colon: `DOI 10.1234/…`. */
 const BARE_DOI = /\bdoi\s*(?=10\.\d{4,})/iy;
 
@@ -81,6 +97,11 @@ export interface FieldLine {
   /** Text before the first label (a date, a byline), trimmed; empty when the line opens with a label. */
   prefix: Line;
   fields: Field[];
+}
+
+/** A label counts at the start of the line or after a space or a closing mark, never inside a word. */
+function labelMayStart(before: string): boolean {
+  return before.trim() === '' || /[\s】〕\]）)。；;|｜丨]$/u.test(before);
 }
 
 function kindOf(match: RegExpExecArray): FieldKind {
@@ -98,9 +119,15 @@ export function readFieldLine(line: Line): FieldLine | undefined {
   const found: Array<{ kind: FieldKind; at: number; end: number }> = [];
   LABEL.lastIndex = 0;
   for (let match = LABEL.exec(text); match; match = LABEL.exec(text)) {
-    const before = text.slice(0, match.index);
-    if (before.trim() !== '' && !/[\s】〕\]）)。；;|｜]$/u.test(before)) continue;
+    if (!labelMayStart(text.slice(0, match.index))) continue;
     found.push({ kind: kindOf(match), at: match.index, end: match.index + match[0].length });
+  }
+  SLASH_LABEL.lastIndex = 0;
+  for (let match = SLASH_LABEL.exec(text); match; match = SLASH_LABEL.exec(text)) {
+    const at = match.index;
+    if (found.some((f) => at < f.end && f.at < at + match![0].length) || !labelMayStart(text.slice(0, at))) continue;
+    const group = match.findIndex((g, i) => i > 0 && g !== undefined);
+    found.push({ kind: SLASH_LABELS[group - 1]![0], at, end: at + match[0].length });
   }
   const lead = text.length - text.trimStart().length;
   BARE_DOI.lastIndex = lead;
@@ -122,9 +149,9 @@ export function readFieldLine(line: Line): FieldLine | undefined {
   return { prefix: trimLine(sliceLine(line, 0, found[0]!.at)), fields };
 }
 
-/** `【 】` and `[]` left where a site's widget stood. */
+/** `【 】` and `[]` left where a site's widget stood, and the bar before the next field (`陳大文｜`). */
 function stripEmptyBrackets(value: Line): Line {
-  const empty = /\s*[\[〔【(（［]\s*[\]〕】)）］]\s*$/u.exec(value.text);
+  const empty = /\s*(?:[\[〔【(（［]\s*[\]〕】)）］]|[|｜丨/／])\s*$/u.exec(value.text);
   return empty ? sliceLine(value, 0, empty.index) : value;
 }
 
@@ -138,9 +165,39 @@ export interface DateValue {
   start: number;
 }
 
+/** Taiwan dates count years from 1912, the first of the Republic: `民國108年6月12日` is 2019-06-12. */
+const ROC = /(?:中[華华])?民[國国]\s*(\d{1,3})\s*年/u;
+const ROC_DATE = new RegExp(`${ROC.source}\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日`, 'u');
+const MONTH_ONLY = /(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月|[-/.](\d{1,2}))(?![\d\s]*[日号號\-/.\d])/u;
+
+/** `民國108年` as the Gregorian year, `2019`. */
+export function readRocYear(text: string): string | undefined {
+  const match = ROC.exec(text);
+  return match ? String(1911 + Number(match[1])) : undefined;
+}
+
+/** A month without its day (`2020年3月`, `民國108年6月`, `2020-03`), as `YYYY-MM`. */
+export function readMonth(text: string): DateValue | undefined {
+  const roc = new RegExp(`${ROC.source}\\s*(\\d{1,2})\\s*月`, 'u').exec(text);
+  const match = roc ? null : MONTH_ONLY.exec(text);
+  const found = roc ?? match;
+  if (!found) return undefined;
+  const year = roc ? String(1911 + Number(roc[1])) : match![1]!;
+  const month = Number(roc ? roc[2] : (match![2] ?? match![3]));
+  if (month < 1 || month > 12) return undefined;
+  return { date: `${year}-${String(month).padStart(2, '0')}`, start: found.index, end: found.index + found[0].length };
+}
+
 /** The first valid date (and time) in a text. */
 export function readDate(text: string): DateValue | undefined {
-  const match = DATE.exec(text);
+  const roc = ROC_DATE.exec(text);
+  const match = roc ? null : DATE.exec(text);
+  if (roc) {
+    const month = Number(roc[2]);
+    const day = Number(roc[3]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+    return { date: `${1911 + Number(roc[1])}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, start: roc.index, end: roc.index + roc[0].length };
+  }
   if (!match) return undefined;
   const [, y, mo, d, hh, mm] = match;
   const month = Number(mo);

@@ -45,6 +45,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     if (byline) return reading('fields', { fields: labelled.fields, byline });
     if (isPublicationLine(prefix.text)) return reading('fields', { fields: labelled.fields, publication: readPublication(prefix)! });
   }
+  const feed = readFeedByline(line, known);
+  if (feed) return reading('date', feed);
   if (isChrome(text)) return reading('chrome');
   const date = readDate(text);
   // `《教育研究月刊》2020年7月15日 第315期`: the journal's name before its date.
@@ -72,6 +74,30 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (chineseDoc && isEnglish(text)) return reading('english');
   if (isBody(text)) return reading('body');
   return reading(isTitleCandidate(text) ? 'candidate' : 'body');
+}
+
+const FEED_BYLINE = /^\s*原[创創]\s+/u;
+const FEED_PLACE = /\s*[发發]表於?于?\s*\S{1,8}\s*$/u;
+
+/**
+ * A feed article's byline (`原创 王晓东 城乡治理观察 2023-05-18 08:30 发表于北京`): the author
+ * when there is one, then the account that published it, then the time and the place posted.
+ */
+function readFeedByline(line: Line, known: string[]): Partial<Reading> | undefined {
+  const open = FEED_BYLINE.exec(line.text);
+  if (!open) return undefined;
+  const place = FEED_PLACE.exec(line.text);
+  const body = trimLine(sliceLine(line, open[0].length, place ? place.index : line.text.length));
+  const date = readDate(body.text);
+  const head = trimLine(sliceLine(body, 0, date ? date.start : body.text.length));
+  if (date && body.text.slice(date.end).trim() !== '') return undefined;
+  const tokens = [...head.text.matchAll(/\S+/gu)];
+  if (tokens.length === 0 || tokens.length > 4) return undefined;
+  const last = tokens.at(-1)!;
+  const account = sliceLine(head, last.index, last.index + last[0].length);
+  const byline = tokens.length > 1 ? readByline(head, 0, last.index, known) : undefined;
+  if (tokens.length > 1 && !byline) return undefined;
+  return { ...(date ? { date } : {}), ...(byline ? { byline } : {}), publication: { publication: account } };
 }
 
 /** Names printed on their own in the head, the evidence for cutting a glued run of names. */

@@ -1,0 +1,97 @@
+/**
+ * Head layouts beyond the journal page: database records with bracketed labels, feed articles,
+ * news credits marked with bars and slashes, Taiwan (Minguo) dates and dates without a day.
+ * Every text here is written for these tests.
+ */
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { enrich } from '../../pipeline/enrich/index.ts';
+import { buildDate } from '../../pipeline/emit/dates.ts';
+import { isWidgetLine } from '../../pipeline/normalize/rules/chrome.ts';
+import { isChrome } from '../../pipeline/normalize/rules/head/classify.ts';
+import { readDate, readMonth, readRocYear } from '../../pipeline/normalize/rules/head/labels.ts';
+import type { DocumentMeta } from '../../pipeline/types.ts';
+import { BODY, head } from './helpers.ts';
+
+describe('a database record', () => {
+  it('takes the labelled title, wherever it stands, and joins year, volume and issue', () => {
+    const h = head(['【作者】蔣文華；邵明', '【题名】流域生态补偿的标准测算', '【机构】西南大学资源环境学院', '【刊名】生态经济', '【年份】2019', '【卷号】35', '【期号】第7期'], 'zh-Hans');
+    expect(h).toMatchObject({ title: '流域生态补偿的标准测算', authors: ['蔣文華', '邵明'], body: [BODY] });
+    expect(h.fields.issue).toBe('2019年第35卷第7期');
+    expect(h.fields.date).toBe('2019');
+    expect(h.meta.affiliations).toEqual(['西南大学资源环境学院']);
+  });
+  it('keeps a printed issue that already has its year', () => {
+    const h = head(['篇名：社区营造的日本经验', '刊名：城市规划学刊', '年份：2018', '期号：2018年第3期'], 'zh-Hans');
+    expect(h.fields.issue).toBe('2018年第3期');
+  });
+  it('reads an English labelled title in an English record', () => {
+    const h = head(['Title: Water Rights in Mountain Villages', 'Authors: Mei Lin, Tao Wu'], 'en');
+    expect(h.title).toBe('Water Rights in Mountain Villages');
+  });
+});
+
+describe('credits', () => {
+  it('reads the writer from a bar-separated credit line and drops the other credits, reported', () => {
+    const h = head(['撰文：蘇曉晴｜編輯：林國棟｜攝影：何家明', '2023年4月2日', '老街茶樓的最後一年']);
+    expect(h).toMatchObject({ title: '老街茶樓的最後一年', authors: ['蘇曉晴'], body: [BODY] });
+    expect(h.messages.map((m) => m.reason).join('\n')).toMatch(/credit 編輯：林國棟.*credit 攝影：何家明/u);
+  });
+  it('reads slash credits (`文/` `图/`) under the title and keeps the title', () => {
+    const h = head(['夜市经济的治理边界', '文/钱海峰 图/宋雨', '2022-06-30'], 'zh-Hans');
+    expect(h).toMatchObject({ title: '夜市经济的治理边界', authors: ['钱海峰'], body: [BODY] });
+    const h2 = head(['作者 | 毛晓雯', '来源 | 基层观察', '老旧小区加装电梯的协商'], 'zh-Hans');
+    expect(h2).toMatchObject({ title: '老旧小区加装电梯的协商', authors: ['毛晓雯'] });
+    expect(h2.fields.publication?.text).toBe('基层观察');
+  });
+  it('never reads a slash inside a title as a credit', () => {
+    expect(head(['时间/空间：城中村的两种尺度', '作者：龚力'], 'zh-Hans').title).toBe('时间/空间：城中村的两种尺度');
+  });
+});
+
+describe('a feed article', () => {
+  it('reads author, account, time and drops the place it was posted from', () => {
+    const h = head(['点击上方蓝字关注我们', '原创 卢志远 乡村振兴笔记 2024-01-08 19:45 发表于四川', '返乡青年的电商试验'], 'zh-Hans');
+    expect(h).toMatchObject({ title: '返乡青年的电商试验', authors: ['卢志远'], body: [BODY] });
+    expect(h.fields).toMatchObject({ date: '2024-01-08', time: '19:45' });
+    expect(h.fields.publication?.text).toBe('乡村振兴笔记');
+  });
+  it('takes a lone name after 原创 for the account, not an author', () => {
+    const h = head(['原创 城市笔记 2024-02-01', '街角公园的一天'], 'zh-Hans');
+    expect(h.authors).toEqual([]);
+    expect(h.fields.publication?.text).toBe('城市笔记');
+  });
+  it('knows the calls to follow and the feed trailer, but not a title about following', () => {
+    for (const t of ['点击上方蓝字关注我们', '↑ 點擊上方「城鄉筆記」關注', '长按识别二维码关注', '关注我们']) expect(isChrome(t), t).toBe(true);
+    for (const t of ['值得关注的三个变化', '公众关注的养老问题']) expect(isChrome(t), t).toBe(false);
+    for (const t of ['阅读原文', '在看', '点赞', '写留言', '预览时标签不可点', '继续滑动看下一个']) expect(isWidgetLine(t), t).toBe(true);
+  });
+});
+
+describe('dates', () => {
+  it('reads Minguo years', () => {
+    expect(readDate('出版：民國108年6月12日')?.date).toBe('2019-06-12');
+    expect(readDate('中華民國99年1月5日')?.date).toBe('2010-01-05');
+    expect(readRocYear('民国110年')).toBe('2021');
+    expect(readMonth('民國108年6月')?.date).toBe('2019-06');
+  });
+  it('reads a labelled month as a month, never a day as a month', () => {
+    expect(readMonth('2020年3月')?.date).toBe('2020-03');
+    expect(readMonth('2020-03')?.date).toBe('2020-03');
+    expect(readMonth('2020年3月5日')).toBeUndefined();
+    expect(readMonth('2020-03-05')).toBeUndefined();
+    expect(readMonth('2020年13月')).toBeUndefined();
+    const h = head(['鄉鎮圖書館的轉型', '作者：葉淑芬', '出版日期：2021年9月']);
+    expect(h.fields.date).toBe('2021-09');
+    expect(h.body).toEqual([BODY]);
+  });
+  it('a month or a year is a date in front matter, refused when it is no month', () => {
+    const meta = (date: string) => enrich({ type: 'root', children: [] }, { title: 'T', date }, new VFile({ path: 'a.md' })).meta;
+    expect(meta('2021-09').date).toBe('2021-09');
+    expect(meta('2021').date).toBe('2021');
+    expect(() => meta('2021-13')).toThrow(/not a day of the calendar/u);
+    expect(() => meta('21-09')).toThrow(/not a date/u);
+    expect(buildDate({ date: '2021-09' } as DocumentMeta, {})?.toISOString()).toBe('2021-09-01T00:00:00.000Z');
+    expect(buildDate({ date: '2021' } as DocumentMeta, {})?.toISOString()).toBe('2021-01-01T00:00:00.000Z');
+  });
+});
