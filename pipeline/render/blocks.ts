@@ -19,7 +19,9 @@ export function titleBlock(meta: DocumentMeta): Element {
   if (meta.authors.length) lines.push(h('p.authors', meta.authors.map((author) => h('span.author', author))));
   if (meta.affiliations?.length) lines.push(h('p.affiliations', meta.affiliations.map((affiliation) => h('span.affiliation', affiliation))));
   const source: ElementContent[] = [meta.publication, meta.issue].filter((s): s is string => Boolean(s)).map((s) => ({ type: 'text', value: s }));
-  if (meta.date) source.push(h('time', { dateTime: meta.date }, meta.date));
+  // A year or a month the issue already prints (`2021年第4期`) is not shown twice.
+  const printed = meta.date !== undefined && meta.date.length < 10 && meta.issue?.includes(`${meta.date.slice(0, 4)}年`);
+  if (meta.date && !printed) source.push(h('time', { dateTime: meta.date }, meta.date));
   if (source.length) lines.push(h('p.publication', source.flatMap((part, i) => (i ? [h('span.sep', ' · '), part] : [part]))));
   if (meta.abstract) lines.push(h('div.abstract', [h('p', [h('span.label', labels.abstract), meta.abstract])]));
   if (meta.keywords.length) {

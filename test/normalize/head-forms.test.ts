@@ -7,6 +7,8 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { enrich } from '../../pipeline/enrich/index.ts';
 import { buildDate } from '../../pipeline/emit/dates.ts';
+import { titleBlock } from '../../pipeline/render/blocks.ts';
+import { stringifyHtml } from '../../pipeline/render/serialize.ts';
 import { isWidgetLine } from '../../pipeline/normalize/rules/chrome.ts';
 import { isChrome } from '../../pipeline/normalize/rules/head/classify.ts';
 import { readDate, readMonth, readRocYear } from '../../pipeline/normalize/rules/head/labels.ts';
@@ -93,5 +95,11 @@ describe('dates', () => {
     expect(() => meta('21-09')).toThrow(/not a date/u);
     expect(buildDate({ date: '2021-09' } as DocumentMeta, {})?.toISOString()).toBe('2021-09-01T00:00:00.000Z');
     expect(buildDate({ date: '2021' } as DocumentMeta, {})?.toISOString()).toBe('2021-01-01T00:00:00.000Z');
+  });
+  it('a year the issue prints is not shown twice in the title block', () => {
+    const block = (date: string, issue: string) => stringifyHtml([titleBlock({ title: 'T', authors: [], keywords: [], lang: 'zh-Hans', date, issue } as unknown as DocumentMeta)]);
+    expect(block('2021', '2021年第4期')).not.toContain('<time');
+    expect(block('2021-04-02', '2021年第4期')).toContain('<time datetime="2021-04-02">');
+    expect(block('2020', '第4期')).toContain('<time datetime="2020">');
   });
 });
