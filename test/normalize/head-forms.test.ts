@@ -12,8 +12,12 @@ import { stringifyHtml } from '../../pipeline/render/serialize.ts';
 import { isWidgetLine } from '../../pipeline/normalize/rules/chrome.ts';
 import { isChrome } from '../../pipeline/normalize/rules/head/classify.ts';
 import { readDate, readMonth, readRocYear } from '../../pipeline/normalize/rules/head/labels.ts';
+import { makeLine } from '../../pipeline/normalize/lines.ts';
+import { readByline } from '../../pipeline/normalize/rules/head/names.ts';
 import type { DocumentMeta } from '../../pipeline/types.ts';
 import { BODY, head } from './helpers.ts';
+
+const names = (text: string) => readByline(makeLine(text, 0))?.names.map((n) => n.text);
 
 describe('a database record', () => {
   it('takes the labelled title, wherever it stands, and joins year, volume and issue', () => {
@@ -101,5 +105,31 @@ describe('dates', () => {
     expect(block('2021', '2021年第4期')).not.toContain('<time');
     expect(block('2021-04-02', '2021年第4期')).toContain('<time datetime="2021-04-02">');
     expect(block('2020', '第4期')).toContain('<time datetime="2020">');
+  });
+});
+
+describe('journal heads with more in them', () => {
+  it('cuts bracketed institutions out of a byline into affiliations', () => {
+    const h = head(['共享单车的停放治理', '作者：鲁明辉（同济大学交通运输工程学院），闫晓（上海市城市规划设计研究院）'], 'zh-Hans');
+    expect(h.authors).toEqual(['鲁明辉', '闫晓']);
+    expect(h.meta.affiliations).toEqual(['同济大学交通运输工程学院', '上海市城市规划设计研究院']);
+    // A bracket that holds no institution keeps the line from being a byline.
+    expect(names('鲁明辉（1980—）')).toBeUndefined();
+  });
+  it('leaves academic ranks out of the names', () => {
+    expect(names('黃志偉 教授、吳佩珊 博士')).toEqual(['黃志偉', '吳佩珊']);
+    expect(names('邵立群副教授')).toEqual(['邵立群']);
+  });
+  it('takes an institution under the byline for an affiliation, and not a title that names one', () => {
+    const h = head(['鄰里公園的使用調查', '孔令文、牛佳慧', '國立臺灣大學城鄉研究所']);
+    expect(h.meta.affiliations).toEqual(['國立臺灣大學城鄉研究所']);
+    expect(head(['走進國立臺灣大學城鄉研究所', '作者：孔令文']).title).toBe('走進國立臺灣大學城鄉研究所');
+  });
+  it('reads the journal and issue from the article\u2019s own reference, and the funding note', () => {
+    const h = head(['乡镇财政的转移支付', '引用本文：罗伟. 乡镇财政的转移支付[J]. 财政研究, 2020, 41(6): 33-41.', '本研究为教育部人文社会科学研究项目（20YJC790001）的成果。'], 'zh-Hans');
+    expect(h.fields.publication?.text).toBe('财政研究');
+    expect(h.fields.issue).toBe('2020年第41卷第6期');
+    expect(h.meta).toMatchObject({ funding: '本研究为教育部人文社会科学研究项目（20YJC790001）的成果。' });
+    expect(h.body).toEqual([BODY]);
   });
 });

@@ -11,6 +11,7 @@ import type { DocumentMeta } from '../../types.ts';
 import { originAt, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { titleScore } from './head/classify.ts';
+import { isInstitutionList } from './head/institutions.ts';
 import { isOuterHeading } from './structure.ts';
 import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
 
@@ -36,6 +37,9 @@ function readHead(lines: Line[], chineseDoc: boolean): Reading[] {
       continue;
     }
     const reading = readHeadLine(line, index, known, chineseDoc);
+    // `國立成功大學老年學研究所` under the names: an affiliation needs no brackets there.
+    const previous = readings.at(-1);
+    if (reading.role === 'candidate' && (previous?.byline || previous?.role === 'affiliation') && isInstitutionList(line.text)) reading.role = 'affiliation';
     readings.push(reading);
     const last = reading.fields?.at(-1);
     pending = last !== undefined && last.value.text === '' && TAKES_NEXT_LINE.has(last.kind);

@@ -7,7 +7,7 @@ import { removed } from '../boilerplate.ts';
 import { findMojibake } from '../mojibake.ts';
 import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
 import { splitKeywords } from './keywords.ts';
-import { readPublication, type PublicationValue } from './journal.ts';
+import { readCitation, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readMonth, readRocYear, type Field } from './labels.ts';
 import { readByline, readLatinNames } from './names.ts';
 import { TAKES_NEXT_LINE, type Reading } from './read.ts';
@@ -123,9 +123,16 @@ export class Assigner {
   }
 
   private affiliations(line: Line, list: string[]): boolean {
-    for (const a of list) if (!this.fields.affiliations.includes(a)) this.fields.affiliations.push(a);
-    this.info(line, [`affiliations ${list.join('；')}`]);
+    const what: string[] = [];
+    this.addAffiliations(list, what);
+    this.info(line, what);
     return true;
+  }
+
+  private addAffiliations(list: string[], what: string[]): void {
+    if (list.length === 0) return;
+    for (const a of list) if (!this.fields.affiliations.includes(a)) this.fields.affiliations.push(a);
+    what.push(`affiliations ${list.join('；')}`);
   }
 
   /** Dates, bylines, journals and labelled fields. */
@@ -144,6 +151,7 @@ export class Assigner {
       const added = this.authors(reading.byline.names);
       if (added.length) what.push(`authors ${added.join('、')}`);
       else repeated = reading.role === 'byline';
+      this.addAffiliations(reading.byline.affiliations, what);
     }
     for (const field of reading.fields ?? []) {
       const value = field.value.text === '' && next && TAKES_NEXT_LINE.has(field.kind) ? trimLine(next) : field.value;
@@ -228,7 +236,9 @@ export class Assigner {
     } else if (kind === 'author') {
       // `作者：陳美玲 2022-08-15`: a date may follow the names.
       const date = readDate(text);
-      const names = readByline(date ? trimLine(sliceLine(value, 0, date.start)) : value)?.names ?? (this.chineseDoc ? this.redecoded(value) : readLatinNames(value)) ?? [];
+      const byline = readByline(date ? trimLine(sliceLine(value, 0, date.start)) : value);
+      const names = byline?.names ?? (this.chineseDoc ? this.redecoded(value) : readLatinNames(value)) ?? [];
+      this.addAffiliations(byline?.affiliations ?? [], what);
       if (date && names.length && !f.date) {
         f.date = date.date;
         if (date.time) f.time = date.time;
@@ -238,9 +248,7 @@ export class Assigner {
       if (added.length) what.push(`authors ${added.join('、')}`);
       else if (names.length === 0 && text !== '') dropped.push(`unreadable author “${text}”`);
     } else if (kind === 'affiliation') {
-      const list = splitAffiliations(text);
-      for (const a of list) if (!f.affiliations.includes(a)) f.affiliations.push(a);
-      what.push(`affiliations ${list.join('；')}`);
+      this.addAffiliations(splitAffiliations(text), what);
     } else if (kind === 'title' && text !== '') {
       if (f.title) dropped.push(`${field.label}${text} (the title is already read)`);
       else {
@@ -259,6 +267,11 @@ export class Assigner {
       const number = /\d+/u.exec(readRocYear(text) ?? text)?.[0];
       if (number && !f[kind]) f[kind] = number;
       what.push(`${kind} ${text}`);
+    } else if (kind === 'citation') {
+      // The article's own reference: its journal and issue are data, the line is not body.
+      const cited = readCitation(value);
+      if (cited) this.publication(cited, what);
+      else dropped.push(`${field.label}${text}`);
     } else if (kind === 'credit') {
       dropped.push(`credit ${field.label}${text}`);
     } else if (kind === 'issue' && text !== '') {

@@ -8,6 +8,7 @@ import { countHan } from '../../chars.ts';
 import { isWidgetLine } from '../chrome.ts';
 import { looksLikeMojibake } from '../mojibake.ts';
 import { headingDepth } from '../structure.ts';
+import { INSTITUTION } from './institutions.ts';
 import { surnameLength } from './names.ts';
 
 /** Words of a site's navigation and widgets, Simplified and Traditional. */
@@ -43,7 +44,6 @@ export function isChrome(text: string): boolean {
   return tokens.length >= 3 && words * 2 >= tokens.length && tokens.every((token) => [...token].length <= 6);
 }
 
-const INSTITUTION = /大学|大學|学院|學院|研究所|研究院|研究中心|中心|党校|黨校|科学院|科學院|委员会|委員會|学校|學校|医院|醫院|公司|集团|集團|协会|協會|出版社|[部局厅廳处處]$|办公室|辦公室|图书馆|圖書館/u;
 const POSTCODE = /(?<!\d)\d{6}(?!\d)/u;
 
 /** `（上海大学马克思主义学院 上海 200444）`, `1. 复旦大学 国际关系学院，上海 200433；2. …`. */

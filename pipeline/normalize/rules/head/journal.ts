@@ -87,3 +87,18 @@ export function isPublicationLine(text: string): boolean {
   const name = left.trim();
   return name === '' || (nameLike(name) && !/\s/u.test(name));
 }
+
+/** `…[J]. 政治学研究, 2021, 35(2): 45-56.`: a reference to the article itself (GB/T 7714). */
+const CITATION = /\[J\]\s*[.．]\s*([^,，.．\[\]]{2,30}?)\s*[,，]\s*(\d{4})\s*(?:[,，]\s*(\d{1,3})\s*)?[(（]\s*(\d{1,3})\s*[)）]/u;
+
+/** The journal and issue of an `引用本文：` line. */
+export function readCitation(value: Line): PublicationValue | undefined {
+  const match = CITATION.exec(value.text);
+  if (!match) return undefined;
+  const at = match.index + match[0].indexOf(match[1]!, 3);
+  const [, , year, volume, number] = match;
+  return {
+    publication: trimLine(sliceLine(value, at, at + match[1]!.length)),
+    issue: `${year}年${volume ? `第${Number(volume)}卷` : ''}第${Number(number)}期`,
+  };
+}

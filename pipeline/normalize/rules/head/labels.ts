@@ -9,7 +9,7 @@ import { sliceLine, trimLine, type Line } from '../../lines.ts';
 export type FieldKind =
   | 'keywords' | 'keywordsEn' | 'abstract' | 'abstractEn' | 'clc' | 'documentCode' | 'articleNumber' | 'doi'
   | 'received' | 'revised' | 'accepted' | 'funding' | 'biography' | 'publication' | 'author' | 'affiliation'
-  | 'date' | 'issue' | 'tags' | 'chrome' | 'title' | 'year' | 'volume' | 'credit';
+  | 'date' | 'issue' | 'tags' | 'chrome' | 'title' | 'year' | 'volume' | 'credit' | 'citation';
 
 /** Labels by kind; a character class stands for the Simplified/Traditional pair of one character. */
 const LABELS: Array<[FieldKind, string[]]> = [
@@ -27,8 +27,9 @@ const LABELS: Array<[FieldKind, string[]]> = [
   ['affiliation', ['作者[单單]位', '作者[机機][构構]', '工作[单單]位', '[单單]位', '[机機][构構]']],
   ['publication', ['文[献獻][来來]源', '[来來]源期刊', '[来來]源', '出[处處]', '刊名', '期刊', '原[载載]', '[选選]自', '[发發]表于', '刊物']],
   ['author', ['作者', '撰文', '[记記]者']],
-  ['date', ['出版日期', '出版[时時][间間]', '刊[登出]日期', '上[线線][时時][间間]', '[发發][布佈表][时時][间間]', '[发發][布佈]日期', '更新[时時][间間]', '[时時][间間]', '日期']],
-  ['issue', ['卷期', '期[号號]', '期次', '年卷期']],
+  ['citation', ['本文引用格式', '引用本文', '引用格式', '引文格式']],
+  ['date', ['[发發]刊日期', '出刊日期', '出版日期', '出版[时時][间間]', '刊[登出]日期', '上[线線][时時][间間]', '[发發][布佈表][时時][间間]', '[发發][布佈]日期', '更新[时時][间間]', '[时時][间間]', '日期']],
+  ['issue', ['卷期', '期[号號]', '期次', '年卷期', '刊期']],
   ['year', ['年份', '出版年份?', '年度']],
   ['volume', ['卷[号號]', '卷次']],
   // Who else made the page: credits, not authors (`撰文：陳大文｜編輯：李小明｜攝影：黃家豪`).

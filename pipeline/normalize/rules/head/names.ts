@@ -8,6 +8,7 @@
 import { traditionalForms } from '../../../locale/script-index.ts';
 import { precomputed } from '../../../precomputed.ts';
 import { sliceLine, trimLine, type Line } from '../../lines.ts';
+import { INSTITUTION } from './institutions.ts';
 
 // The common single surnames (well over 90% of the population), Simplified, from general knowledge.
 const SINGLE =
@@ -108,7 +109,13 @@ export interface Byline {
   names: Line[];
   /** `等` closed the list: more authors than the page names. */
   etAl: boolean;
+  /** `张海涛（中国人民大学公共管理学院）`: institutions printed in brackets after the names. */
+  affiliations: string[];
 }
+
+/** Academic ranks and forms of address printed after a name (`黃志偉 教授`), not part of it. */
+const RANK = /(?:講座教授|讲座教授|助理教授|副教授|教授|副研究[員员]|助理研究[員员]|研究[員员]|博士[後后]|博士生|博士|碩士生|硕士生|碩士|硕士|研究生|講師|讲师|院士|老[師师]|先生|女士)$/u;
+const BRACKETED = /[(（]([^()（）]{2,40})[)）]/gu;
 
 const ROLE_BEFORE = /^\s*(?:文\s*[/|]\s*[图圖]|[图圖]\s*[/|]\s*文|文|[图圖]|撰文|本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員|特[约約][记記]者)\s*[/|:：]\s*|^\s*(?:本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員)(?:\s+|(?=\p{Script=Han}{2,4}\s*[/／]))/u;
 // `記者陳柏宇／台南報導`: the dateline after the name is the reporter's place, not a name.
@@ -130,13 +137,31 @@ export function readByline(line: Line, from = 0, to = line.text.length, known: s
   const role = ROLE_BEFORE.exec(line.text.slice(from, to))?.[0].length ?? 0;
   const start = from + role;
   const end = to - (ROLE_AFTER.exec(line.text.slice(start, to))?.[0].length ?? 0);
+  const affiliations: string[] = [];
+  // Institutions in brackets are cut out, each piece keeping its source offsets.
+  if (/[(（]/u.test(line.text.slice(start, end))) {
+    const kept: Line[] = [];
+    let at = start;
+    for (const match of line.text.slice(start, end).matchAll(BRACKETED)) {
+      if (!INSTITUTION.test(match[1]!)) return undefined;
+      affiliations.push(match[1]!.trim());
+      kept.push(sliceLine(line, at, start + match.index));
+      at = start + match.index + match[0].length;
+    }
+    kept.push(sliceLine(line, at, end));
+    if (affiliations.length === 0 || /[(（)）]/u.test(kept.map((k) => k.text).join(''))) return undefined;
+    const byline = readByline(joinLines(kept), 0, undefined, known);
+    return byline ? { ...byline, affiliations: [...new Set([...affiliations, ...byline.affiliations])] } : undefined;
+  }
   const text = line.text.slice(start, end);
   if (text.trim() === '' || [...text].length > 60 || /[。！？!?：:《》“”()（）]/u.test(text)) return undefined;
   if (/[,，、;；+＋/|]\s*$/u.test(text)) return undefined;
   const pieces: Line[] = [];
   for (const group of text.matchAll(/[^,，、;；+＋/|]+/gu)) {
     if (/^\s*[\d*＊]+\s*$/u.test(group[0])) continue; // the second mark of `吴乐1,2`
-    const tokens = [...group[0].matchAll(/\S+/gu)].map((m) => sliceLine(line, start + group.index + m.index, start + group.index + m.index + m[0].length));
+    const tokens = [...group[0].matchAll(/\S+/gu)]
+      .map((m) => sliceLine(line, start + group.index + m.index, start + group.index + m.index + m[0].length))
+      .filter((token, i) => i === 0 || !RANK.test(token.text) || RANK.exec(token.text)!.index > 0);
     pieces.push(...joinLetterSpaced(tokens));
   }
   let etAl = false;
@@ -154,6 +179,8 @@ export function readByline(line: Line, from = 0, to = line.text.length, known: s
     }
     const mark = MARKS.exec(piece.text);
     if (mark && mark.index > 0) piece = sliceLine(piece, 0, mark.index);
+    const rank = RANK.exec(piece.text);
+    if (rank && rank.index >= 2 && isChineseName(piece.text.slice(0, rank.index))) piece = sliceLine(piece, 0, rank.index);
     if (isChineseName(piece.text)) {
       names.push(piece);
       continue;
@@ -166,7 +193,7 @@ export function readByline(line: Line, from = 0, to = line.text.length, known: s
       at += name.length;
     }
   }
-  return names.length > 0 ? { names, etAl } : undefined;
+  return names.length > 0 ? { names, etAl, affiliations } : undefined;
 }
 
 /**

@@ -45,6 +45,7 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     if (byline) return reading('fields', { fields: labelled.fields, byline });
     if (isPublicationLine(prefix.text)) return reading('fields', { fields: labelled.fields, publication: readPublication(prefix)! });
   }
+  if (FUNDED.test(text)) return reading('fields', { fields: [{ kind: 'funding', label: '', value: trimLine(line) }] });
   const feed = readFeedByline(line, known);
   if (feed) return reading('date', feed);
   if (isChrome(text)) return reading('chrome');
@@ -75,6 +76,9 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (isBody(text)) return reading('body');
   return reading(isTitleCandidate(text) ? 'candidate' : 'body');
 }
+
+/** `本文系国家社会科学基金项目“…”（19BZZ045）的阶段性成果。`: the funding note, unlabelled. */
+const FUNDED = /^(?:本文|本研究|本[项項]研究)[系为為是]?.{2,120}?(?:基金|[项項]目|[课課][题題]|[计計][划劃]).{0,80}?(?:成果|[资資]助|支持)[。.]?$/u;
 
 const FEED_BYLINE = /^\s*原[创創]\s+/u;
 const FEED_PLACE = /\s*[发發]表於?于?\s*\S{1,8}\s*$/u;
