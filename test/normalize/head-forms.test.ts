@@ -133,3 +133,12 @@ describe('journal heads with more in them', () => {
     expect(h.body).toEqual([BODY]);
   });
 });
+
+describe('bylines set off by a bullet', () => {
+  it('reads the names after the bullet, letter-spaced or not, and keeps the title above them', () => {
+    expect(names('■范 琳 曹文博 汪 洋 石 磊')).toEqual(['范琳', '曹文博', '汪洋', '石磊']);
+    const h = head(['所屬欄目:學術研究 更新日期:2023-08-21 09:12:40', '圖書館的閱讀推廣', '●龐 宇 邢佳佳']);
+    expect(h).toMatchObject({ title: '圖書館的閱讀推廣', authors: ['龐宇', '邢佳佳'], body: [BODY] });
+    expect(h.fields.date).toBe('2023-08-21');
+  });
+});
