@@ -113,12 +113,28 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     return launching;
   };
+  // Documents that may still ask the browser for a page. When none is left, the browser is
+  // closed while the last outputs are finished and written (nothing can need it any more).
+  let mayUseBrowser = sources.length;
+  let closing: Promise<void> | undefined;
+  const closeBrowser = () => (closing ??= launching?.then((session) => session?.close(), () => undefined));
+  const browserDone = () => {
+    if (--mayUseBrowser === 0) void closeBrowser();
+  };
   const one = async (source: Source): Promise<DocumentResult> => {
     const hit = await cache.lookup(source, { messages: options.replayMessages ?? true });
-    if (hit) return { source: source.display, slug: source.slug, ...hit, cached: true };
+    if (hit) {
+      browserDone();
+      return { source: source.display, slug: source.slug, ...hit, cached: true };
+    }
     // A PDF will be printed: Chromium starts now, while this document goes through the text stages.
     if (base.formats.includes('pdf')) void browser();
-    const result = await buildDocument(source, layers, root, outDir, browser, base.timeout);
+    let done = false;
+    const release = () => {
+      if (!done) browserDone();
+      done = true;
+    };
+    const result = await buildDocument(source, layers, root, outDir, browser, base.timeout, release).finally(release);
     if (!result.error && result.file && result.settings) {
       const finished = { outputs: result.outputs, shared: result.shared ?? [], file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
@@ -149,7 +165,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { documents, errors, ...(hints.length ? { hints } : {}) };
   } finally {
     mark('documents done');
-    await launching?.then((session) => session?.close(), () => undefined);
+    await closeBrowser();
     mark('browser closed');
   }
 }
@@ -164,6 +180,7 @@ async function buildDocument(
   outDir: string,
   browser: () => Promise<BrowserSession | undefined>,
   timeout: number,
+  onBrowserDone: () => void,
 ): Promise<DocumentResult> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
   let prepared: PreparedDocument;
@@ -192,7 +209,7 @@ async function buildDocument(
       }
     })();
     const session = needsBrowser(settings.formats, template) ? await browser() : undefined;
-    const written = await writeOutputs({ doc: rendered, template, settings, root, session, file, path: (format) => join(outDir, `${source.slug}.${format}`) });
+    const written = await writeOutputs({ doc: rendered, template, settings, root, session, file, path: (format) => join(outDir, `${source.slug}.${format}`), onBrowserDone });
     result.outputs = written.outputs;
     result.shared = written.shared;
     if (written.failure !== undefined) result.error = asGalleyError(written.failure, source.display);

@@ -25,6 +25,8 @@ export interface OutputJob {
   /** Receives the messages: blocked requests, browser retries. */
   file: VFile;
   path: (format: Format) => string;
+  /** Called once this document will ask the browser for nothing more (its PDF printed, its cover shot). */
+  onBrowserDone?: () => void;
 }
 
 /** PDFs are printed by the browser; an EPUB needs it only for a template's own cover.html. */
@@ -46,13 +48,22 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
   let fonts: string[] = [];
   const onBlocked = (url: string) => void (file.message(`blocked request for ${url}`, { ruleId: 'blocked-request', source: 'galley' }).actual = url);
   const jobs: Promise<Output & { format: Format }>[] = [];
-  const write = (format: Format, data: () => Promise<Uint8Array | string>) => jobs.push(data().then((bytes) => ({ format, path: path(format), data: bytes })));
+  const write = (format: Format, data: () => Promise<Uint8Array | string>) => {
+    const made = data().then((bytes) => ({ format, path: path(format), data: bytes }));
+    jobs.push(made);
+    return made.catch(() => undefined);
+  };
+  // What still uses the browser: the batch closes it when no document has any left.
+  const browserParts: Promise<unknown>[] = [];
   // The PDF first: Chromium prints it while this process makes the HTML and the e-book.
   if (settings.formats.includes('pdf') && session) {
-    write('pdf', async () => {
+    let onPrinted!: () => void;
+    const printed = new Promise<void>((done) => (onPrinted = done));
+    const made = write('pdf', async () => {
       const { renderPdf } = await import('../emit/pdf/index.ts');
-      return renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked }), file, settings.timeout);
+      return renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked, onPrinted }), file, settings.timeout);
     });
+    browserParts.push(Promise.race([printed, made]));
   }
   if (settings.formats.includes('html')) {
     write('html', async () => {
@@ -66,8 +77,10 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
       file.message(`EPUB: templates/${template.name}/cover.html needs a browser and none was found; the book gets galley's own cover`, { ruleId: 'cover-without-browser', source: 'galley' });
     }
     // The e-book and PDF writers are loaded by the first document that asks for them.
-    write('epub', async () => (await import('../emit/epub/index.ts')).renderEpub({ doc, template, settings, root, session, onBlocked }));
+    const made = write('epub', async () => (await import('../emit/epub/index.ts')).renderEpub({ doc, template, settings, root, session, onBlocked }));
+    if (session && template.cover !== undefined) browserParts.push(made);
   }
+  void Promise.all(browserParts).then(() => job.onBrowserDone?.());
   const settled = await Promise.allSettled(jobs);
   const failed = settled.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) return { outputs, shared: [], failure: failed.reason };

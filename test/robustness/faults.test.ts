@@ -101,4 +101,16 @@ describe('browser faults', () => {
     // The hung browsers were killed, not left stopped behind the build.
     for (const pid of stopped) expect(() => process.kill(pid, 0)).toThrow();
   });
+
+  it('the browser is let go once no document can need it, before the last PDF is finished', async () => {
+    const dir = project('formats: [pdf, epub]\nconcurrency: 1\n');
+    let session: BrowserSession | undefined;
+    const connected: boolean[] = [];
+    const result = await build({ root: dir, onBrowser: (s) => void (session = s), onDocument: () => connected.push(session!.connected) });
+    // The last document is reported after its PDF was finished and written, and by then nothing held the browser.
+    expect(connected.at(-1)).toBe(false);
+    expect(result.documents.map((d) => d.error)).toEqual([undefined, undefined, undefined]);
+    expectOthersBuilt(dir, result);
+    expect(readFileSync(join(dir, 'out/victim.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });

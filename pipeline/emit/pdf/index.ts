@@ -21,6 +21,8 @@ export interface PdfJob {
   root: string;
   /** Called with each URL the page asked for and did not get. */
   onBlocked: (url: string) => void;
+  /** Called once the browser's part is done (the last print), before the PDF is finished here. */
+  onPrinted?: () => void;
 }
 
 export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<Uint8Array> {
@@ -72,6 +74,7 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
     mark('pdf: printed');
     return { pdf, headings, slots };
   });
+  job.onPrinted?.();
   const finished = await finishPdf(pdf, job.doc.meta, html, { rightToLeft: vertical, headings, contents: slots && { slots, font: digitFont } });
   mark('pdf: finished');
   return finished;
