@@ -17,13 +17,13 @@
  * Where a heading landed: Chromium writes a named destination for every element
  * an in-document link points to, and every contents entry is such a link.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRef, PDFString, PDFHexString, degrees, drawText, rgb } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRef, PDFString, PDFHexString, degrees, drawText, rgb } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { embedDigits, type Digits, type EmbeddedDigits } from './digit-face.ts';
 
 /** Heading id → 1-based page number, from the named destinations of a Chromium PDF. */
 export async function destinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
-  return destinationPagesOf(await PDFDocument.load(bytes, { updateMetadata: false }));
+  return destinationPagesOf(await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
 }
 
 function destinationPagesOf(pdf: PDFDocument): Map<string, number> {
