@@ -142,3 +142,20 @@ describe('bylines set off by a bullet', () => {
     expect(h.fields.date).toBe('2023-08-21');
   });
 });
+
+describe('an English page', () => {
+  it('reads a navigation row, a By-line, a published date and a long title', () => {
+    const h = head(['Home | Research | About us | Contact', 'Share this article', 'Rent Control and Housing Supply in Three Midwestern Cities, 1990–2020', 'By Laura Kim and Ahmed Hassan', 'Published: March 3, 2022'], 'en');
+    expect(h).toMatchObject({ title: 'Rent Control and Housing Supply in Three Midwestern Cities, 1990–2020', authors: ['Laura Kim', 'Ahmed Hassan'], body: [BODY] });
+    expect(h.fields.date).toBe('2022-03-03');
+    expect(readDate('Posted on 7 Sept. 2019')?.date).toBe('2019-09-07');
+  });
+  it('never takes a sentence opening with By for a byline', () => {
+    const h = head(['Rivers of the Plain', 'By the end of the decade the river had moved.'], 'en');
+    expect(h.authors).toEqual([]);
+  });
+  it('knows English widget lines, and not sentences with the same words', () => {
+    for (const t of ['Share this article', 'Print this page', 'Subscribe to our newsletter', 'Back to top', 'Leave a comment', 'Comments (12)']) expect(isWidgetLine(t), t).toBe(true);
+    for (const t of ['Share this with your neighbours.', 'Print media declined sharply after 2008']) expect(isWidgetLine(t), t).toBe(false);
+  });
+});

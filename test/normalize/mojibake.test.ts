@@ -141,3 +141,15 @@ describe('mojibake in names and short values', () => {
     for (const name of ['曹俊', '龔鵬', '蔣璐']) expect(looksLikeMojibake(name), name).toBe(false);
   });
 });
+
+describe('UTF-8 read as Windows-1252 in Western text', () => {
+  it('repairs the classic runs and nothing else', () => {
+    const repaired = (text: string) => repairValue(text).text;
+    expect(repaired('It isnâ€™t here')).toBe('It isn’t here');
+    expect(repaired('â€œQuotedâ€\u009d text')).toBe('“Quoted” text');
+    expect(repaired('cafÃ© and naÃ¯ve')).toBe('café and naïve');
+    expect(repaired('Â© 2021')).toBe('© 2021');
+    // Latin-1 text that is meant: a lone accented letter is no UTF-8 sequence.
+    expect(repaired('Ångström über façade')).toBe('Ångström über façade');
+  });
+});

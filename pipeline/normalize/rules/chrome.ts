@@ -50,10 +50,14 @@ const STRONG_WIDGET = /[点點][赞讚]|[阅閱][读讀]原文|在看|[写寫]�
 /** What a widget row leaves once its words are cut: brackets, separators, colons, spaces. */
 const WIDGET_RESIDUE = /^[\s【】[\]〔〕()（）｜|/·•:：,，、\-—_>»]*$/u;
 
+/** The same widgets on English pages, each a whole line. */
+const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+our\s+newsletter)?|sign\s+up\s+(?:for|to)\s+our\s+newsletter|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?)[\s.:!]*$/iu;
+
 /** `【字体：大 中 小】 分享到：`, `打印本页 关闭窗口`, `扫一扫在手机打开`: a row of the page's widgets. */
 export function isWidgetLine(text: string): boolean {
   const t = text.trim();
   if (t === '' || t.length > 50) return false;
+  if (ENGLISH_WIDGET.test(t)) return true;
   let words = 0;
   let strong = false;
   const residue = t.replace(WIDGET, (word) => {

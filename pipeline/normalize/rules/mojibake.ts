@@ -99,6 +99,17 @@ function decide(candidates: Candidate[]): { best?: Candidate; plausible: Candida
   return { best, plausible };
 }
 
+/**
+ * `â€™`, `â€œ`, `Ã©`, `Â©`: UTF-8 read as Windows-1252, the commonest mojibake of Western text.
+ * The frequency model knows Chinese, not this; but bytes that happen to form valid UTF-8 and
+ * give punctuation or accented Latin letters are a reading no real text competes with.
+ */
+function westernReading(run: string): Candidate | undefined {
+  if (!/^[\u00c2-\u00f4]/u.test(run)) return undefined;
+  const candidate = runCandidates(run, [['latin1', 'utf8', 'UTF-8 text decoded as Windows-1252']])[0];
+  return candidate && /^[\u00a0-\u024f\u2010-\u2044\u20ac\u2122]+$/u.test(candidate.replacement) ? candidate : undefined;
+}
+
 const UNRECOVERABLE = /(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\uFFFD+/g;
 const RUN = /[^\x00-\x7f]+/g;
 const LATIN_RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122@-~]+/g;
@@ -170,6 +181,11 @@ export function findMojibake(text: string): MojibakeFinding[] {
     const run = match[0];
     const start = match.index;
     if (run.length < 2 || run.length > MAX_RUN || !free(start, start + run.length)) continue;
+    const western = westernReading(run);
+    if (western) {
+      found(start, start + run.length, western, []);
+      continue;
+    }
     const { improbable, chars } = countImprobable(run);
     if (improbable < 2 || improbable * 10 < chars * 3) continue;
     let { best, plausible } = decide(runCandidates(run));

@@ -22,6 +22,9 @@ const NAV_WORDS = new Set([
   '下载', '下載', '下载全文', '下載全文', 'pdf下载', 'pdf下載', '评论', '評論', '点赞', '點讚', '举报', '舉報', '纠错', '糾錯',
   '字号', '字號', '大', '中', '小', '上一篇', '下一篇', '返回', '更多', '文章', '新闻', '新聞', '专题', '專題', '智库', '智庫',
   '学术', '學術', '期刊', '资讯', '資訊', '动态', '動態', '会员', '會員', '我的', '客户端', '客戶端',
+  'home', 'about', 'about us', 'contact', 'contact us', 'news', 'login', 'log in', 'sign in', 'register', 'subscribe',
+  'search', 'menu', 'research', 'publications', 'events', 'blog', 'donate', 'archive', 'archives', 'issues', 'current issue',
+  'submit', 'submissions', 'authors', 'editorial board', 'help', 'faq',
 ]);
 
 const BREADCRUMB = /^\s*(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|位置)?\s*[:：]?\s*(?:首页|首頁|主页|主頁|home)\s*[>»›/＞]/iu;
@@ -35,6 +38,9 @@ export function isChrome(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
   if (BREADCRUMB.test(t) || COUNTER.test(t) || isWidgetLine(t) || (t.length <= 40 && FOLLOW.test(t) && !/[。，]/u.test(t))) return true;
+  // `Home | News | About us`: items of several words when the row has separators.
+  const items = t.split(/\s*[|｜·•]\s*/u).filter(Boolean);
+  if (items.length >= 3 && items.every((item) => item.split(/\s+/u).length <= 3) && items.filter((item) => NAV_WORDS.has(item.toLowerCase())).length * 2 >= items.length) return true;
   const tokens = t.split(/[\s|｜/·•]+/u).filter(Boolean);
   const nav = tokens.filter((token) => NAV_WORDS.has(token.toLowerCase()));
   if (nav.length === tokens.length) return true;
@@ -85,6 +91,8 @@ export function isBody(text: string): boolean {
   const t = text.trim();
   if (headingDepth(t) !== undefined) return true;
   const length = [...t].length;
+  // English titles run longer than Chinese ones; a sentence ends with its stop.
+  if (countHan(t) === 0 && /[A-Za-z]/.test(t)) return length > 150 || (/[.!?]["”’)]?$/u.test(t) && t.split(/\s+/u).length >= 8);
   return length > 60 || (length > 15 && /[。！!；;…」”』]$/u.test(t) && /[，,。]/u.test(t));
 }
 

@@ -41,6 +41,7 @@ const LABELS: Array<[FieldKind, string[]]> = [
 
 const ENGLISH: Array<[FieldKind, string]> = [
   ['title', 'title'],
+  ['date', '(?:first\\s+)?published(?:\\s+on)?|posted(?:\\s+on)?|(?:last\\s+)?updated(?:\\s+on)?|date'],
   ['keywordsEn', 'key\\s*words|keywords|index\\s+terms'],
   ['abstractEn', 'abstract'],
   ['doi', 'doi'],
@@ -189,8 +190,27 @@ export function readMonth(text: string): DateValue | undefined {
   return { date: `${year}-${String(month).padStart(2, '0')}`, start: found.index, end: found.index + found[0].length };
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** `14 March 2021`, `March 14, 2021`, `Mar. 14 2021`. */
+const ENGLISH_DATE = new RegExp(`\\b(?:(\\d{1,2})\\s+${MONTH_NAME},?\\s+(\\d{4})|${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4}))\\b`, 'iu');
+
+function readEnglishDate(text: string): DateValue | undefined {
+  const m = ENGLISH_DATE.exec(text);
+  if (!m) return undefined;
+  const [day, name, year] = m[1] ? [m[1], m[2]!, m[3]!] : [m[5]!, m[4]!, m[6]!];
+  const month = MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  if (Number(day) < 1 || Number(day) > 31) return undefined;
+  return { date: `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`, start: m.index, end: m.index + m[0].length };
+}
+
 /** The first valid date (and time) in a text. */
 export function readDate(text: string): DateValue | undefined {
+  if (!/\d{4}|民[國国]/u.test(text)) return undefined;
+  if (/[A-Za-z]{3}/u.test(text)) {
+    const english = readEnglishDate(text);
+    if (english && !DATE.test(text.slice(0, english.start))) return english;
+  }
   const roc = ROC_DATE.exec(text);
   const match = roc ? null : DATE.exec(text);
   if (roc) {

@@ -8,7 +8,7 @@ import { isAffiliation, isBody, isChrome, isEnglish, isTitleCandidate, subtitleO
 import { isKeywordList } from './keywords.ts';
 import { isPublicationLine, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
-import { isDictionaryWord, readByline, type Byline } from './names.ts';
+import { isDictionaryWord, readByline, readLatinNames, type Byline } from './names.ts';
 
 export type Role =
   | 'chrome' | 'fields' | 'date' | 'publication' | 'subtitle' | 'affiliation' | 'byline' | 'keyword-list'
@@ -46,6 +46,9 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     if (isPublicationLine(prefix.text)) return reading('fields', { fields: labelled.fields, publication: readPublication(prefix)! });
   }
   if (FUNDED.test(text)) return reading('fields', { fields: [{ kind: 'funding', label: '', value: trimLine(line) }] });
+  const by = ENGLISH_BY.exec(line.text);
+  const latin = by ? readLatinNames(trimLine(sliceLine(line, by[0].length, line.text.length))) : undefined;
+  if (latin && latin.every((name) => PERSON.test(name.text))) return reading('byline', { byline: { names: latin, etAl: false, affiliations: [] } });
   const feed = readFeedByline(line, known);
   if (feed) return reading('date', feed);
   if (isChrome(text)) return reading('chrome');
@@ -76,6 +79,10 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (isBody(text)) return reading('body');
   return reading(isTitleCandidate(text) ? 'candidate' : 'body');
 }
+
+/** `By Maria Gonzalez and David Chen`: capitalized names, so `By the river` stays text. */
+const ENGLISH_BY = /^\s*(?:(?:written|posted)\s+)?by\s+/iu;
+const PERSON = /^(?:(?:[A-Z][\p{L}'’.-]*|van|von|de|der|da|del|di|du|la|le|al|bin|ibn)\s*)+$/u;
 
 /** `本文系国家社会科学基金项目“…”（19BZZ045）的阶段性成果。`: the funding note, unlabelled. */
 const FUNDED = /^(?:本文|本研究|本[项項]研究)[系为為是]?.{2,120}?(?:基金|[项項]目|[课課][题題]|[计計][划劃]).{0,80}?(?:成果|[资資]助|支持)[。.]?$/u;
