@@ -85,7 +85,8 @@ export type FontDisplay = 'block' | 'swap';
  * the rest could never be used, and a CJK family has over a hundred.
  */
 export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string) => string, text?: string, display: FontDisplay = 'block'): string {
-  const codePoints = text === undefined ? undefined : new Set(Array.from(text, (c) => c.codePointAt(0)!));
+  const codePoints = text === undefined ? undefined : codePointsOf(text);
+  const rewritten = faceRules(urlFor, display);
   const families = [...new Set([...stack.serif, ...stack.sans, ...stack.mono])];
   const rules = families.flatMap((family) => {
     const pkg = PACKAGES[family]!;
@@ -98,14 +99,41 @@ export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string
         for (const code of codePoints) for (const i of covering(coverage, code)) used.add(i);
         keep = faces.filter((face, i) => !face.ranges || used.has(i));
       }
-      return keep.map((face) =>
-        face.css
-          .replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => `url(${urlFor(pkg, `files/${file}`)})`)
-          .replace(/font-display:\s*block/, `font-display: ${display}`),
-      );
+      return keep.map((face) => {
+        let rule = rewritten.get(face);
+        if (rule === undefined) {
+          rule = face.css
+            .replace(/url\(\.\/files\/([^)]+)\)/g, (_, file: string) => `url(${urlFor(pkg, `files/${file}`)})`)
+            .replace(/font-display:\s*block/, `font-display: ${display}`);
+          rewritten.set(face, rule);
+        }
+        return rule;
+      });
     });
   });
   return `${rules.join('\n')}\n${stackVariables(stack)}`;
+}
+
+/** Each face's rule as written for one URL maker and display: the print pages of a build share them (the HTML page makes its own maker, which also notes the files it names). */
+const written = new WeakMap<(pkg: string, file: string) => string, Map<FontDisplay, Map<FontFace, string>>>();
+
+function faceRules(urlFor: (pkg: string, file: string) => string, display: FontDisplay): Map<FontFace, string> {
+  let byDisplay = written.get(urlFor);
+  if (!byDisplay) written.set(urlFor, (byDisplay = new Map()));
+  let rules = byDisplay.get(display);
+  if (!rules) byDisplay.set(display, (rules = new Map()));
+  return rules;
+}
+
+/** The code points of `text`, read without making a string of each character (a page is long). */
+function codePointsOf(text: string): Set<number> {
+  const found = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i)!;
+    found.add(code);
+    if (code > 0xffff) i++;
+  }
+  return found;
 }
 
 /** CSS variables --font-serif, --font-sans and --font-mono that the stylesheets use. */
