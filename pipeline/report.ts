@@ -25,6 +25,8 @@ export function reportEntries(files: VFile[]): ReportEntry[] {
 const ROUTINE: Record<string, [string, string]> = {
   punctuation: ['full-width mark', 'full-width marks'],
   control: ['invisible or decomposed character', 'invisible or decomposed characters'],
+  markup: ['HTML reference or tag', 'HTML references and tags'],
+  wraps: ['hard line break joined', 'hard line breaks joined'],
   metadata: ['header line moved to front matter', 'header lines moved to front matter'],
   structure: ['numbered line made a heading', 'numbered lines made headings'],
   pinyin: ['converter reading removed', 'converter readings removed'],

@@ -22,6 +22,8 @@ const rules = z
   .object({
     mojibake: switchable,
     control: switchable,
+    markup: switchable,
+    wraps: switchable,
     boilerplate: switchable,
     punctuation: switchable,
     script: switchable,

@@ -19,6 +19,8 @@ import { toMarkdown } from './markdown.ts';
 import { removeBoilerplate } from './rules/boilerplate.ts';
 import { applyControl } from './rules/control.ts';
 import { extractHeader, headerMeta, headerProse } from './rules/metadata.ts';
+import { applyMarkup } from './rules/markup.ts';
+import { joinWrappedLines } from './rules/wraps.ts';
 import { applyMojibake, keepSuspected } from './rules/mojibake.ts';
 import { applyNotes, noteDefinitions } from './rules/notes.ts';
 import { applyPdfMarks } from './rules/pdf-marks.ts';
@@ -62,6 +64,7 @@ function reporterFor(file: VFile, source: string): Reporter {
 /** Line-level text repairs that need no document structure, in the order they must run. */
 export function repairLine(line: Line, reporter: Reporter | undefined, on: (rule: string) => boolean = allOn): void {
   if (on('mojibake')) applyMojibake(line, reporter); // first: it needs C1 controls and ASCII-flattened marks as found
+  if (on('markup')) applyMarkup(line, reporter); // before control, which removes what a reference like &#1; decodes to
   if (on('control')) applyControl(line, reporter);
 }
 
@@ -93,7 +96,8 @@ export function repairPlainText(file: VFile, options: NormalizeOptions): Repaire
     if (on('boilerplate')) lines = removeBoilerplate(lines, lang, reporter);
     const header = extractHeader(lines, reporter, lang);
     const fields = header.fields;
-    const { body, notes } = applyNotes(header.body, reporter); // before structure, which would make `1.` notes headings
+    const unwrapped = on('wraps') ? joinWrappedLines(header.body, reporter) : header.body;
+    const { body, notes } = applyNotes(unwrapped, reporter); // before structure, which would make `1.` notes headings
     const textLines = [...headerProse(fields), ...body, ...notes.map((note) => note.line)];
     if (on('punctuation')) for (const line of textLines) applyPunctuation(line, reporter);
     for (const line of on('script') ? [...textLines, ...fields.authors, ...(fields.publication ? [fields.publication] : []), ...fields.keywords] : []) {

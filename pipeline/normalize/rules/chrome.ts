@@ -84,7 +84,10 @@ const LINK_HEADER = /^[【[〔]?\s*(?:相[关關](?:文章|[阅閱][读讀]|推[
 /** Copyright, licence and site-owner lines. */
 const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+reserved|ICP\s*[备備证證]|公[网網]安[备備]|[违違]法和不良信息|[举舉][报報][电電][话話]|未[经經](?:本[站网網]|本[报報]|作者)?(?:书面|書面)?(?:许可|許可|授[权權]|同意)|[转轉][载載](?:[请請]|[须須]|必[须須])注明|[主][办辦][单單]位|[技][术術]支持|[技][術][支][援]/giu;
 
-export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights';
+/** The site's notices: a disclaimer (`本文来源于网络，如有侵权请联系删除`) or a call to follow it. */
+const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)/u;
+
+export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights' | 'notice';
 
 /** Which kind of page trailer a line is, if it is one. */
 export function trailerKind(text: string): TrailerKind | undefined {
@@ -93,6 +96,7 @@ export function trailerKind(text: string): TrailerKind | undefined {
   if (t.length <= 60 && CREDITS.test(t)) return 'credit';
   if (t.length <= 90 && PREV_NEXT.test(t)) return 'prev-next';
   if (t.length <= 20 && LINK_HEADER.test(t)) return 'link-header';
+  if (t.length <= 80 && NOTICE.test(t) && (t.match(/[。！？]/gu)?.length ?? 0) <= 2) return 'notice';
   // A sentence of the article may mention copyright: a rights line opens with its mark or has
   // no full stop, and a long one has no prose marks at all.
   const rights = [...t.matchAll(RIGHTS)];
@@ -107,4 +111,5 @@ export const TRAILER_REASONS: Record<TrailerKind, string> = {
   'prev-next': 'Remove previous/next article links',
   'link-header': 'Remove header of the site’s link list',
   rights: 'Remove copyright or site registration line',
+  notice: 'Remove the site’s notice (a disclaimer or a call to follow it)',
 };

@@ -1,0 +1,83 @@
+/**
+ * wraps: text copied out of a PDF or a fixed-width page keeps the line breaks of its layout,
+ * so every printed line would become a paragraph of its own (`他们在城` / `市接受教育`).
+ * Such lines betray themselves: many of them fill the same width and stop without a final
+ * mark. A line that fills that width and does not end a sentence is joined to the next one;
+ * a page whose paragraphs are each one line has no such width and is left alone.
+ */
+import { originAt, report, type Line, type Reporter } from '../lines.ts';
+import { headingKind } from './structure.ts';
+
+export const RULE_ID = 'wraps';
+
+/** What may end a paragraph: a sentence's final mark, a closing quote or bracket, a colon. */
+const ENDS_PARAGRAPH = /[。！？!?…：:；;」』”’）)》】.]\s*$/u;
+const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201d]/u;
+/** Fewer lines than this carry no evidence of a layout's width. */
+const MIN_WRAPPED = 3;
+
+/** Printed width: East Asian characters take two columns. */
+export function columns(text: string): number {
+  let width = 0;
+  for (const ch of text.trim()) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * The width the page was wrapped at, when enough of its lines fill one width and stop
+ * mid-sentence: the commonest such width, allowing for a character's play either way.
+ */
+export function wrapWidth(lines: Line[]): number | undefined {
+  const open = lines.map((l) => l.text.trim()).filter((t) => t !== '' && !ENDS_PARAGRAPH.test(t) && headingKind(t) === undefined && columns(t) >= 20);
+  if (open.length < MIN_WRAPPED) return undefined;
+  const widths = open.map(columns);
+  let best: { width: number; count: number } | undefined;
+  for (const width of new Set(widths)) {
+    const count = widths.filter((w) => Math.abs(w - width) <= tolerance(width)).length;
+    if (!best || count > best.count || (count === best.count && width > best.width)) best = { width, count };
+  }
+  return best && best.count >= MIN_WRAPPED && best.count * 2 >= open.length ? best.width : undefined;
+}
+
+/** How far a wrapped line may fall short of the width: a word or two, more in proportional Latin text. */
+function tolerance(width: number): number {
+  return Math.max(2, Math.round(width * 0.1));
+}
+
+function join(a: Line, b: Line, separator: string): Line {
+  const text = a.text.trimEnd();
+  const next = b.text.trimStart();
+  const origin = [...a.origin.slice(0, text.length), ...new Array<number>(separator.length).fill(a.origin[text.length] ?? 0), ...b.origin.slice(b.text.length - next.length)];
+  const line: Line = { text: text + separator + next, origin };
+  const kept = [...(a.kept ?? []), ...(b.kept ?? [])];
+  if (kept.length) line.kept = kept;
+  return line;
+}
+
+/** Joins the lines a layout broke; each join is reported where the break was. */
+export function joinWrappedLines(lines: Line[], reporter: Reporter | undefined): Line[] {
+  const width = wrapWidth(lines);
+  if (width === undefined) return lines;
+  const out: Line[] = [];
+  // The printed line before this one: a joined paragraph is judged by its last line.
+  let printed = '';
+  for (const line of lines) {
+    const previous = out.at(-1);
+    const text = previous?.text.trim() ?? '';
+    const fills = previous !== undefined && columns(printed) >= width - 2 * tolerance(width) && !ENDS_PARAGRAPH.test(printed) && headingKind(text) === undefined;
+    const next = line.text.trim();
+    printed = next;
+    if (!fills || next === '' || headingKind(next) !== undefined) {
+      out.push(line);
+      continue;
+    }
+    // Latin words broken at the edge were hyphenated or spaced; Chinese text runs on.
+    const latin = /[A-Za-z]$/u.test(text) && /^[A-Za-z]/u.test(next);
+    const hyphen = /[A-Za-z]-$/u.test(text) && /^[a-z]/u.test(next);
+    const first = hyphen ? { ...previous!, text: previous!.text.trimEnd().slice(0, -1), origin: previous!.origin.slice(0, previous!.text.trimEnd().length) } : previous!;
+    const joined = join(first, line, latin && !hyphen ? ' ' : '');
+    if (reporter) report(reporter, originAt(line, 0), RULE_ID, 'Join a line the page’s layout broke', `${text.slice(-6)}⏎${next.slice(0, 6)}`, `${text.slice(-6)}${next.slice(0, 6)}`, 'info');
+    out[out.length - 1] = joined;
+  }
+  return out;
+}

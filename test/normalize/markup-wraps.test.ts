@@ -1,0 +1,77 @@
+/** HTML left in scraped text, line breaks of a page's layout, and the site's notices: on text written for these tests. */
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { normalizePlainText } from '../../pipeline/normalize/index.ts';
+import { makeLine } from '../../pipeline/normalize/lines.ts';
+import { trailerKind } from '../../pipeline/normalize/rules/chrome.ts';
+import { applyMarkup } from '../../pipeline/normalize/rules/markup.ts';
+import { columns, joinWrappedLines, wrapWidth } from '../../pipeline/normalize/rules/wraps.ts';
+import { reporterFor } from './helpers.ts';
+
+function markup(text: string): string {
+  const line = makeLine(text, 0);
+  applyMarkup(line, undefined);
+  return line.text;
+}
+
+function body(...lines: string[]) {
+  const file = new VFile({ path: 'w.txt', value: ['文章標題', '', ...lines].join('\n') });
+  const { markdown } = normalizePlainText(file, { script: 'keep' });
+  return { body: markdown.slice(markdown.indexOf('---', 3) + 4).trim(), messages: file.messages };
+}
+
+describe('markup left in the text', () => {
+  it('decodes character references and removes presentational tags', () => {
+    expect(markup('他說&ldquo;好&rdquo;。<br>')).toBe('他說“好”。');
+    expect(markup('第一句&#12290;第二句&#x3002;')).toBe('第一句。第二句。');
+    expect(markup('<p>段落<span style="color:red">重點</span></p>')).toBe('段落重點');
+    expect(markup('R&amp;D spending&nbsp;rose')).toBe('R&D spending rose');
+  });
+  it('drops a no-break space between East Asian characters', () => {
+    expect(markup('原因。&nbsp;其次')).toBe('原因。其次');
+  });
+  it('keeps what is not markup', () => {
+    for (const text of ['R&D;', 'a < b > c', '使用<關鍵詞>檢索', '&unknownname;', '&#0;', '&#xD800;', '<script>x</script>']) expect(markup(text), text).toBe(text);
+  });
+  it('reports each reference and tag, before the punctuation rule can widen a reference', () => {
+    const { body: text, messages } = body('居民說&ldquo;有設施、沒人來&rdquo;。');
+    expect(text).toBe('居民說“有設施、沒人來”。');
+    expect(messages.filter((m) => m.ruleId === 'markup')).toHaveLength(2);
+  });
+});
+
+describe('line breaks of the page', () => {
+  const wrapped = ['隨著城鎮化的推進，越來越多的兒童隨父母進入城市生活。他們在城', '市接受教育，但在學籍、升學和心理適應等方面仍面臨諸多困難。已有', '研究多關注制度層面的障礙，對學校內部的融入過程關注不夠。', '本文試圖從學校生活的日常經驗出發，考察流動兒童如何在課堂、同伴', '和師生關係中逐步融入。'];
+  it('joins the lines that fill the page width and stop mid-sentence, and reports each join', () => {
+    const { body: text, messages } = body(...wrapped);
+    expect(text).toBe('隨著城鎮化的推進，越來越多的兒童隨父母進入城市生活。他們在城市接受教育，但在學籍、升學和心理適應等方面仍面臨諸多困難。已有研究多關注制度層面的障礙，對學校內部的融入過程關注不夠。\n\n本文試圖從學校生活的日常經驗出發，考察流動兒童如何在課堂、同伴和師生關係中逐步融入。');
+    expect(messages.filter((m) => m.ruleId === 'wraps')).toHaveLength(3);
+  });
+  it('leaves a page of one-line paragraphs alone, short lines and headings included', () => {
+    const lines = ['社區食堂開在一樓，每天中午有八十多位老人來吃飯', '一、背景', '街道把議事會開到了樓道口，居民搬來板凳坐成一圈，一條一條地說清楚自己的意見。', '小結'];
+    expect(wrapWidth(lines.map((t) => makeLine(t, 0)))).toBeUndefined();
+    expect(joinWrappedLines(lines.map((t) => makeLine(t, 0)), undefined).map((l) => l.text)).toEqual(lines);
+  });
+  it('never joins a heading or across a blank line', () => {
+    const lines = [wrapped[0]!, wrapped[1]!, '', wrapped[3]!, '二、研究方法', wrapped[0]!, wrapped[1]!];
+    const out = joinWrappedLines(lines.map((t) => makeLine(t, 0)), reporterFor(lines.join('\n'))).map((l) => l.text);
+    expect(out).toContain('二、研究方法');
+    expect(out).toContain('');
+  });
+  it('joins English lines with a space and mends a hyphenated word', () => {
+    const lines = ['The survey covered three schools and forty-two pupils in', 'their second year, asking how they made friends and how', 'teachers saw the change over one term, and whether their par-', 'ents felt welcome at the school gate each morning.'];
+    expect(joinWrappedLines(lines.map((t) => makeLine(t, 0)), undefined).map((l) => l.text)).toEqual([
+      'The survey covered three schools and forty-two pupils in their second year, asking how they made friends and how teachers saw the change over one term, and whether their parents felt welcome at the school gate each morning.',
+    ]);
+  });
+  it('counts East Asian characters as two columns', () => {
+    expect(columns('城市ab')).toBe(6);
+  });
+});
+
+describe('the site\u2019s notices', () => {
+  it('knows disclaimers and calls to follow, not sentences about them', () => {
+    for (const t of ['本文来源于网络，如有侵权请联系删除。', '版權歸原作者所有，如有侵權請聯繫刪除', '免责声明：本文仅代表作者观点', '更多精彩内容，请关注我们的公众号。', '长按识别二维码关注我们']) expect(trailerKind(t), t).toBe('notice');
+    for (const t of ['居民更多地关注停车问题，街道也在想办法。', '来自网络的谣言需要及时澄清，政府部门发布了辟谣信息，并提醒居民不要转发，也不要相信未经证实的消息。']) expect(trailerKind(t), t).toBeUndefined();
+  });
+});
