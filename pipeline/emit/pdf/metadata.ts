@@ -70,8 +70,8 @@ function stableStructureIds(pdf: PDFDocument): void {
   const found = new Map<string, number>();
   const strings: { holder: PDFDict | PDFArray; key: PDFName | number; text: string }[] = [];
   const seen = new Set<PDFObject>();
-  // Not into pages or content: the parent and page links lead out of the tree.
-  const skip = new Set(['P', 'Pg', 'Obj', 'Stm', 'ParentTree']);
+  // Not into pages or content: the parent and page links lead out of the tree. (pdf-lib keeps one PDFName per name.)
+  const skip = new Set(['P', 'Pg', 'Obj', 'Stm', 'ParentTree'].map((name) => PDFName.of(name)));
   const visit = (object: PDFObject | undefined) => {
     const value = object instanceof PDFRef ? pdf.context.lookup(object) : object;
     if (!value || seen.has(value)) return;
@@ -87,7 +87,7 @@ function stableStructureIds(pdf: PDFDocument): void {
       } else visit(item);
     };
     if (value instanceof PDFDict) {
-      for (const [key, item] of value.entries()) if (!skip.has(key.decodeText())) check(value, key, item);
+      for (const [key, item] of value.entries()) if (!skip.has(key)) check(value, key, item);
     } else if (value instanceof PDFArray) {
       for (let i = 0; i < value.size(); i++) check(value, i, value.get(i));
     }
