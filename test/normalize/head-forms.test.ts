@@ -6,6 +6,7 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { enrich } from '../../pipeline/enrich/index.ts';
+import { normalizePlainText } from '../../pipeline/normalize/index.ts';
 import { buildDate } from '../../pipeline/emit/dates.ts';
 import { titleBlock } from '../../pipeline/render/blocks.ts';
 import { stringifyHtml } from '../../pipeline/render/serialize.ts';
@@ -157,5 +158,20 @@ describe('an English page', () => {
   it('knows English widget lines, and not sentences with the same words', () => {
     for (const t of ['Share this article', 'Print this page', 'Subscribe to our newsletter', 'Back to top', 'Leave a comment', 'Comments (12)']) expect(isWidgetLine(t), t).toBe(true);
     for (const t of ['Share this with your neighbours.', 'Print media declined sharply after 2008']) expect(isWidgetLine(t), t).toBe(false);
+  });
+});
+
+describe('dates in other digits, and the writer on a short page', () => {
+  it('reads full-width digits and Chinese numerals', () => {
+    expect(readDate('发布时间：２０２１年３月５日')?.date).toBe('2021-03-05');
+    expect(readDate('２０２１－０３－０５ １０：２２')).toMatchObject({ date: '2021-03-05', time: '10:22' });
+    expect(readDate('二〇一九年十月十二日')?.date).toBe('2019-10-12');
+    expect(readDate('二〇二〇年二月二十九日')?.date).toBe('2020-02-29');
+    expect(readDate('二〇二〇年三十二月一日')).toBeUndefined();
+  });
+  it('takes 撰稿 for the writer, and never takes the head of a short page for its trailer', () => {
+    const file = new VFile({ path: 's.txt', value: '鄉土建築的保存\n撰稿：溫家瑜\n老屋因為缺乏維護而逐漸傾頹，也有一些被改造成民宿或咖啡館，重新找到用途。\n（撰稿：溫家瑜）' });
+    const { meta } = normalizePlainText(file, { script: 'keep' });
+    expect(meta.authors).toEqual(['溫家瑜']);
   });
 });

@@ -150,10 +150,13 @@ export function removeBoilerplate(lines: Line[], docLang: string, reporter: Repo
 export function removeSiteChrome(lines: Line[], reporter: Reporter | undefined): Line[] {
   const filled = lines.reduce((n, line) => n + (line.text.trim() === '' ? 0 : 1), 0);
   let rank = -1;
+  let firstProse = -1;
   return lines.filter((line) => {
     if (line.text.trim() === '') return true;
     rank++;
-    const tail = rank >= filled - CHROME_REGION;
+    // On a short page the head is not the trailer: the trailer follows the first paragraph.
+    if (firstProse === -1 && isProse(line.text)) firstProse = rank;
+    const tail = rank >= filled - CHROME_REGION && firstProse !== -1 && rank > firstProse;
     if ((rank < CHROME_REGION || tail) && isWidgetLine(line.text)) {
       removed(reporter, line, 'Remove the site’s widget row (font size, share, print, close)');
       return false;
@@ -163,6 +166,11 @@ export function removeSiteChrome(lines: Line[], reporter: Reporter | undefined):
     removed(reporter, line, TRAILER_REASONS[kind]);
     return false;
   });
+}
+
+/** A paragraph of the article: a sentence of some length. */
+function isProse(text: string): boolean {
+  return [...text.trim()].length > 30 && /[。！？.!?]/u.test(text);
 }
 
 /** The byline printed again after the header: a short line naming exactly the known authors. */

@@ -26,11 +26,11 @@ const LABELS: Array<[FieldKind, string[]]> = [
   ['biography', ['作者[简簡]介', '通[讯訊]作者']],
   ['affiliation', ['作者[单單]位', '作者[机機][构構]', '工作[单單]位', '[单單]位', '[机機][构構]']],
   ['publication', ['文[献獻][来來]源', '[来來]源期刊', '[来來]源', '出[处處]', '刊名', '期刊', '原[载載]', '[选選]自', '[发發]表于', '刊物']],
-  ['author', ['作者', '撰文', '[记記]者']],
+  ['author', ['作者', '撰文', '撰稿人', '撰稿', '[记記]者']],
   ['citation', ['本文引用格式', '引用本文', '引用格式', '引文格式']],
   ['date', ['[发發]刊日期', '出刊日期', '出版日期', '出版[时時][间間]', '刊[登出]日期', '上[线線][时時][间間]', '[发發][布佈表][时時][间間]', '[发發][布佈]日期', '更新[时時][间間]', '更新日期', '[时時][间間]', '日期']],
   ['issue', ['卷期', '期[号號]', '期次', '年卷期', '刊期']],
-  ['year', ['年份', '出版年份?', '年度']],
+  ['year', ['年份', '出版年份', '出版年', '年度']],
   ['volume', ['卷[号號]', '卷次']],
   // Who else made the page: credits, not authors (`撰文：陳大文｜編輯：李小明｜攝影：黃家豪`).
   ['credit', ['[责責]任[编編][辑輯]', '[编編][辑輯]', '[摄攝]影', '[图圖]片', '[图圖]文[编編][辑輯]', '美[编編]', '校[对對]', '[审審][核校稿]', '[责責][编編]', '[监監]制', '[统統][筹籌]', '排版', '[设設][计計]', '出品']],
@@ -204,8 +204,37 @@ function readEnglishDate(text: string): DateValue | undefined {
   return { date: `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`, start: m.index, end: m.index + m[0].length };
 }
 
+const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** `二〇一九年十月十二日`: a year digit by digit, month and day in tens. */
+const HAN_DATE = /([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/u;
+
+function hanNumber(text: string): number {
+  const ten = text.indexOf('十');
+  if (ten === -1) return text.length === 1 ? HAN_DIGITS[text]! : NaN;
+  const tens = ten === 0 ? 1 : HAN_DIGITS[text[0]!]!;
+  const ones = ten === text.length - 1 ? 0 : HAN_DIGITS[text[ten + 1]!]!;
+  return tens * 10 + ones;
+}
+
+function readHanDate(text: string): DateValue | undefined {
+  const m = HAN_DATE.exec(text);
+  if (!m) return undefined;
+  const year = [...m[1]!].map((ch) => HAN_DIGITS[ch]).join('');
+  const month = hanNumber(m[2]!);
+  const day = hanNumber(m[3]!);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
+  return { date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, start: m.index, end: m.index + m[0].length };
+}
+
+/** Full-width digits and separators (`２０２１年３月５日`) read as ASCII, one for one, so indices hold. */
+function halfWidth(text: string): string {
+  return /[\uff0d-\uff1a]/u.test(text) ? text.replace(/[\uff0d-\uff1a]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : text;
+}
+
 /** The first valid date (and time) in a text. */
-export function readDate(text: string): DateValue | undefined {
+export function readDate(found: string): DateValue | undefined {
+  const text = halfWidth(found);
+  if (/年/u.test(text) && !/\d{4}|民[國国]/u.test(text)) return readHanDate(text);
   if (!/\d{4}|民[國国]/u.test(text)) return undefined;
   if (/[A-Za-z]{3}/u.test(text)) {
     const english = readEnglishDate(text);
