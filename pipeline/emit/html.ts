@@ -8,7 +8,7 @@
  * to the characters it uses (the e-book's subsets), and is a file on its own.
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Settings } from '../config/index.ts';
 import { fontPackageDir, fontStack, pageCharacters } from '../fonts/catalogue.ts';
@@ -16,7 +16,7 @@ import { screenPage, type RenderedDocument } from '../render/index.ts';
 import { KATEX_FONTS } from '../render/math.ts';
 import type { Template } from '../render/template.ts';
 import { mediaType } from './media-types.ts';
-import { writeAtomic } from './write.ts';
+import { copyAtomic } from './write.ts';
 
 /** The folder, beside the pages, that holds the font files they name. */
 export const FONTS_DIR = 'fonts';
@@ -49,14 +49,22 @@ export async function renderHtml(doc: RenderedDocument, template: Template, sett
  * (pages share the folder: a rebuild rewrites nothing). Returns the copies' paths.
  */
 export async function placeFonts(fonts: string[], dir: string): Promise<string[]> {
+  if (fonts.length) await mkdir(dir, { recursive: true });
   return Promise.all(
     fonts.map(async (source) => {
       const target = join(dir, basename(source));
-      const [data, there] = await Promise.all([readFile(source), readFile(target).catch(() => undefined)]);
-      if (!there?.equals(data)) await writeAtomic(target, data);
+      if (!(await sameBytes(source, target))) await copyAtomic(source, target);
       return target;
     }),
   );
+}
+
+/** Whether `target` holds the bytes of `source`; sizes first, so that a missing or other file is not read. */
+async function sameBytes(source: string, target: string): Promise<boolean> {
+  const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
+  if (!to || to.size !== from.size) return false;
+  const [a, b] = await Promise.all([readFile(source), readFile(target)]);
+  return a.equals(b);
 }
 
 /** The page with @font-face rules for the subsets of its characters, each family put last in the stacks before the generic one. */

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { linkSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const pending = new Set<string>();
@@ -76,6 +76,21 @@ export async function publish(outputs: Output[]): Promise<void> {
 
 export function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   return publish([{ path, data }]);
+}
+
+/** Copies a file into place as writeAtomic writes one, the bytes never passing through this process. */
+export async function copyAtomic(source: string, path: string): Promise<void> {
+  if (interrupted) throw new Error('build interrupted');
+  const temp = tempPath(path);
+  pending.add(temp);
+  try {
+    await copyFile(source, temp);
+    if (interrupted) throw new Error('build interrupted');
+    await rename(temp, path);
+  } finally {
+    await rm(temp, { force: true });
+    pending.delete(temp);
+  }
 }
 
 /** Removes temp files in `dir` left by a galley process that no longer runs (killed with SIGKILL, say). */

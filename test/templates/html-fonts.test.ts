@@ -5,7 +5,7 @@
  * unicode-range. Opened from the out folder in Chromium with no CJK font on
  * the machine, its Chinese is drawn in galley's font, loaded from those files.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -109,6 +109,20 @@ describe('the HTML page and its font files', () => {
     expect(repaired.stderr).not.toMatch(/hant\.md.*up to date/);
     expect(repaired.stderr).toMatch(/hans\.md.*up to date/);
     expect(readdirSync(join(dir, 'out/fonts'))).toContain(gone);
+  });
+
+  it('puts back a font file whose bytes changed, at the same size or another, and leaves the others untouched', () => {
+    const [same, shorter, ...rest] = faces(page('hans.html')).filter((f) => f.family === 'Noto Serif SC').map((f) => f.file);
+    const original = (name: string) => readFileSync(join(fontPackageDir(fontFileByName(name)!.pkg), fontFileByName(name)!.file));
+    const flipped = Buffer.from(original(same!));
+    flipped[flipped.length >> 1]! ^= 0xff;
+    writeFileSync(join(dir, 'out/fonts', same!), flipped);
+    writeFileSync(join(dir, 'out/fonts', shorter!), original(shorter!).subarray(0, 100));
+    const untouched = mtimes(join(dir, 'out/fonts'));
+    expect(galley(dir, ['build', '--force']).code).toBe(0);
+    for (const name of [same!, shorter!]) expect(readFileSync(join(dir, 'out/fonts', name)).equals(original(name)), name).toBe(true);
+    const after = mtimes(join(dir, 'out/fonts'));
+    for (const name of rest) expect(after[name], name).toBe(untouched[name]);
   });
 
   it('with selfContained: true names no file beside it and writes none', () => {
