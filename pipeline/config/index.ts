@@ -6,8 +6,14 @@ import { readFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { GalleyError } from '../errors.ts';
+
+// zod's mini build: the same checks and messages as its full one, without the
+// dozens of methods that one defines on every schema as it is made (a cost each
+// process paid at start-up). English messages are set here, as the full build does.
+z.config(en());
 
 const formats = z.enum(['html', 'pdf', 'epub']);
 
@@ -18,12 +24,10 @@ const formats = z.enum(['html', 'pdf', 'epub']);
  */
 const switchable = z.enum(['off', 'info', 'warn']);
 const reported = z.enum(['info', 'warn']);
-const rules = z
-  .object({
+const rules = z.partial(
+  z.strictObject({
     mojibake: switchable,
     control: switchable,
-    markup: switchable,
-    wraps: switchable,
     boilerplate: switchable,
     punctuation: switchable,
     script: switchable,
@@ -34,59 +38,59 @@ const rules = z
     notes: reported,
     'blocked-resource': reported,
     'invalid-utf8': reported,
-  })
-  .partial()
-  .strict();
+  }),
+);
 export type RuleSettings = z.output<typeof rules>;
 
 /** A user's remark or rehype plugin: a package name or a path (./...), alone or with its options. */
-const plugin = z.union([z.string().min(1), z.tuple([z.string().min(1), z.unknown()])]);
+const name = z.string().check(z.minLength(1));
+const plugin = z.union([name, z.tuple([name, z.unknown()])]);
 export type PluginSpec = z.output<typeof plugin>;
 
+const text = (fallback: string, pattern?: RegExp, message?: string) => z._default(pattern ? z.string().check(z.regex(pattern, message)) : z.string(), fallback);
+
 export const settingsSchema = z
-  .object({
-    template: z.string().regex(/^[\w-]+$/, 'must be a folder name under templates/').default('default'),
-    formats: z.array(formats).min(1).default(['html', 'pdf', 'epub']),
-    pageSize: z.enum(['A4', 'A5', 'B5', 'Letter']).default('A4'),
-    margin: z
-      .string()
-      .regex(/^(\d+(\.\d+)?(mm|cm|in|pt|px)\s*){1,4}$/, 'must be 1 to 4 lengths such as "20mm 18mm"')
-      .default('22mm 20mm 24mm'),
-    script: z.enum(['keep', 'hant', 'hans']).default('keep'),
-    writingMode: z.enum(['horizontal', 'vertical']).default('horizontal'),
-    toc: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+  .strictObject({
+    template: text('default', /^[\w-]+$/, 'must be a folder name under templates/'),
+    formats: z._default(z.array(formats).check(z.minLength(1)), ['html', 'pdf', 'epub']),
+    pageSize: z._default(z.enum(['A4', 'A5', 'B5', 'Letter']), 'A4'),
+    margin: text('22mm 20mm 24mm', /^(\d+(\.\d+)?(mm|cm|in|pt|px)\s*){1,4}$/, 'must be 1 to 4 lengths such as "20mm 18mm"'),
+    script: z._default(z.enum(['keep', 'hant', 'hans']), 'keep'),
+    writingMode: z._default(z.enum(['horizontal', 'vertical']), 'horizontal'),
+    toc: z._default(z.union([z.boolean(), z.literal('auto')]), 'auto'),
     /** Images alone in a paragraph: as they are, as figures with captions, or captions numbered. */
-    figures: z.enum(['plain', 'captions', 'numbered']).default('plain'),
+    figures: z._default(z.enum(['plain', 'captions', 'numbered']), 'plain'),
     /** A book's chapters open on a right-hand page (a blank page before when needed). */
-    recto: z.boolean().default(false),
-    sources: z.string().default('source'),
-    out: z.string().default('out'),
-    snapshots: z.string().default('test/__snapshots__'),
-    trusted: z.boolean().default(false),
+    recto: z._default(z.boolean(), false),
+    sources: text('source'),
+    out: text('out'),
+    snapshots: text('test/__snapshots__'),
+    trusted: z._default(z.boolean(), false),
     /** Markdown repairs: reported only (the author's text as written), or applied. Scraped text always applies them. */
-    repairs: z.enum(['report', 'apply']).default('report'),
+    repairs: z._default(z.enum(['report', 'apply']), 'report'),
     /** A BibTeX or CSL JSON file; from front matter relative to the document, from the config to the project. */
-    bibliography: z.string().optional(),
+    bibliography: z.optional(z.string()),
     /** Citation style: a style galley ships (gb-t-7714, apa) or a .csl file in the project. */
-    csl: z.string().default('gb-t-7714'),
+    csl: text('gb-t-7714'),
     /** A shiki theme for code blocks. */
-    codeTheme: z.string().regex(/^[\w-]+$/, 'must be a shiki theme name such as "github-light"').default('github-light'),
-    lineNumbers: z.boolean().default(false),
+    codeTheme: text('github-light', /^[\w-]+$/, 'must be a shiki theme name such as "github-light"'),
+    lineNumbers: z._default(z.boolean(), false),
     /** The HTML page carries subsets of its text font, inline, for machines without CJK fonts. */
-    selfContained: z.boolean().default(false),
-    rules: rules.default({}),
-    remarkPlugins: z.array(plugin).default([]),
-    rehypePlugins: z.array(plugin).default([]),
-    concurrency: z.number().int().min(1).max(64).default(availableParallelism()),
-    timeout: z.number().positive().max(3600).default(60),
+    selfContained: z._default(z.boolean(), false),
+    rules: z._default(rules, {}),
+    remarkPlugins: z._default(z.array(plugin), []),
+    rehypePlugins: z._default(z.array(plugin), []),
+    concurrency: z._default(z.int().check(z.gte(1), z.lte(64)), availableParallelism()),
+    timeout: z._default(z.number().check(z.positive(), z.lte(3600)), 60),
     /** A running Chromium's DevTools endpoint to print on, instead of launching one. */
-    browser: z.string().regex(/^wss?:\/\/[^\s/]+/, 'must be a DevTools endpoint such as ws://127.0.0.1:9222/devtools/browser/…').optional(),
+    browser: z.optional(z.string().check(z.regex(/^wss?:\/\/[^\s/]+/, 'must be a DevTools endpoint such as ws://127.0.0.1:9222/devtools/browser/…'))),
   })
-  .strict()
-  .superRefine((settings, context) => {
-    const room = pageRoom(settings.pageSize, settings.margin);
-    if (room) context.addIssue({ code: 'custom', path: ['margin'], message: room });
-  });
+  .check(
+    z.superRefine((settings, context) => {
+      const room = pageRoom(settings.pageSize, settings.margin);
+      if (room) context.addIssue({ code: 'custom', path: ['margin'], message: room });
+    }),
+  );
 
 /** Page sizes in millimetres, width × height. */
 const PAGE_MM: Record<string, [number, number]> = { A4: [210, 297], A5: [148, 210], B5: [176, 250], Letter: [215.9, 279.4] };
