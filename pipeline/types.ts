@@ -11,6 +11,8 @@ export type WritingMode = 'horizontal' | 'vertical';
 export interface DocumentMeta {
   title: string;
   authors: string[];
+  /** Who translated the text (dc:contributor, role trl). */
+  translators?: string[];
   /** ISO date, YYYY-MM-DD. */
   date?: string;
   /** HH:MM, when the source gives one. */

@@ -46,7 +46,7 @@ export function enrich(tree: Root, data: Record<string, unknown>, file: VFile): 
     const value = fields.text(key);
     if (value !== undefined) meta[key] = value;
   }
-  for (const key of ['affiliations', 'keywordsEn'] as const) {
+  for (const key of ['affiliations', 'keywordsEn', 'translators'] as const) {
     const value = fields.list(key);
     if (value.length) meta[key] = value;
   }

@@ -31,6 +31,7 @@ export function frontMatter(meta: DocumentMeta): string {
   const ordered: Record<string, unknown> = { title: meta.title };
   if (meta.subtitle !== undefined) ordered.subtitle = meta.subtitle;
   ordered.authors = meta.authors;
+  if (meta.translators?.length) ordered.translators = meta.translators;
   if (meta.affiliations?.length) ordered.affiliations = meta.affiliations;
   for (const key of ['date', 'time', 'publication', 'issue'] as const) if (meta[key] !== undefined) ordered[key] = meta[key];
   ordered.keywords = meta.keywords;

@@ -17,6 +17,7 @@ export function titleBlock(meta: DocumentMeta): Element {
   // The English title journals print under the Chinese one, marked as English for fonts and hyphenation.
   if (meta.titleEn) lines.push(h('p.title-en', { lang: 'en' }, meta.titleEn));
   if (meta.authors.length) lines.push(h('p.authors', meta.authors.map((author) => h('span.author', author))));
+  if (meta.translators?.length) lines.push(h('p.translators', [labels.translatedBy, ...meta.translators.map((name) => h('span.translator', name))]));
   if (meta.affiliations?.length) lines.push(h('p.affiliations', meta.affiliations.map((affiliation) => h('span.affiliation', affiliation))));
   const source: ElementContent[] = [meta.publication, meta.issue].filter((s): s is string => Boolean(s)).map((s) => ({ type: 'text', value: s }));
   // A year or a month the issue already prints (`2021年第4期`) is not shown twice.

@@ -175,3 +175,19 @@ describe('dates in other digits, and the writer on a short page', () => {
     expect(meta.authors).toEqual(['溫家瑜']);
   });
 });
+
+describe('names from other languages, and translators', () => {
+  it('reads transliterated names joined by a dot, and never calls them mojibake', () => {
+    expect(names('阿不都·热合曼　张丽　买买提·艾力')).toEqual(['阿不都·热合曼', '张丽', '买买提·艾力']);
+    expect(names('（英）托马斯·哈代')).toEqual(['托马斯·哈代']);
+  });
+  it('leaves the author\u2019s country out, and puts the translator in translators', () => {
+    const h = head(['城市的尺度', '作者：[美]約翰·福斯特　譯者：錢明']);
+    expect(h).toMatchObject({ authors: ['約翰·福斯特'], body: [BODY] });
+    expect(h.meta.translators).toEqual(['錢明']);
+  });
+  it('shows translators in the title block and the EPUB as contributors', () => {
+    const html = stringifyHtml([titleBlock({ title: 'T', authors: ['約翰·福斯特'], translators: ['錢明', '江一'], keywords: [], lang: 'zh-Hant' } as unknown as DocumentMeta)]);
+    expect(html).toContain('<p class="translators">譯者：<span class="translator">錢明</span><span class="translator">江一</span></p>');
+  });
+});

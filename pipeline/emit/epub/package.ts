@@ -68,6 +68,10 @@ export function packageDocument(pkg: PackageDocument): string {
       x('dc:creator', { id: `creator-${i + 1}` }, author),
       x('meta', { refines: `#creator-${i + 1}`, property: 'role', scheme: 'marc:relators' }, 'aut'),
     ]),
+    ...(meta.translators ?? []).flatMap((name, i) => [
+      x('dc:contributor', { id: `translator-${i + 1}` }, name),
+      x('meta', { refines: `#translator-${i + 1}`, property: 'role', scheme: 'marc:relators' }, 'trl'),
+    ]),
     x('dc:language', meta.lang),
   ];
   const add = (name: string, value: string | undefined) => value && metadata.push(x(name, value));

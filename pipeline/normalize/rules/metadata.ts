@@ -69,7 +69,7 @@ function pickTitle(readings: Reading[], chineseDoc: boolean): number | undefined
  */
 export function extractHeader(lines: Line[], reporter: Reporter | undefined, lang = 'und'): { fields: HeaderFields; body: Line[] } {
   const chineseDoc = lang.startsWith('zh');
-  const fields: HeaderFields = { authors: [], affiliations: [], keywords: [], english: { keywords: [] }, codes: {} };
+  const fields: HeaderFields = { authors: [], translators: [], affiliations: [], keywords: [], english: { keywords: [] }, codes: {} };
   const readings = readHead(lines, chineseDoc);
   // A labelled title (`【题名】…`, `標題：…`) is the title, wherever it stands.
   const labelledTitle = readings.findIndex((r) => r.fields?.some((f) => f.kind === 'title' && f.value.text !== ''));
@@ -119,6 +119,7 @@ export function headerMeta(fields: HeaderFields): Partial<DocumentMeta> {
   if (fields.subtitle) meta.subtitle = fields.subtitle.text;
   if (fields.abstract) meta.abstract = fields.abstract.text;
   if (fields.affiliations.length) meta.affiliations = fields.affiliations;
+  if (fields.translators.length) meta.translators = fields.translators.map((t) => t.text);
   const { title, abstract, keywords } = fields.english;
   if (title) meta.titleEn = title.text;
   if (abstract) meta.abstractEn = abstract.text;

@@ -19,6 +19,7 @@ export interface HeaderFields {
   title?: Line;
   subtitle?: Line;
   authors: Line[];
+  translators: Line[];
   affiliations: string[];
   date?: string;
   time?: string;
@@ -272,6 +273,11 @@ export class Assigner {
       const cited = readCitation(value);
       if (cited) this.publication(cited, what);
       else dropped.push(`${field.label}${text}`);
+    } else if (kind === 'translator' && text !== '') {
+      const names = readByline(value)?.names ?? readLatinNames(value) ?? [];
+      for (const name of names) if (!f.translators.some((t) => t.text === name.text)) f.translators.push(name);
+      if (names.length) what.push(`translators ${names.map((n) => n.text).join('、')}`);
+      else dropped.push(`unreadable translator “${text}”`);
     } else if (kind === 'credit') {
       dropped.push(`credit ${field.label}${text}`);
     } else if (kind === 'issue' && text !== '') {

@@ -9,7 +9,7 @@ import { isWidgetLine } from '../chrome.ts';
 import { looksLikeMojibake } from '../mojibake.ts';
 import { headingDepth } from '../structure.ts';
 import { INSTITUTION } from './institutions.ts';
-import { surnameLength } from './names.ts';
+import { DOTTED_NAME, surnameLength } from './names.ts';
 
 /** Words of a site's navigation and widgets, Simplified and Traditional. */
 const NAV_WORDS = new Set([
@@ -153,6 +153,8 @@ export function titleScore(text: string, position: number, first: boolean, heade
  * mojibake model suspects): never put in front matter as it is.
  */
 export function looksGarbled(text: string): boolean {
+  // A transliterated name (`阿不都·热合曼`) is made of characters chosen for their sound, joined by a dot.
+  if (DOTTED_NAME.test(text)) return false;
   if (/[\u0080-\u00ff\ufffd]|[\u3040-\u30ff\uac00-\ud7af]|\p{Script=Han}\?|\?\p{Script=Han}/u.test(text)) return true;
   // Names are made of rare characters: on two to four Han characters alone the model has too
   // little text to judge (it suspects 曹俊杰), and a surname-led name is evidence of its own.

@@ -9,7 +9,7 @@ import { sliceLine, trimLine, type Line } from '../../lines.ts';
 export type FieldKind =
   | 'keywords' | 'keywordsEn' | 'abstract' | 'abstractEn' | 'clc' | 'documentCode' | 'articleNumber' | 'doi'
   | 'received' | 'revised' | 'accepted' | 'funding' | 'biography' | 'publication' | 'author' | 'affiliation'
-  | 'date' | 'issue' | 'tags' | 'chrome' | 'title' | 'year' | 'volume' | 'credit' | 'citation';
+  | 'date' | 'issue' | 'tags' | 'chrome' | 'title' | 'year' | 'volume' | 'credit' | 'citation' | 'translator';
 
 /** Labels by kind; a character class stands for the Simplified/Traditional pair of one character. */
 const LABELS: Array<[FieldKind, string[]]> = [
@@ -26,6 +26,7 @@ const LABELS: Array<[FieldKind, string[]]> = [
   ['biography', ['作者[简簡]介', '通[讯訊]作者']],
   ['affiliation', ['作者[单單]位', '作者[机機][构構]', '工作[单單]位', '[单單]位', '[机機][构構]']],
   ['publication', ['文[献獻][来來]源', '[来來]源期刊', '[来來]源', '出[处處]', '刊名', '期刊', '原[载載]', '[选選]自', '[发發]表于', '刊物']],
+  ['translator', ['[译譯]者', '翻[译譯]', '[编編][译譯]']],
   ['author', ['作者', '撰文', '撰稿人', '撰稿', '[记記]者']],
   ['citation', ['本文引用格式', '引用本文', '引用格式', '引文格式']],
   ['date', ['[发發]刊日期', '出刊日期', '出版日期', '出版[时時][间間]', '刊[登出]日期', '上[线線][时時][间間]', '[发發][布佈表][时時][间間]', '[发發][布佈]日期', '更新[时時][间間]', '更新日期', '[时時][间間]', '日期']],

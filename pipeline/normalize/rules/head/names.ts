@@ -116,6 +116,10 @@ export interface Byline {
 /** Academic ranks and forms of address printed after a name (`黃志偉 教授`), not part of it. */
 const RANK = /(?:講座教授|讲座教授|助理教授|副教授|教授|副研究[員员]|助理研究[員员]|研究[員员]|博士[後后]|博士生|博士|碩士生|硕士生|碩士|硕士|研究生|講師|讲师|院士|老[師师]|先生|女士)$/u;
 const BRACKETED = /[(（]([^()（）]{2,40})[)）]/gu;
+/** `[美]`, `（英）`, `〔日〕`: the author's country, printed before a translated name. */
+const COUNTRY = /[\[［〔【(（]\s*\p{Script=Han}{1,2}\s*[\]］〕】)）]\s*/gu;
+/** `阿不都·热合曼`, `约翰·福斯特`: a name transliterated into Han, its parts joined by a middle dot. */
+export const DOTTED_NAME = /^\p{Script=Han}{1,8}(?:[·•・‧.．]\p{Script=Han}{1,8}){1,3}$/u;
 
 const ROLE_BEFORE = /^\s*[■□●○◆◇▲△★☆▶►◎•]\s*|^\s*(?:文\s*[/|]\s*[图圖]|[图圖]\s*[/|]\s*文|文|[图圖]|撰文|本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員|特[约約][记記]者)\s*[/|:：]\s*|^\s*(?:本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員)(?:\s+|(?=\p{Script=Han}{2,4}\s*[/／]))/u;
 // `記者陳柏宇／台南報導`: the dateline after the name is the reporter's place, not a name.
@@ -138,6 +142,18 @@ export function readByline(line: Line, from = 0, to = line.text.length, known: s
   const start = from + role;
   const end = to - (ROLE_AFTER.exec(line.text.slice(start, to))?.[0].length ?? 0);
   const affiliations: string[] = [];
+  // The country before a name is no part of it; it is cut out like the institutions.
+  const countries = [...line.text.slice(start, end).matchAll(COUNTRY)];
+  if (countries.length) {
+    const kept: Line[] = [];
+    let at = start;
+    for (const match of countries) {
+      kept.push(sliceLine(line, at, start + match.index));
+      at = start + match.index + match[0].length;
+    }
+    kept.push(sliceLine(line, at, end));
+    return readByline(joinLines(kept), 0, undefined, known);
+  }
   // Institutions in brackets are cut out, each piece keeping its source offsets.
   if (/[(（]/u.test(line.text.slice(start, end))) {
     const kept: Line[] = [];
@@ -181,7 +197,7 @@ export function readByline(line: Line, from = 0, to = line.text.length, known: s
     if (mark && mark.index > 0) piece = sliceLine(piece, 0, mark.index);
     const rank = RANK.exec(piece.text);
     if (rank && rank.index >= 2 && isChineseName(piece.text.slice(0, rank.index))) piece = sliceLine(piece, 0, rank.index);
-    if (isChineseName(piece.text)) {
+    if (isChineseName(piece.text) || DOTTED_NAME.test(piece.text)) {
       names.push(piece);
       continue;
     }
