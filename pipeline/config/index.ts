@@ -28,6 +28,8 @@ const rules = z.partial(
   z.strictObject({
     mojibake: switchable,
     control: switchable,
+    markup: switchable,
+    wraps: switchable,
     boilerplate: switchable,
     punctuation: switchable,
     script: switchable,

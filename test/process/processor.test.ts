@@ -71,6 +71,13 @@ describe('rules: in galley.config.yaml', () => {
     expect(report.filter((m) => m.rule === 'punctuation')).toEqual([]);
   });
 
+  it('turns the markup and wraps rules off too', () => {
+    const page = '一篇文章\n\n他說&ldquo;好&rdquo;。\n';
+    const off = makeProject({ 'source/a.txt': page }, 'formats: [html]\nrules:\n  markup: off\n  wraps: off\n');
+    expect(galley(off, ['build', '-q']).code).toBe(0);
+    expect(readFileSync(join(off, 'out/a.html'), 'utf8')).toContain('&#x26;ldquo');
+  });
+
   it('changes a rule’s severity', () => {
     const dir = makeProject({ 'source/a.txt': text }, 'formats: [html]\nrules:\n  punctuation: warn\n');
     const report = JSON.parse(galley(dir, ['build', '--report', 'json']).stdout) as { rule: string; severity: string }[];
