@@ -11,6 +11,7 @@ import type { BrowserSession } from '../emit/browser/index.ts';
 import { FONTS_DIR, placeFonts, renderHtml } from '../emit/html.ts';
 import { publish, type Output } from '../emit/write.ts';
 import { browserFault, GalleyError } from '../errors.ts';
+import { mark } from '../trace.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import type { Template } from '../render/template.ts';
 import type { Format } from '../types.ts';
@@ -69,6 +70,7 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
     write('html', async () => {
       const html = await renderHtml(doc, template, settings, root);
       fonts = html.fonts;
+      mark('html: made');
       return html.page;
     });
   }
@@ -77,7 +79,11 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
       file.message(`EPUB: templates/${template.name}/cover.html needs a browser and none was found; the book gets galley's own cover`, { ruleId: 'cover-without-browser', source: 'galley' });
     }
     // The e-book and PDF writers are loaded by the first document that asks for them.
-    const made = write('epub', async () => (await import('../emit/epub/index.ts')).renderEpub({ doc, template, settings, root, session, onBlocked }));
+    const made = write('epub', async () => {
+      const epub = await (await import('../emit/epub/index.ts')).renderEpub({ doc, template, settings, root, session, onBlocked });
+      mark('epub: made');
+      return epub;
+    });
     if (session && template.cover !== undefined) browserParts.push(made);
   }
   void Promise.all(browserParts).then(() => job.onBrowserDone?.());

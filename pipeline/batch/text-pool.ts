@@ -28,7 +28,8 @@ export interface TextJob {
 }
 
 export type TextReply =
-  | { id: number; file: { data: Record<string, unknown>; messages: SavedMessage[] }; settings: Settings; rendered: RenderedDocument }
+  /** `heap`: the thread's heap after the document, in bytes (see RETIRE_HEAP). */
+  | { id: number; file: { data: Record<string, unknown>; messages: SavedMessage[] }; settings: Settings; rendered: RenderedDocument; heap: number }
   | { id: number; error: { file: string | undefined; message: string; exitCode: number } };
 
 declare const GALLEY_BUNDLE: boolean | undefined;
@@ -52,6 +53,15 @@ interface Thread {
   /** Has run a document: it ends as a program does; one that never did is simply stopped. */
   used?: boolean;
 }
+
+/**
+ * A thread's heap above which it is ended after its document rather than kept
+ * for the next. V8 gives back little of a heap once grown: 10,000 headings
+ * leave a thread holding over 300 MB, which the build would carry, idle, while
+ * the browser prints. A new thread costs the loading of the parsers, well
+ * under a second, and only documents that large pay it.
+ */
+const RETIRE_HEAP = 256 * 2 ** 20;
 
 /**
  * One pool per process, shared by its builds: a thread costs the loading of
@@ -91,7 +101,8 @@ class TextPool {
       thread.worker.postMessage({ id, source, layers, root } satisfies TextJob);
     });
     if (reply instanceof Error) throw reply;
-    this.give(thread);
+    if ('heap' in reply && reply.heap > RETIRE_HEAP) this.retire(thread);
+    else this.give(thread);
     if ('error' in reply) throw new GalleyError(reply.error.file, reply.error.message, reply.error.exitCode);
     const file = replay(source.display, reply.file.messages);
     Object.assign(file.data, reply.file.data);
@@ -178,6 +189,12 @@ class TextPool {
     worker.on('exit', (code) => died(`the text stages stopped (exit code ${code})`));
     this.all.add(thread);
     return thread;
+  }
+
+  /** A thread whose heap a large document has grown: it ends, so the memory goes back to the system, and its place is free. */
+  private retire(thread: Thread): void {
+    void this.end(thread, false);
+    this.waiting.shift()?.();
   }
 
   /** A thread that timed out or died: stopped, forgotten, and its place free for a new one. */

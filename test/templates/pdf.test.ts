@@ -6,11 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE, buildInto, GUIDE } from '../helpers/build.ts';
-import { pdfFonts, pdfInfo } from '../helpers/pdf.ts';
+import { pdfFonts, pdfInfo, pdfLayout } from '../helpers/pdf.ts';
 
 const TITLE = '新形勢下做好基層黨務工作的幾點思考';
 /** The article's headings; 干/幹 is left to the script setting, so either is accepted. */
@@ -166,6 +166,36 @@ describe('print PDF', () => {
       expect(numbers.length).toBeGreaterThanOrEqual(3);
       expect(numbers).toEqual(headings.slice(0, numbers.length).map((item) => item.page));
       expect(new Set(numbers).size).toBeGreaterThan(1);
+    }
+  });
+
+  it('links each contents entry to the page of its heading, and names every heading for file.pdf#id', async () => {
+    for (const path of [article(), guide(), join(vertical, 'jiceng-dangwu-sikao.pdf')]) {
+      const { outline } = await readPdf(path);
+      const layout = await pdfLayout(path);
+      try {
+        // Printed as links to the page's origin, then given their destinations (pipeline/emit/pdf/headings.ts): none is left pointing there.
+        expect(layout.links.filter((link) => link.url?.includes('galley.invalid'))).toEqual([]);
+        const contentsAt = outline.findIndex((item) => item.title === '目錄' || item.title === 'Contents');
+        const headings = outline.slice(contentsAt + 1).filter((item) => item.title !== outline[0]!.title);
+        const entries = layout.links.filter((link) => link.page === 1 && !link.url).slice(0, headings.length);
+        expect(entries.length, path).toBeGreaterThanOrEqual(3);
+        expect(entries.map((link) => link.target)).toEqual(headings.slice(0, entries.length).map((item) => item.page));
+        // Every bookmarked heading but the title (which has no id) has a named destination on its page, the contents' own
+        // included; footnotes and the like have theirs besides.
+        const pdf = await PDFDocument.load(readFileSync(path), { updateMetadata: false });
+        const names = pdf.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('Dests'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
+        const keys = Array.from({ length: names.size() / 2 }, (_, i) => decodeURIComponent(names.lookup(2 * i, PDFHexString).decodeText()));
+        const pages = await Promise.all(keys.map((key) => layout.destination(key)));
+        const left = [...pages];
+        for (const item of outline.slice(1)) {
+          const at = left.indexOf(item.page);
+          expect(at, `${item.title}: a destination on page ${item.page}`).toBeGreaterThanOrEqual(0);
+          left.splice(at, 1);
+        }
+      } finally {
+        await layout.close();
+      }
     }
   });
 

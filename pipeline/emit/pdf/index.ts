@@ -11,6 +11,7 @@ import { assetUrl, documentResolver, fontUrl, katexFontUrl, showDocument } from 
 import { digitsOf } from './digits.ts';
 import { mark } from '../../trace.ts';
 import { finishPdf } from './metadata.ts';
+import { unlinkHeadings } from './headings.ts';
 import { openOnRecto } from './recto.ts';
 import { destinationPages, measureContents, numberContents, type ContentsSlot, type DigitFont } from './toc.ts';
 
@@ -55,20 +56,20 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
     await early;
     await loadMarginFont();
     mark('pdf: margin font loaded');
+    const headings = await unlinkHeadings(page);
+    // Drafts, too, have an outline: it is what tells where the headings fall (headings.ts).
+    const draft = () => page.pdf({ ...print, outline: true, tagged: true });
     const parts = job.doc.parts ?? [];
-    if (job.settings.recto && parts.length) await openOnRecto(page, await page.pdf(print), parts.map((part) => part.id));
+    if (job.settings.recto && parts.length) await openOnRecto(page, await destinationPages(await draft(), headings), parts.map((part) => part.id));
     let slots: ContentsSlot[] | undefined;
     if (job.doc.contents && vertical) {
-      // Vertical writing: a draft print, only to learn where the headings fall
-      // (no outline or structure tree, the cheaper of the two).
-      const draft = await page.pdf(print);
-      await numberContents(page, await destinationPages(draft));
+      // Vertical writing: a draft print, only to learn where the headings fall.
+      await numberContents(page, await destinationPages(await draft(), headings));
     } else if (job.doc.contents) {
       // One print: the numbers are drawn into their empty slots afterwards (toc.ts).
       slots = await measureContents(page);
+      mark('pdf: contents measured');
     }
-    // Read through the DevTools protocol, which works with page JavaScript off.
-    const headings = await page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (node) => node.textContent ?? ''));
     mark('pdf: before print');
     const pdf = await page.pdf({ ...print, outline: true, tagged: true });
     mark('pdf: printed');

@@ -10,15 +10,17 @@ import type { DocumentMeta } from '../../types.ts';
 import { buildDate } from '../dates.ts';
 import { moveDestinationsToNameTree } from './dests.ts';
 import { drawContentsNumbers, type ContentsSlot, type DigitFont } from './toc.ts';
+import { relinkHeadings, type PageHeading } from './headings.ts';
 import { repairOutlineTitles } from './outline.ts';
+import { mark } from '../../trace.ts';
 
 export const PRODUCER = 'galley';
 
 export interface FinishOptions {
   /** Vertical writing: pages are read, and shown side by side, right to left. */
   rightToLeft?: boolean;
-  /** The text of the page's headings, to check the bookmarks against. */
-  headings?: string[];
+  /** The page's headings, to check the bookmarks against and to link to (headings.ts). */
+  headings?: PageHeading[];
   /** Contents entries measured before a single print, whose page numbers are drawn in here (toc.ts). */
   contents?: { slots: ContentsSlot[]; font: DigitFont };
 }
@@ -27,12 +29,19 @@ export interface FinishOptions {
 export async function finishPdf(bytes: Uint8Array, meta: DocumentMeta, fingerprint: string, options: FinishOptions = {}): Promise<Uint8Array> {
   // Read and written in one go: pdf-lib otherwise waits for a timer every 100 objects read and 50 written.
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  mark('pdf finish: loaded');
+  if (options.headings) relinkHeadings(pdf, options.headings);
+  mark('pdf finish: headings linked');
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   if (options.rightToLeft) pdf.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
   if (options.contents) await drawContentsNumbers(pdf, options.contents.slots, options.contents.font);
+  mark('pdf finish: contents numbers drawn');
   moveDestinationsToNameTree(pdf);
+  mark('pdf finish: destinations moved');
   stableStructureIds(pdf);
-  if (options.headings) repairOutlineTitles(pdf, options.headings);
+  mark('pdf finish: structure ids');
+  if (options.headings) repairOutlineTitles(pdf, options.headings.map((heading) => heading.text));
+  mark('pdf finish: outline titles');
   if (meta.authors.length) pdf.setAuthor(meta.authors.join(', '));
   const subject = publicationLine(meta) || meta.description;
   if (subject) pdf.setSubject(subject);

@@ -5,6 +5,7 @@
  * this puts the single title back; a title that is a real heading stays as is.
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { collapse } from './headings.ts';
 
 export function repairOutlineTitles(pdf: PDFDocument, headings: string[]): void {
   const known = new Set(headings.map(collapse));
@@ -21,8 +22,4 @@ export function repairOutlineTitles(pdf: PDFDocument, headings: string[]): void 
     }
   };
   visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

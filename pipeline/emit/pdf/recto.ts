@@ -7,11 +7,9 @@
  * a blank page moves everything after it by exactly one page and nothing reflows.
  */
 import type { Page } from 'puppeteer-core';
-import { destinationPages } from './toc.ts';
 
-/** Inserts the blank pages into the document on `page`; returns how many. */
-export async function openOnRecto(page: Page, draft: Uint8Array, partIds: string[]): Promise<number> {
-  const pages = await destinationPages(draft);
+/** Inserts the blank pages into the document on `page`, knowing the draft's page of each heading id; returns how many. */
+export async function openOnRecto(page: Page, pages: Map<string, number>, partIds: string[]): Promise<number> {
   const pads: number[] = [];
   let added = 0;
   partIds.forEach((id, index) => {

@@ -20,10 +20,13 @@
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFOperator, PDFOperatorNames, PDFRef, PDFString, PDFHexString, degrees, drawText, rgb } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { embedDigits, type Digits, type EmbeddedDigits } from './digit-face.ts';
+import { relinkHeadings, type PageHeading } from './headings.ts';
 
-/** Heading id → 1-based page number, from the named destinations of a Chromium PDF. */
-export async function destinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
-  return destinationPagesOf(await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+/** Heading id → 1-based page number, from the outline and named destinations of a Chromium PDF of a page with these headings. */
+export async function destinationPages(bytes: Uint8Array, headings: PageHeading[]): Promise<Map<string, number>> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  relinkHeadings(pdf, headings);
+  return destinationPagesOf(pdf);
 }
 
 function destinationPagesOf(pdf: PDFDocument): Map<string, number> {
@@ -58,11 +61,13 @@ export async function numberContents(page: Page, pages: Map<string, number>): Pr
   // One evaluate, not $$eval: that makes a handle, with its own round trips, per link.
   return page.evaluate(
     (entries) => {
-      const links = document.querySelectorAll('.toc a[href^="#"]');
+      const links = document.querySelectorAll('.toc a[href*="#"]');
       const byId = new Map(entries);
       let set = 0;
       for (const link of links) {
-        const id = decodeURIComponent(link.getAttribute('href')!.slice(1));
+        // "#id", or a link to a heading as headings.ts leaves it for the print.
+        const href = link.getAttribute('href')!;
+        const id = decodeURIComponent(href.slice(href.indexOf('#') + 1));
         const number = byId.get(id);
         if (number === undefined) continue;
         link.setAttribute('data-page', String(number));
@@ -98,7 +103,7 @@ export interface ContentsSlot {
  */
 export async function measureContents(page: Page): Promise<ContentsSlot[]> {
   return page.evaluate(() => {
-    const links = Array.from(document.querySelectorAll('.toc a[href^="#"]'));
+    const links = Array.from(document.querySelectorAll('.toc a[href*="#"]'));
     const probes = links.map((link) => {
       const probe = link.ownerDocument.createElement('span');
       probe.style.cssText = 'display:block;flex:none;order:0;align-self:baseline;inline-size:0;block-size:0;margin:0;padding:0;border:0';
@@ -110,8 +115,9 @@ export async function measureContents(page: Page): Promise<ContentsSlot[]> {
       const style = getComputedStyle(link, '::after');
       const family = style.fontFamily.split(',')[0]!.trim().replace(/^["']|["']$/g, '');
       const color = (style.color.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number) as [number, number, number];
+      const href = link.getAttribute('href')!;
       return {
-        id: decodeURIComponent(link.getAttribute('href')!.slice(1)),
+        id: decodeURIComponent(href.slice(href.indexOf('#') + 1)),
         baseline,
         family,
         weight: Number(style.fontWeight) >= 600 ? 700 : 400,
