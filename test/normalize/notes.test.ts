@@ -43,3 +43,14 @@ describe('notes rule', () => {
     expect(body).not.toContain('[^');
   });
 });
+
+describe('note numbers after a word', () => {
+  it('become footnotes when their note lines are on the page', () => {
+    const { body } = normalize('要點是突出。1黨的領導是根本。有學者對此做了總結2，並得出三點結論。', '1 參見某某：《鄉村治理研究》，2019年。', '2 同上，第45頁。');
+    expect(body).toBe('要點是突出。[^1]黨的領導是根本。有學者對此做了總結[^2]，並得出三點結論。\n\n[^1]: 參見某某：《鄉村治理研究》，2019年。\n\n[^2]: 同上，第45頁。');
+  });
+  it('stay as written when no note line starts with them: a count is no note', () => {
+    const { body } = normalize('我們訪談了村民12，幹部3。', '結論寫在最後。');
+    expect(body).toBe('我們訪談了村民12，幹部3。\n\n結論寫在最後。');
+  });
+});

@@ -21,6 +21,8 @@ const TOKEN = /\uFDD0(\d+)\uFDD1/g;
 
 /** A glued note number: after a closing mark, before Chinese text; not a count (`。1月`, `，3個`). */
 const GLUED = /(?<=[。，；：！？”’）」』])(\d{1,2})(?=[\p{Script=Han}“「（]|$)(?![月日年号號个個人位名次项項条條种種元万萬千百倍岁歲])/gu;
+/** A note number after a word, before its punctuation (`总结2，并`): only with its note line on the page. */
+const AFTER_WORD = /(?<=\p{Script=Han})(\d{1,2})(?=[，。；：、！？,.;:!?])/gu;
 const NOTE_LINE = /^\s*(\d{1,2})(?:[.．、]\s*|\s+|(?=[\p{Script=Han}《“「[]))(?=\S)/u;
 const NOTES_HEADER = /^\s*(?:注释|注釋|注|附注|附註|notes?)\s*[:：]?\s*$/iu;
 
@@ -36,6 +38,8 @@ interface Mark {
   end: number;
   /** The mark as written: `①`, or the number. */
   label: string;
+  /** A number after a word, which may as well be a count: a mark only when its note is found. */
+  loose?: boolean;
 }
 
 /** The note text of a line that starts with `label`, or undefined. */
@@ -60,6 +64,7 @@ function findMarks(lines: Line[]): Mark[] {
     const lead = text.length - text.trimStart().length;
     for (let i = lead + 1; i < text.length; i++) if (CIRCLED.includes(text[i]!)) marks.push({ line: index, start: i, end: i + 1, label: text[i]! });
     for (const match of text.matchAll(GLUED)) marks.push({ line: index, start: match.index, end: match.index + match[0].length, label: match[1]! });
+    for (const match of text.matchAll(AFTER_WORD)) marks.push({ line: index, start: match.index, end: match.index + match[0].length, label: match[1]!, loose: true });
   });
   return marks.sort((a, b) => a.line - b.line || a.start - b.start);
 }
@@ -69,7 +74,7 @@ function findMarks(lines: Line[]): Mark[] {
  * glued numbers only when they count up from 1, as note numbers do.
  */
 export function applyNotes(lines: Line[], reporter: Reporter | undefined): { body: Line[]; notes: Note[] } {
-  const marks = findMarks(lines);
+  const marks = findMarks(lines).filter((m) => !m.loose || lines.slice(m.line + 1).some((line) => noteText(line, m.label)));
   if (marks.length === 0) return { body: lines, notes: [] };
   const numbers = marks.filter((m) => !CIRCLED.includes(m.label)).map((m) => Number(m.label));
   const counting = numbers.length > 0 && numbers[0] === 1 && numbers.every((n, i) => i === 0 || n >= numbers[i - 1]!);
