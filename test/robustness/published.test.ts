@@ -178,7 +178,7 @@ describe('a document\'s outputs are published together or not at all', () => {
 });
 
 describe('every stage has a budget', () => {
-  it('runaway tables, footnotes, emphasis and nesting are refused with one line each, and the document beside them builds', () => {
+  it('runaway tables, footnotes, headings, emphasis and nesting are refused with one line each, and the document beside them builds', () => {
     const table = `| a | b | c | d |\n|---|---|---|---|\n${'| 1 | 2 | 3 | 4 |\n'.repeat(13_000)}`;
     const notes = Array.from({ length: 6_000 }, (_, i) => `Text[^n${i}].\n\n[^n${i}]: Note ${i}.`).join('\n\n');
     const dir = makeProject({
@@ -186,12 +186,15 @@ describe('every stage has a budget', () => {
       'source/table.md': `# Table\n\n${table}`,
       'source/notes.md': `# Notes\n\n${notes}\n`,
       'source/emphasis.md': `# Emphasis\n\nplain line\n${'*a _'.repeat(3_000)}\n`,
+      // Headings of every depth, in ATX form; the `#` inside a fence is code, not a heading.
+      'source/headings.md': `${Array.from({ length: 11_000 }, (_, i) => `${'#'.repeat((i % 6) + 1)} Heading ${i}`).join('\n\n')}\n\n\`\`\`\n# not a heading\n\`\`\`\n`,
       // Each item one level inside the last: 1,000 of them took minutes to parse.
       'source/nested.md': `# Nested\n\n${Array.from({ length: 1_000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n`,
     });
     const run = galley(dir, ['build']);
     expect(run.errors.sort()).toEqual([
       'galley: source/emphasis.md: line 3: 6,000 emphasis marks (* and _) in one paragraph (the limit is 2,000)',
+      'galley: source/headings.md: 11,000 headings (the limit is 10,500)',
       'galley: source/nested.md: line 35: quotes or lists nested 33 deep (the limit is 32)',
       'galley: source/notes.md: 6,000 footnotes (the limit is 5,000)',
       'galley: source/table.md: 65,010 table cells (the limit is 50,000)',
