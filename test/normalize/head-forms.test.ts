@@ -191,3 +191,18 @@ describe('names from other languages, and translators', () => {
     expect(html).toContain('<p class="translators">譯者：<span class="translator">錢明</span><span class="translator">江一</span></p>');
   });
 });
+
+describe('the end of the page', () => {
+  it('reads where the article first appeared from a note at its end, and removes the end mark', () => {
+    const file = new VFile({ path: 'e.txt', value: ['老街的記憶', '作者：柯志明', BODY, '（完）', '（本文原載《臺灣社會研究》2017年第3期，有刪節）'].join('\n') });
+    const { meta, markdown } = normalizePlainText(file, { script: 'keep' });
+    expect(meta).toMatchObject({ publication: '臺灣社會研究', issue: '2017年第3期' });
+    expect(markdown).not.toMatch(/原載|（完）/u);
+  });
+  it('keeps a sentence that mentions a journal, and a source note naming none', () => {
+    const file = new VFile({ path: 'e.txt', value: ['老街的記憶', '作者：柯志明', BODY, '這篇文章後來選自《臺灣社會研究》的專輯，被許多課程採用，成為社區研究的入門讀物。'].join('\n') });
+    const { meta, markdown } = normalizePlainText(file, { script: 'keep' });
+    expect(meta.publication).toBeUndefined();
+    expect(markdown).toContain('選自《臺灣社會研究》的專輯');
+  });
+});

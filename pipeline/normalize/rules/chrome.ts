@@ -74,7 +74,7 @@ const CREDIT_LABEL =
 const CREDIT_FIELD = `(?:${CREDIT_LABEL})\\s*[:：|｜丨]\\s*[^\\s:：。；;，,]{0,16}(?:\\s+[^\\s:：。；;，,]{1,8}){0,2}`;
 /** One or more credit fields and nothing else, bracketed or not; a source only in brackets (`（来源：新华社）`). */
 const CREDITS = new RegExp(
-  `^[（(【\\[]?\\s*${CREDIT_FIELD}(?:\\s*[,，;；/|｜]?\\s*${CREDIT_FIELD})*\\s*[)）】\\]]?$|^[（(【\\[]\\s*[来來]源\\s*[:：][^（(【\\[)）】\\]]{1,30}[)）】\\]]$`,
+  `^[（(【\\[]?\\s*${CREDIT_FIELD}(?:\\s*[,，;；/|｜]?\\s*${CREDIT_FIELD})*\\s*[)）】\\]]?$|^[（(【\\[]\\s*[来來]源\\s*[:：][^（(【\\[)）】\\]《]{1,30}[)）】\\]]$`,
   'u',
 );
 /** `上一篇：…`, `下一篇：没有了`, either or both on a line. */
@@ -87,7 +87,10 @@ const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+rese
 /** The site's notices: a disclaimer (`本文来源于网络，如有侵权请联系删除`) or a call to follow it. */
 const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)/u;
 
-export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights' | 'notice';
+/** `（完）`, `-END-`, `— 全文完 —`: the mark a page sets after the article. */
+const END_MARK = /^[\s（(【\[—\-－–~～*]*(?:完|全文完|全文[结結]束|[结結]束|end|the\s+end)[\s）)】\]—\-－–~～*]*$/iu;
+
+export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights' | 'notice' | 'end-mark';
 
 /** Which kind of page trailer a line is, if it is one. */
 export function trailerKind(text: string): TrailerKind | undefined {
@@ -96,6 +99,7 @@ export function trailerKind(text: string): TrailerKind | undefined {
   if (t.length <= 60 && CREDITS.test(t)) return 'credit';
   if (t.length <= 90 && PREV_NEXT.test(t)) return 'prev-next';
   if (t.length <= 20 && LINK_HEADER.test(t)) return 'link-header';
+  if (t.length <= 16 && END_MARK.test(t)) return 'end-mark';
   if (t.length <= 80 && NOTICE.test(t) && (t.match(/[。！？]/gu)?.length ?? 0) <= 2) return 'notice';
   // A sentence of the article may mention copyright: a rights line opens with its mark or has
   // no full stop, and a long one has no prose marks at all.
@@ -112,4 +116,5 @@ export const TRAILER_REASONS: Record<TrailerKind, string> = {
   'link-header': 'Remove header of the site’s link list',
   rights: 'Remove copyright or site registration line',
   notice: 'Remove the site’s notice (a disclaimer or a call to follow it)',
+  'end-mark': 'Remove the end-of-article mark',
 };

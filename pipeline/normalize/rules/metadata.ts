@@ -12,6 +12,7 @@ import { originAt, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
+import { readSourceNote } from './head/journal.ts';
 import { isOuterHeading } from './structure.ts';
 import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
 
@@ -20,6 +21,8 @@ export { RULE_ID, type HeaderFields };
 
 /** How far down the page the head may reach, in non-blank lines. */
 const SCREENFUL = 40;
+/** How many of the last lines may hold the note on where the article first appeared. */
+const SOURCE_NOTE_REACH = 4;
 /** A title found after the first paragraph-like line must be this near the top. */
 const LATE_TITLE = 15;
 const HEADER_ROLES = new Set<Role>(['fields', 'date', 'publication', 'subtitle', 'affiliation', 'byline', 'keyword-list']);
@@ -93,6 +96,12 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
     }
   }
   joinIssue(fields);
+  // A note at the end saying where the article first appeared names its journal too.
+  const filled = lines.map((l, i) => i).filter((i) => lines[i]!.text.trim() !== '' && !taken.has(i));
+  for (const i of filled.slice(-SOURCE_NOTE_REACH)) {
+    const publication = readSourceNote(lines[i]!);
+    if (publication && put.take({ line: lines[i]!, index: i, role: 'publication', publication }, false, false, undefined)) taken.add(i);
+  }
   const body = lines.filter((_, i) => !taken.has(i));
   let start = 0;
   while (start < body.length && body[start]!.text.trim() === '') start++;

@@ -102,3 +102,14 @@ export function readCitation(value: Line): PublicationValue | undefined {
     issue: `${year}年${volume ? `第${Number(volume)}卷` : ''}第${Number(number)}期`,
   };
 }
+
+/** `（本文原载《中国行政管理》2021年第5期，有删节）`: where the article first appeared, said at its end. */
+const SOURCE_NOTE = /^\s*[（(【\[]?\s*(?:本文)?(?:原[载載][于於]?|原刊[于於]?|刊[载載][于於]|原文(?:刊[载載]|[发發]表)[于於]|[选選]自|[转轉][载載]自|摘自|[来來]源)\s*[:：]?\s*(《[^《》]{1,40}》[^（()）【】\[\]]{0,24}?)\s*(?:[,，;；]\s*(?:有[删刪][节節]|略有[删刪][节節]|[编編]者有[删刪][节節]|[标標][题題]有改[动動]|[题題]目有改[动動]))?\s*[）)】\]]?\s*[。.]?\s*$/u;
+
+/** The journal and issue of a source note, or undefined when the line is not one. */
+export function readSourceNote(line: Line): PublicationValue | undefined {
+  const match = SOURCE_NOTE.exec(line.text);
+  if (!match) return undefined;
+  const at = match.index + match[0].indexOf(match[1]!);
+  return readPublication(trimLine(sliceLine(line, at, at + match[1]!.length)));
+}
