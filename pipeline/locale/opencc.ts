@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 
 type Convert = (text: string) => string;
 type Pairs = [string, string][];
-type Dict = string | Pairs;
+export type Dict = string | Pairs;
 interface Trie {
   loadDictGroup(group: Dict[]): void;
   segment(text: string): string[];
@@ -32,7 +32,7 @@ let library: OpenCCModule | undefined;
 const openCC = () => (library ??= createRequire(import.meta.url)('opencc-js') as OpenCCModule);
 
 const OPTIONS = { toHant: { from: 'cn', to: 'tw', config: 's2tw' }, toHans: { from: 'tw', to: 'cn', config: 'tw2s' } };
-type Direction = keyof typeof OPTIONS;
+export type Direction = keyof typeof OPTIONS;
 const cache: Partial<Record<Direction, Convert>> = {};
 
 /** Phrase-aware conversion to Traditional (Taiwan) or Simplified forms, the full converter; each direction built on first use. */
@@ -124,6 +124,15 @@ export function converterFor(direction: Direction, text: string): Convert {
     const segments = segmentation ? segmentation.segment(input) : [input];
     return chain.reduce((parts, stage) => parts.map((part) => stage.convert(part)), segments).join('');
   };
+}
+
+/**
+ * The direction's chain as opencc runs it, stage by stage: its normalization groups, then its
+ * conversion groups, each a group of dictionaries (segmentation only splits the text, so it is left out).
+ */
+export function chainStages(direction: Direction): Dict[][] {
+  const config = openCC().Locale.configs[OPTIONS[direction].config]!;
+  return [...(config.normalizationChain ?? []), ...config.conversionChain];
 }
 
 /** Characters given to converterFor() in this process, by direction; past FULL_AFTER the full converter is built. */

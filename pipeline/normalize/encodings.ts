@@ -38,6 +38,25 @@ export function bytesOf(text: string, codec: Codec): Buffer | undefined {
     return Buffer.from(out);
   }
   if (codec === 'utf8') return Buffer.from(text, 'utf8');
+  // Big5 (HKSCS) encodes Ê and ê with a following combining mark as one pair: only such text is encoded whole.
+  if (codec === 'big5' && /[\u00ca\u00ea]/.test(text)) return doubleByteBytes(text, codec);
+  // Otherwise a double-byte encoding encodes each character alone: mojibake search asks for the
+  // same characters over and over, so each one's bytes are looked up once.
+  const parts: Buffer[] = [];
+  const known = charBytes[codec];
+  for (const ch of text) {
+    let bytes = known.get(ch);
+    if (bytes === undefined) known.set(ch, (bytes = doubleByteBytes(ch, codec) ?? null));
+    if (bytes === null) return undefined;
+    parts.push(bytes);
+  }
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
+/** Each character's bytes in a double-byte encoding, or null when it has none. */
+const charBytes: Record<'gbk' | 'big5', Map<string, Buffer | null>> = { gbk: new Map(), big5: new Map() };
+
+function doubleByteBytes(text: string, codec: 'gbk' | 'big5'): Buffer | undefined {
   const bytes = iconv().encode(text, codec);
   return iconv().decode(bytes, codec) === text ? bytes : undefined;
 }

@@ -19,13 +19,27 @@ const RELATED_HEADER =
   /^\s*(?:猜你喜[歡欢]|相[關关](?:文章|閱讀|阅读|推[薦荐]|新聞|新闻)|推[薦荐](?:閱讀|阅读|文章)|延伸[閱阅][讀读]|熱門文章|热门文章|熱門推薦|热门推荐|更多(?:文章|閱讀|阅读|精彩)|你可能[還还]喜[歡欢]|您可能感[興兴]趣(?:的文章)?|上一篇|下一篇|related (?:articles|posts|stories)|read more|you may also like)\s*(?:[:：｜|>»\s].*)?$/iu;
 
 export function isRelatedHeader(text: string): boolean {
-  return RELATED_HEADER.test(text) && [...text.trim()].length <= 60;
+  return RELATED_HEADER.test(text) && codePoints(text.trim(), 61) <= 60;
+}
+
+/** The number of code points in `text`, counted up to `limit` at most: no array of characters is made. */
+function codePoints(text: string, limit: number): number {
+  if (text.length < limit) return [...text].length;
+  let count = 0;
+  for (let i = 0; i < text.length && count < limit; i++, count++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) i++;
+    }
+  }
+  return count;
 }
 
 /** Short, title-like: no sentence-final full stop, not paragraph length. */
 function titleLike(text: string): boolean {
   const t = text.trim();
-  return [...t].length <= 60 && !/[。.]$/.test(t);
+  return codePoints(t, 61) <= 60 && !/[。.]$/.test(t);
 }
 
 /**
@@ -74,7 +88,7 @@ export function spamScore(text: string, docLang: string): SpamVerdict {
     score += points;
     signals.push(signal);
   };
-  if ([...t].length < 12) return { score: 0, signals };
+  if (codePoints(t, 12) < 12) return { score: 0, signals };
   const lower = t.toLowerCase();
   const words = SPAM_WORDS.filter((w, i) => SPAM_LATIN[i]?.test(lower) ?? t.includes(w));
   const vocabulary = Math.min(3, words.length);

@@ -32,6 +32,9 @@ export interface Note {
   line: Line;
 }
 
+/** ①–⑳ are U+2460–U+2473: tested by code, so no string is made for every character of the page. */
+const isCircled = (code: number) => code >= 0x2460 && code <= 0x2473;
+
 interface Mark {
   line: number;
   start: number;
@@ -62,7 +65,7 @@ function findMarks(lines: Line[]): Mark[] {
   lines.forEach((line, index) => {
     const text = line.text;
     const lead = text.length - text.trimStart().length;
-    for (let i = lead + 1; i < text.length; i++) if (CIRCLED.includes(text[i]!)) marks.push({ line: index, start: i, end: i + 1, label: text[i]! });
+    for (let i = lead + 1; i < text.length; i++) if (isCircled(text.charCodeAt(i))) marks.push({ line: index, start: i, end: i + 1, label: text[i]! });
     for (const match of text.matchAll(GLUED)) marks.push({ line: index, start: match.index, end: match.index + match[0].length, label: match[1]! });
     for (const match of text.matchAll(AFTER_WORD)) marks.push({ line: index, start: match.index, end: match.index + match[0].length, label: match[1]!, loose: true });
   });

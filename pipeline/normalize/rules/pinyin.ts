@@ -67,8 +67,10 @@ export function findPinyin(text: string): PinyinFinding[] {
 }
 
 /** A syllable with a tone mark or digit in parentheses: punctuation leaves such parentheses alone. */
+const WHOLE_SYLLABLE = new RegExp(`^${SYLLABLE}$`, 'u');
+
 export function isRomanization(inner: string): boolean {
-  return new RegExp(`^${SYLLABLE}$`, 'u').test(inner) && TONED.test(inner);
+  return WHOLE_SYLLABLE.test(inner) && TONED.test(inner);
 }
 
 /**

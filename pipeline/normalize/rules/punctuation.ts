@@ -41,7 +41,8 @@ function protectedMask(text: string): Uint8Array {
   return mask;
 }
 
-const MARKS = /[,:;?!()]/g;
+/** The marks WIDE widens, by code: `,:;?!()`. */
+const isMark = (code: number) => code === 44 || code === 58 || code === 59 || code === 63 || code === 33 || code === 40 || code === 41;
 const HAN_GLOBAL_TEST = /\p{Script=Han}/u;
 
 /** ASCII marks that, run together, make an operator rather than prose punctuation. */
@@ -85,6 +86,11 @@ function nextVisible(text: string, i: number): string | undefined {
   while (text[j] === ' ') j++;
   return text[j];
 }
+
+/** Each widening's message, without and with the spaces after the mark removed: made once, not for each of thousands of marks. */
+const REASONS: Record<string, [string, string]> = Object.fromEntries(
+  Object.values(WIDE).map((wide) => [wide, [`Use full-width ${wide} in Chinese text`, `Use full-width ${wide} in Chinese text, without the space after it`]]),
+);
 
 /** Marks that carry their own spacing when full-width: the spaces a scraper left after them go too. */
 const SPACED = new Set(['，', '；', '：', '？', '！']);
@@ -136,7 +142,7 @@ export function punctuationEdits(text: string): Edit[] {
     }
   };
   const queue: number[] = [];
-  for (const match of text.matchAll(MARKS)) if (!mask[match.index] && !widened[match.index] && chinese(match.index)) widen(match.index, queue);
+  for (let i = 0; i < text.length; i++) if (isMark(text.charCodeAt(i)) && !mask[i] && !widened[i] && chinese(i)) widen(i, queue);
   // Neighbours of widened marks, and the partner of a parenthesis whose outside changed.
   while (queue.length) {
     const i = queue.pop()!;
@@ -153,9 +159,7 @@ export function punctuationEdits(text: string): Edit[] {
     const wide = WIDE[text[i]!]!;
     let end = i + 1;
     if (SPACED.has(wide)) while (text[end] === ' ') end++;
-    const spaces = end - i - 1;
-    const reason = `Use full-width ${wide} in Chinese text${spaces ? ', without the space after it' : ''}`;
-    edits.push({ start: i, end, replacement: wide, reason });
+    edits.push({ start: i, end, replacement: wide, reason: REASONS[wide]![end - i - 1 ? 1 : 0]! });
   }
   return edits;
 }

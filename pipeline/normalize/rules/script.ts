@@ -7,7 +7,8 @@
  */
 import type { Script } from '../../types.ts';
 import { applyEdits, isKept, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
-import { converter, converterFor } from '../../locale/opencc.ts';
+import { converter, converterFor, type Direction } from '../../locale/opencc.ts';
+import { phraseFreeConvert } from '../../locale/phrase-free.ts';
 import { scriptMarks, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../locale/script-index.ts';
 
 export const RULE_ID = 'script';
@@ -30,7 +31,7 @@ const FULL_CONVERTER_AFTER = 100_000;
  * A converter for these windows: one holding only the dictionary entries found in them (no
  * dictionary loaded for a short document), or, once a long text has had many windows, the full one.
  */
-function converterForWindows(direction: 'toHant' | 'toHans', windows: string[]): (text: string) => string {
+function converterForWindows(direction: Direction, windows: string[]): (text: string) => string {
   const text = windows.join('\n');
   convertedChars += text.length;
   return convertedChars > FULL_CONVERTER_AFTER ? converter(direction) : converterFor(direction, text);
@@ -80,18 +81,29 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
     windows.push({ k, last, from, window, text: typeof window === 'string' ? window : window.join('') });
     k = last + 1;
   }
-  const toOther = converterForWindows(docLang === 'zh-Hant' ? 'toHans' : 'toHant', windows.map((w) => w.text));
-  const middles = windows.map((w) => toOther(w.text));
-  const toDoc = converterForWindows(docLang === 'zh-Hant' ? 'toHant' : 'toHans', middles);
+  // Through the other script and back: looked up character by character where no phrase in the
+  // window can change the answer (phrase-free.ts), by opencc for the other windows.
+  const directions: Direction[] = docLang === 'zh-Hant' ? ['toHans', 'toHant'] : ['toHant', 'toHans'];
   const converted: string[] = [];
-  windows.forEach(({ k, last, from, window }, w) => {
-    const back = toDoc(middles[w]!);
-    const out = SURROGATE.test(back) ? Array.from(back) : back;
-    for (let j = k; j <= last; j++) {
-      const i = strays[j]!;
-      converted[j] = out.length === window.length ? out[i - from]! : original[i]!;
-    }
+  const pending = windows.filter(({ k, last, from, window }) => {
+    const out = phraseFreeConvert(Array.from(window, (ch: string) => ch.codePointAt(0)!), directions);
+    if (!out) return true;
+    for (let j = k; j <= last; j++) converted[j] = String.fromCodePoint(out[strays[j]! - from]!);
+    return false;
   });
+  if (pending.length > 0) {
+    const toOther = converterForWindows(directions[0]!, pending.map((w) => w.text));
+    const middles = pending.map((w) => toOther(w.text));
+    const toDoc = converterForWindows(directions[1]!, middles);
+    pending.forEach(({ k, last, from, window }, w) => {
+      const back = toDoc(middles[w]!);
+      const out = SURROGATE.test(back) ? Array.from(back) : back;
+      for (let j = k; j <= last; j++) {
+        const i = strays[j]!;
+        converted[j] = out.length === window.length ? out[i - from]! : original[i]!;
+      }
+    });
+  }
   const spans: StraySpan[] = [];
   let open: StraySpan | undefined;
   let offset = 0;

@@ -1,0 +1,154 @@
+/**
+ * The script rule converts a short window around each stray character to the other script and
+ * back with opencc, phrase by phrase. Most windows hold no phrase that changes anything beyond
+ * what each character gives alone: then the round trip is a character-by-character lookup. This
+ * module answers it that way, with the same output, and says when it cannot (the window holds
+ * a phrase whose reading of one of its characters differs from that character's own), so that
+ * opencc converts only those windows.
+ *
+ * Why it is exact: at every stage opencc replaces the longest dictionary key starting at each
+ * position it reaches (keys and values have the same length, checked below). A character's
+ * output is its own entry's value unless a longer key covering it is matched; such a key
+ * changes that character differently only if it is one of the character's "deviant" keys, and
+ * it can be matched only where it occurs in the text. No deviant key occurring means the
+ * lookup's answer. Precomputed from opencc's dictionaries (precomputed.ts).
+ */
+import { chainStages, type Dict, type Direction } from './opencc.ts';
+import { precomputed } from '../precomputed.ts';
+
+/** One stage of a chain: characters whose own entry changes them, and each character's deviant keys with its index in them. */
+interface StageTable {
+  single: Record<string, string>;
+  deviant: Record<string, [string, number][]>;
+}
+
+/** Each direction's stages, or null when some entry would change a text's length (never with opencc's dictionaries). */
+type Tables = Record<Direction, StageTable[]> | null;
+
+function entries(dict: Dict): [string, string][] {
+  return typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ') as [string, string]) : dict;
+}
+
+function stageTable(group: Dict[]): StageTable | undefined {
+  // As opencc's trie loads a group: the group's first dictionary wins, and in one dictionary the last entry.
+  const map = new Map<string, string>();
+  for (const dict of [...group].reverse()) for (const [key, value] of entries(dict)) if (key && value !== undefined) map.set(key, value);
+  const table: StageTable = { single: {}, deviant: {} };
+  for (const [key, value] of map) {
+    const keys = Array.from(key);
+    const values = Array.from(value);
+    if (keys.length !== values.length) return undefined;
+    if (keys.length === 1 && value !== key) table.single[key] = value;
+  }
+  for (const [key, value] of map) {
+    const keys = Array.from(key);
+    if (keys.length < 2) continue;
+    const values = Array.from(value);
+    keys.forEach((ch, at) => {
+      if (values[at] !== (map.get(ch) ?? ch)) (table.deviant[ch] ??= []).push([key, at]);
+    });
+  }
+  return table;
+}
+
+export const phraseTables = precomputed('phrase-free', (): Tables => {
+  const tables: Partial<Record<Direction, StageTable[]>> = {};
+  for (const direction of ['toHans', 'toHant'] as const) {
+    const stages = chainStages(direction).map(stageTable);
+    if (stages.some((stage) => stage === undefined)) return null;
+    tables[direction] = stages as StageTable[];
+  }
+  return tables as Record<Direction, StageTable[]>;
+});
+
+/** What a stage does to one character (by code point): its own value, and its deviant keys by the neighbour on the side they share. */
+interface Entry {
+  to: number;
+  /** Left neighbour → deviant keys with the character's index in them (> 0). */
+  left?: Map<number, [number[], number][]>;
+  /** Right neighbour → deviant keys in which the character comes first. */
+  right?: Map<number, [number[], number][]>;
+}
+
+/**
+ * A stage ready for lookups, by code point: each character's entry is made the first time the
+ * character is met (null for one the stage leaves alone), so a short text pays for few.
+ */
+class Stage {
+  private readonly entries = new Map<number, Entry | null>();
+  constructor(private readonly table: StageTable) {}
+
+  get(code: number): Entry | null {
+    let entry = this.entries.get(code);
+    if (entry === undefined) {
+      const ch = String.fromCodePoint(code);
+      const to = this.table.single[ch];
+      const deviant = this.table.deviant[ch];
+      entry = to === undefined && deviant === undefined ? null : { to: to === undefined ? code : to.codePointAt(0)! };
+      for (const [key, at] of deviant ?? []) {
+        const chars = Array.from(key, (c) => c.codePointAt(0)!);
+        const side = at > 0 ? (entry!.left ??= new Map()) : (entry!.right ??= new Map());
+        const neighbour = at > 0 ? chars[at - 1]! : chars[1]!;
+        const list = side.get(neighbour);
+        if (list) list.push([chars, at]);
+        else side.set(neighbour, [[chars, at]]);
+      }
+      this.entries.set(code, entry);
+    }
+    return entry;
+  }
+}
+
+let stages: Record<Direction, Stage[]> | null | undefined;
+
+function loaded(): Record<Direction, Stage[]> | null {
+  if (stages === undefined) {
+    const tables = phraseTables.get();
+    stages = tables && { toHans: tables.toHans.map((t) => new Stage(t)), toHant: tables.toHant.map((t) => new Stage(t)) };
+  }
+  return stages;
+}
+
+/** Whether one of the keys occurs in `text` with its character at index `i`. */
+function occurs(keys: [number[], number][] | undefined, text: number[], i: number): boolean {
+  if (!keys) return false;
+  for (const [key, at] of keys) {
+    const start = i - at;
+    if (start < 0 || start + key.length > text.length) continue;
+    let k = 0;
+    while (k < key.length && text[start + k] === key[k]) k++;
+    if (k === key.length) return true;
+  }
+  return false;
+}
+
+/** Ideographic description characters (U+2FF0–U+2FFF): opencc skips the sequence they open, unconverted. */
+const isIds = (code: number) => code >= 0x2ff0 && code <= 0x2fff;
+
+/**
+ * `window` (code points) converted through `directions` in turn, as opencc's converters would
+ * convert it, or undefined when a phrase in it might change the answer.
+ */
+export function phraseFreeConvert(window: number[], directions: Direction[]): number[] | undefined {
+  const chains = loaded();
+  if (!chains || window.some(isIds)) return undefined;
+  let text = window;
+  for (const direction of directions) {
+    for (const stage of chains[direction]) {
+      const out = new Array<number>(text.length);
+      for (let i = 0; i < text.length; i++) {
+        const code = text[i]!;
+        const entry = stage.get(code);
+        if (!entry) {
+          out[i] = code;
+          continue;
+        }
+        if (entry.left && i > 0 && occurs(entry.left.get(text[i - 1]!), text, i)) return undefined;
+        if (entry.right && i + 1 < text.length && occurs(entry.right.get(text[i + 1]!), text, i)) return undefined;
+        out[i] = entry.to;
+      }
+      text = out;
+    }
+  }
+  return text;
+}
