@@ -4,6 +4,9 @@
  */
 import { scriptMarks, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-index.ts';
 
+/** How much of a text detectLang reads: its first 200,000 UTF-16 units. */
+export const LANG_SAMPLE = 200_000;
+
 /**
  * Counts Han characters that only Simplified (resp. only Traditional) text
  * would use, each character judged alone (script-index.ts).
@@ -12,7 +15,7 @@ export function scriptEvidence(text: string): { simplified: number; traditional:
   const marks = scriptMarks();
   let simplified = 0;
   let traditional = 0;
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const sample = text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.codePointAt(i)!;
     if (code > 0xffff) i++;
@@ -26,7 +29,7 @@ export function scriptEvidence(text: string): { simplified: number; traditional:
 /** BCP 47 tag: zh-Hant, zh-Hans, zh (no distinguishing characters), ja, ko, en, or und. */
 export function detectLang(text: string): string {
   if (typeof text !== 'string' || text.length === 0) return 'und';
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const sample = text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text;
   const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
   const kana = sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
   const hangul = sample.match(/\p{Script=Hangul}/gu)?.length ?? 0;

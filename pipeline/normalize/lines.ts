@@ -92,6 +92,12 @@ export function originAt(line: Line, index: number): number {
   return line.origin[Math.max(0, Math.min(index, line.origin.length - 1))]!;
 }
 
+/** The edits by start, sorted only when they are not already (rules make them in order). */
+function inOrder(edits: Edit[]): Edit[] {
+  for (let i = 1; i < edits.length; i++) if (edits[i]!.start < edits[i - 1]!.start) return [...edits].sort((a, b) => a.start - b.start);
+  return edits;
+}
+
 /**
  * Applies non-overlapping edits (any order) to a line and reports each one.
  * Replacement characters inherit the source offset of the span they replace.
@@ -106,7 +112,7 @@ export function applyEdits(
   if (edits.length === 0) return;
   const kept: Edit[] = [];
   let end = -1;
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+  for (const edit of inOrder(edits)) {
     if (edit.start < end || edit.start > edit.end) continue; // overlapping: skip rather than corrupt
     if (line.text.slice(edit.start, edit.end) === edit.replacement) continue;
     kept.push(edit);
@@ -120,17 +126,21 @@ export function applyEdits(
   }
   // One pass over the line: edits can number in the thousands on a long scraped line.
   const text: string[] = [];
-  const origin: number[] = [];
+  let length = line.origin.length;
+  for (const edit of kept) length += edit.replacement.length - (edit.end - edit.start);
+  const origin = new Array<number>(length);
   let at = 0;
+  let to = 0;
   for (const edit of kept) {
     text.push(line.text.slice(at, edit.start), edit.replacement);
-    for (let i = at; i < edit.start; i++) origin.push(line.origin[i]!);
+    for (let i = at; i < edit.start; i++) origin[to++] = line.origin[i]!;
     const source = originAt(line, edit.start);
-    for (let i = 0; i < edit.replacement.length; i++) origin.push(source);
+    for (let i = 0; i < edit.replacement.length; i++) origin[to++] = source;
     at = edit.end;
   }
   text.push(line.text.slice(at));
-  for (let i = at; i < line.origin.length; i++) origin.push(line.origin[i]!);
+  for (let i = at; i < line.origin.length; i++) origin[to++] = line.origin[i]!;
+  origin.length = to;
   line.text = text.join('');
   line.origin = origin;
 }

@@ -42,6 +42,14 @@ const WINDOW = 8;
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** A window's code points: a string window has one UTF-16 unit per character. */
+function codePoints(window: string | string[]): number[] {
+  const codes = new Array<number>(window.length);
+  if (typeof window === 'string') for (let i = 0; i < window.length; i++) codes[i] = window.charCodeAt(i);
+  else for (let i = 0; i < window.length; i++) codes[i] = window[i]!.codePointAt(0)!;
+  return codes;
+}
+
 /** Spans of characters from the other script, with their phrase-aware conversion. */
 export function findStrayScript(text: string, docLang: string): StraySpan[] {
   if (docLang !== 'zh-Hant' && docLang !== 'zh-Hans') return [];
@@ -86,7 +94,7 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
   const directions: Direction[] = docLang === 'zh-Hant' ? ['toHans', 'toHant'] : ['toHant', 'toHans'];
   const converted: string[] = [];
   const pending = windows.filter(({ k, last, from, window }) => {
-    const out = phraseFreeConvert(Array.from(window, (ch: string) => ch.codePointAt(0)!), directions);
+    const out = phraseFreeConvert(codePoints(window), directions);
     if (!out) return true;
     for (let j = k; j <= last; j++) converted[j] = String.fromCodePoint(out[strays[j]! - from]!);
     return false;
