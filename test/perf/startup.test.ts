@@ -98,10 +98,15 @@ describe('starting the CLI', () => {
     }
   });
 
-  it('loads opencc for a document whose script rule has something to report', () => {
-    const root = project({ 'stray.md': '---\nlang: zh-Hant\n---\n\n# 書\n\n這是繁體中文，但有干部和关于兩個簡體詞。\n' });
-    const loaded = galley(['build', 'stray.md', '--format', 'html', '--out', 'out'], root);
-    expect(heavyIn(loaded)).toEqual(['opencc-js']);
+  it('loads opencc for a stray character only when a phrase around it may read it otherwise', () => {
+    // 干部 and 关于: each character's own Traditional form, looked up from the precomputed table.
+    const plain = project({ 'stray.md': '---\nlang: zh-Hant\n---\n\n# 書\n\n這是繁體中文，但有干部和关于兩個簡體詞。\n' });
+    expect(heavyIn(galley(['build', 'stray.md', '--format', 'html', '--out', 'out'], plain))).toEqual([]);
+    const report = JSON.parse(galley(['build', 'stray.md', '--format', 'html', '--out', 'out2', '--report', 'json'], plain).stdout) as { rule?: string; after?: string }[];
+    expect(report.filter((m) => m.rule === 'script').map((m) => m.after)).toEqual(['幹', '關於']);
+    // 一干二净: a phrase that reads 干 as 乾, for opencc to convert.
+    const phrase = project({ 'stray.md': '---\nlang: zh-Hant\n---\n\n# 書\n\n這件事他忘得一干二净，只記得開頭。\n' });
+    expect(heavyIn(galley(['build', 'stray.md', '--format', 'html', '--out', 'out'], phrase))).toEqual(['opencc-js']);
   });
 
   it('loads KaTeX for a document with a formula, and iconv for a source that is not UTF-8', () => {
