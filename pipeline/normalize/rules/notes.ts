@@ -77,7 +77,16 @@ function findMarks(lines: Line[]): Mark[] {
  * glued numbers only when they count up from 1, as note numbers do.
  */
 export function applyNotes(lines: Line[], reporter: Reporter | undefined): { body: Line[]; notes: Note[] } {
-  const marks = findMarks(lines).filter((m) => !m.loose || lines.slice(m.line + 1).some((line) => noteText(line, m.label)));
+  const found = findMarks(lines);
+  // The last line each number opens, so a loose mark is kept only when its note line follows it.
+  const lastNoteLine = new Map<string, number>();
+  if (found.some((m) => m.loose)) {
+    lines.forEach((line, j) => {
+      const label = NOTE_LINE.exec(line.text)?.[1];
+      if (label) lastNoteLine.set(label, j);
+    });
+  }
+  const marks = found.filter((m) => !m.loose || (lastNoteLine.get(m.label) ?? -1) > m.line);
   if (marks.length === 0) return { body: lines, notes: [] };
   const numbers = marks.filter((m) => !CIRCLED.includes(m.label)).map((m) => Number(m.label));
   const counting = numbers.length > 0 && numbers[0] === 1 && numbers.every((n, i) => i === 0 || n >= numbers[i - 1]!);

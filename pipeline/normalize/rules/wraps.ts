@@ -28,12 +28,17 @@ export function columns(text: string): number {
  * mid-sentence: the commonest such width, allowing for a character's play either way.
  */
 export function wrapWidth(lines: Line[]): number | undefined {
-  const open = lines.map((l) => l.text.trim()).filter((t) => t !== '' && !ENDS_PARAGRAPH.test(t) && headingKind(t) === undefined && columns(t) >= 20);
+  const open = lines.map((l) => l.text.trim()).filter((t) => t.length >= 10 && !ENDS_PARAGRAPH.test(t) && columns(t) >= 20 && headingKind(t) === undefined);
   if (open.length < MIN_WRAPPED) return undefined;
-  const widths = open.map(columns);
+  const histogram = new Map<number, number>();
+  for (const line of open) {
+    const width = columns(line);
+    histogram.set(width, (histogram.get(width) ?? 0) + 1);
+  }
   let best: { width: number; count: number } | undefined;
-  for (const width of new Set(widths)) {
-    const count = widths.filter((w) => Math.abs(w - width) <= tolerance(width)).length;
+  for (const width of histogram.keys()) {
+    let count = 0;
+    for (let w = width - tolerance(width); w <= width + tolerance(width); w++) count += histogram.get(w) ?? 0;
     if (!best || count > best.count || (count === best.count && width > best.width)) best = { width, count };
   }
   return best && best.count >= MIN_WRAPPED && best.count * 2 >= open.length ? best.width : undefined;
