@@ -38,9 +38,41 @@ function routineLine(rule: string, count: number): string {
   return `  ${rule}: ${count} ${count === 1 ? one : many}`;
 }
 
+type Message = VFile['messages'][number];
+
+/** Warnings of one rule listed on the terminal for one file; the rest are counted (all of them with --verbose or in JSON). */
+export const LISTED_PER_RULE = 50;
+
+/** The first LISTED_PER_RULE warnings of each rule, in the order of the text, and how many of each are left. */
+function listed(messages: Message[]): { shown: Message[]; more: Map<string, number> } {
+  const byPlace = [...messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const seen = new Map<string, number>();
+  const more = new Map<string, number>();
+  const shown = byPlace.filter((message) => {
+    if (message.fatal === true) return true;
+    const rule = message.ruleId ?? 'other';
+    const count = (seen.get(rule) ?? 0) + 1;
+    seen.set(rule, count);
+    if (count <= LISTED_PER_RULE) return true;
+    more.set(rule, (more.get(rule) ?? 0) + 1);
+    return false;
+  });
+  return { shown, more };
+}
+
+/** The reporter's last line (`⚠ 150 warnings`) with the warnings counted that were not listed. */
+function withUnlisted(byline: string, unlisted: number, listedWarnings: number, errors: number): string {
+  const warnings = listedWarnings + unlisted;
+  return byline
+    .replace(/\d+ warnings?/, `${warnings} warning${warnings === 1 ? '' : 's'}`)
+    .replace(/^\d+ messages \(/, `${errors + warnings} messages (`);
+}
+
 /**
- * Messages for a person: warnings and errors one by one, routine repairs (info) as one line per
- * rule with its count. `verbose` lists every message; `quiet` leaves the routine lines out.
+ * Messages for a person: errors one by one, warnings one by one up to LISTED_PER_RULE of each
+ * rule (a long scraped text can have tens of thousands of one kind: the rest are counted, per
+ * rule), routine repairs (info) as one line per rule with its count. `verbose` lists every
+ * message; `quiet` leaves the routine lines out.
  */
 export function humanReport(files: VFile[], options: { quiet?: boolean; verbose?: boolean } = {}): string {
   const withMessages = files.filter((file) => file.messages.length);
@@ -54,16 +86,25 @@ export function humanReport(files: VFile[], options: { quiet?: boolean; verbose?
       const rule = message.ruleId ?? 'other';
       counts.set(rule, (counts.get(rule) ?? 0) + 1);
     }
+    const { shown: messages, more } = listed(file.messages.filter((message) => message.fatal === true || message.fatal === false));
     const shown = new VFile({ path: file.path });
-    shown.messages = file.messages.filter((message) => message.fatal === true || message.fatal === false);
+    shown.messages = messages;
     if (!shown.messages.length && (options.quiet || !counts.size)) continue;
     const lines = shown.messages.length ? reporter([shown]).split('\n') : [file.path];
+    const extra: string[] = [];
+    if (more.size) {
+      const unlisted = [...more.values()].reduce((a, b) => a + b, 0);
+      const errors = messages.filter((message) => message.fatal === true).length;
+      lines[lines.length - 1] = withUnlisted(lines.at(-1)!, unlisted, messages.length - errors, errors);
+      const rules = [...more].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => `  ${rule}: ${count} more warning${count === 1 ? '' : 's'}`);
+      extra.push(`warnings not listed (${unlisted}, the first ${LISTED_PER_RULE} of each rule are; all with --verbose or --report json):`, ...rules);
+    }
     if (!options.quiet && counts.size) {
       const routine = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([rule, count]) => routineLine(rule, count));
       const total = [...counts.values()].reduce((a, b) => a + b, 0);
-      const at = shown.messages.length ? lines.length - 2 : lines.length; // before the blank line and the totals
-      lines.splice(at, 0, `routine repairs (${total}, each listed with --verbose):`, ...routine);
+      extra.push(`routine repairs (${total}, each listed with --verbose):`, ...routine);
     }
+    lines.splice(shown.messages.length ? lines.length - 2 : lines.length, 0, ...extra); // before the blank line and the totals
     blocks.push(lines.join('\n'));
   }
   return blocks.join('\n\n');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { humanReport, reportEntries } from '../../pipeline/report.ts';
+import { humanReport, LISTED_PER_RULE, reportEntries } from '../../pipeline/report.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -38,6 +38,29 @@ describe('human report', () => {
     f.info('Use full-width ， in Chinese text', { ruleId: 'punctuation' });
     expect(humanReport([f])).toBe('calm.txt\nroutine repairs (1, each listed with --verbose):\n  punctuation: 1 full-width mark');
     expect(humanReport([f], { quiet: true })).toBe('');
+  });
+
+  it('lists the first warnings of each rule and counts the rest, in the totals too; verbose and JSON keep them all', () => {
+    const f = new VFile({ path: 'long.txt' });
+    // Made out of order: the ones listed are the first in the text.
+    for (let i = 2 * LISTED_PER_RULE + 30; i >= 1; i--) f.message(`Simplified 干 in Traditional text, number ${i}`, { ruleId: 'script', source: 'galley', place: { line: i, column: 1 } });
+    for (let i = 1; i <= 3; i++) f.message(`Possible mojibake ${i}`, { ruleId: 'mojibake', source: 'galley', place: { line: i, column: 5 } });
+    f.message('The document cannot be read', { ruleId: 'read', source: 'galley' }).fatal = true;
+    f.info('Use full-width ， in Chinese text', { ruleId: 'punctuation', place: { line: 1, column: 1 } });
+    const text = humanReport([f]);
+    expect(text.match(/Simplified 干/g)).toHaveLength(LISTED_PER_RULE);
+    expect(text).toContain(`number ${LISTED_PER_RULE}\u0020`);
+    expect(text).not.toContain(`number ${LISTED_PER_RULE + 1} `);
+    expect(text.match(/Possible mojibake/g)).toHaveLength(3);
+    expect(text).toContain('The document cannot be read');
+    expect(text).toContain(`warnings not listed (${LISTED_PER_RULE + 30},`);
+    expect(text).toContain(`  script: ${LISTED_PER_RULE + 30} more warnings`);
+    expect(text).not.toMatch(/mojibake: \d+ more/);
+    expect(text).toContain('  punctuation: 1 full-width mark');
+    // The totals count every warning, listed or not.
+    expect(text.split('\n').at(-1)).toMatch(new RegExp(`^${2 * LISTED_PER_RULE + 34} messages \\(.*1 error, .*${2 * LISTED_PER_RULE + 33} warnings\\)$`));
+    expect(humanReport([f], { verbose: true }).match(/Simplified 干/g)).toHaveLength(2 * LISTED_PER_RULE + 30);
+    expect(reportEntries([f])).toHaveLength(2 * LISTED_PER_RULE + 35);
   });
 
   it('keeps every message in the JSON entries', () => {
