@@ -206,3 +206,9 @@ describe('the end of the page', () => {
     expect(markdown).toContain('選自《臺灣社會研究》的專輯');
   });
 });
+
+describe('surnames', () => {
+  it('knows the common ones in both scripts', () => {
+    expect(names('賴明宏、傅佳、蕭美玲、洪志成、閻立')).toEqual(['賴明宏', '傅佳', '蕭美玲', '洪志成', '閻立']);
+  });
+});
