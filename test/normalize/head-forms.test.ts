@@ -212,3 +212,17 @@ describe('surnames', () => {
     expect(names('賴明宏、傅佳、蕭美玲、洪志成、閻立')).toEqual(['賴明宏', '傅佳', '蕭美玲', '洪志成', '閻立']);
   });
 });
+
+describe('an abstract broken over lines', () => {
+  it('runs on until its sentence ends, and the head goes on after it', () => {
+    const h = head(['城市更新中的社区参与', '作者：龚文斌', '摘要：城市更新不仅是物质空间的改造，也是社会关系的重建。本文以上海三个街区为例，', '分析居民在更新过程中的参与方式与参与效果。', '关键词：城市更新；社区参与'], 'zh-Hans');
+    expect(h.meta.abstract).toBe('城市更新不仅是物质空间的改造，也是社会关系的重建。本文以上海三个街区为例，分析居民在更新过程中的参与方式与参与效果。');
+    expect(h.keywords).toEqual(['城市更新', '社区参与']);
+    expect(h.body).toEqual([BODY]);
+  });
+  it('after a bare label too, and never into a heading', () => {
+    const h = head(['城市更新中的社区参与', '摘要', '城市更新不仅是物质空间的改造，也是社会关系的重建，', '一、引言'], 'zh-Hans');
+    expect(h.meta.abstract).toBe('城市更新不仅是物质空间的改造，也是社会关系的重建，');
+    expect(h.body[0]).toBe('一、引言');
+  });
+});

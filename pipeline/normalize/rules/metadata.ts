@@ -8,11 +8,14 @@
  * not be typeset again in the body. Every line taken out is reported with its text.
  */
 import type { DocumentMeta } from '../../types.ts';
-import { originAt, type Line, type Reporter } from '../lines.ts';
+import { originAt, trimLine, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
 import { readSourceNote } from './head/journal.ts';
+import { readFieldLine } from './head/labels.ts';
+import { joinLines } from './head/names.ts';
+import { headingDepth } from './structure.ts';
 import { isOuterHeading } from './structure.ts';
 import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
 
@@ -27,18 +30,37 @@ const SOURCE_NOTE_REACH = 4;
 const LATE_TITLE = 15;
 const HEADER_ROLES = new Set<Role>(['fields', 'date', 'publication', 'subtitle', 'affiliation', 'byline', 'keyword-list']);
 
+const ABSTRACTS = new Set(['abstract', 'abstractEn']);
+/** How many more lines a broken abstract may run on. */
+const ABSTRACT_LINES = 6;
+
+/** A line that stops mid-sentence: the text goes on in the next one. */
+function runsOn(text: string): boolean {
+  return !/[。！？!?.…」”』）)]\s*$/u.test(text);
+}
+
 function readHead(lines: Line[], chineseDoc: boolean): Reading[] {
   const head: Array<{ line: Line; index: number }> = [];
   for (let i = 0; i < lines.length && head.length < SCREENFUL; i++) if (lines[i]!.text.trim() !== '') head.push({ line: lines[i]!, index: i });
   const known = knownNames(head.map((h) => h.line));
   const readings: Reading[] = [];
   let pending = false;
+  // An abstract broken over lines runs on until a line ends its sentence (at most a few lines).
+  let running = 0;
+  let pendingAbstract = false;
   for (const { line, index } of head) {
     if (pending) {
       readings.push({ line, index, role: 'value' });
+      running = pendingAbstract && runsOn(line.text) ? ABSTRACT_LINES : 0;
       pending = false;
       continue;
     }
+    if (running > 0 && !readFieldLine(line) && headingDepth(line.text.trim()) === undefined) {
+      readings.push({ line, index, role: 'value' });
+      running = runsOn(line.text) ? running - 1 : 0;
+      continue;
+    }
+    running = 0;
     const reading = readHeadLine(line, index, known, chineseDoc);
     // `國立成功大學老年學研究所` under the names: an affiliation needs no brackets there.
     const previous = readings.at(-1);
@@ -46,6 +68,8 @@ function readHead(lines: Line[], chineseDoc: boolean): Reading[] {
     readings.push(reading);
     const last = reading.fields?.at(-1);
     pending = last !== undefined && last.value.text === '' && TAKES_NEXT_LINE.has(last.kind);
+    pendingAbstract = pending && ABSTRACTS.has(last!.kind);
+    running = last !== undefined && ABSTRACTS.has(last.kind) && last.value.text !== '' && runsOn(last.value.text) ? ABSTRACT_LINES : 0;
   }
   return readings;
 }
@@ -89,10 +113,13 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   for (let k = 0; k < end; k++) {
     const reading = readings[k]!;
     if (reading.role === 'value') continue;
-    const next = readings[k + 1]?.role === 'value' ? readings[k + 1]!.line : undefined;
+    let values = 0;
+    while (readings[k + 1 + values]?.role === 'value') values++;
+    const following = readings.slice(k + 1, k + 1 + values);
+    const next = values ? joinLines(following.map((r) => trimLine(r.line))) : undefined;
     if (put.take(reading, k < (titleAt ?? -1), k === titleAt, next)) {
       taken.add(reading.index);
-      if (next) taken.add(readings[k + 1]!.index);
+      for (const r of following) taken.add(r.index);
     }
   }
   joinIssue(fields);

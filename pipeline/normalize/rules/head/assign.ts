@@ -9,7 +9,7 @@ import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './class
 import { splitKeywords } from './keywords.ts';
 import { readCitation, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readMonth, readRocYear, type Field } from './labels.ts';
-import { readByline, readLatinNames } from './names.ts';
+import { joinLines, readByline, readLatinNames } from './names.ts';
 import { TAKES_NEXT_LINE, type Reading } from './read.ts';
 
 export { RULE_ID } from './keywords.ts';
@@ -154,8 +154,10 @@ export class Assigner {
       else repeated = reading.role === 'byline';
       this.addAffiliations(reading.byline.affiliations, what);
     }
+    const last = reading.fields?.at(-1);
     for (const field of reading.fields ?? []) {
-      const value = field.value.text === '' && next && TAKES_NEXT_LINE.has(field.kind) ? trimLine(next) : field.value;
+      // The line after a bare label is its value; the lines after a broken abstract go on with it.
+      const value = !next || field !== last || !TAKES_NEXT_LINE.has(field.kind) ? field.value : field.value.text === '' ? trimLine(next) : joinLines([field.value, next]);
       this.field({ ...field, value }, reading.line, what, dropped);
     }
     if (repeated && what.length === 0) {
