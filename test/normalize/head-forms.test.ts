@@ -226,3 +226,15 @@ describe('an abstract broken over lines', () => {
     expect(h.body[0]).toBe('一、引言');
   });
 });
+
+describe('a title broken over two lines', () => {
+  it('is one title when its first half fills the line above', () => {
+    const h = head(['基层治理现代化背景下社区协商', '民主的实践路径研究', '方晓东', '（南京大学政府管理学院，江苏 南京 210023）'], 'zh-Hans');
+    expect(h.title).toBe('基层治理现代化背景下社区协商民主的实践路径研究');
+    expect(h.body).toEqual([BODY]);
+  });
+  it('never joins a site\u2019s name or a short line above the title', () => {
+    expect(head(['中国社会科学网', '社区协商民主的实践路径', '作者：方晓东'], 'zh-Hans').title).toBe('社区协商民主的实践路径');
+    expect(head(['理论前沿', '社区协商民主的实践路径', '作者：方晓东'], 'zh-Hans').title).toBe('社区协商民主的实践路径');
+  });
+});

@@ -105,6 +105,12 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
     const first = readings[0];
     if (reporter) reporter.file.message('No title line found at the top of the text', { place: reporter.locate(first ? originAt(first.line, 0) : 0), ruleId: RULE_ID, source: 'galley' });
   }
+  const brokenAt = titleAt === undefined ? undefined : brokenTitle(readings, titleAt);
+  if (brokenAt !== undefined) {
+    // The title's first half on the line above: one title, both lines taken.
+    readings[titleAt!] = { ...readings[titleAt!]!, line: joinLines([trimLine(readings[brokenAt]!.line), trimLine(readings[titleAt!]!.line)]) };
+    readings[brokenAt] = { ...readings[brokenAt]!, role: 'value' };
+  }
   let end = readings.findIndex((r, k) => r.role === 'body' && k > (titleAt ?? -1));
   if (end === -1) end = readings.length;
   const taken = new Set<number>();
@@ -122,6 +128,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
       for (const r of following) taken.add(r.index);
     }
   }
+  if (brokenAt !== undefined) taken.add(readings[brokenAt]!.index);
   joinIssue(fields);
   // A note at the end saying where the article first appeared names its journal too.
   const filled = lines.map((l, i) => i).filter((i) => lines[i]!.text.trim() !== '' && !taken.has(i));
@@ -133,6 +140,21 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   let start = 0;
   while (start < body.length && body[start]!.text.trim() === '') start++;
   return { fields, body: body.slice(start) };
+}
+
+/**
+ * A long title the page broke over two lines (`基层治理现代化背景下社区协商` / `民主的实践路径研究`):
+ * the line right above the chosen title, a run of Han text with no mark, space or digit that
+ * fills most of a line, where a site's name would be short or end like one.
+ */
+function brokenTitle(readings: Reading[], titleAt: number): number | undefined {
+  const above = readings[titleAt - 1];
+  const title = readings[titleAt]!;
+  if (!above || above.role !== 'candidate' || above.index !== title.index - 1) return undefined;
+  const first = above.line.text.trim();
+  const second = title.line.text.trim();
+  if (!/^\p{Script=Han}{12,40}$/u.test(first) || /[网網报報刊台]$|频道$|頻道$|[专專][栏欄]$/u.test(first)) return undefined;
+  return [...first].length + [...second].length <= 60 && !/^[—-]/u.test(second) ? titleAt - 1 : undefined;
 }
 
 /** `【年份】2021` `【卷号】35` `【期号】第4期` printed apart are one issue, `2021年第35卷第4期`. */
