@@ -49,6 +49,8 @@ describe('credits', () => {
     expect(h).toMatchObject({ title: '夜市经济的治理边界', authors: ['钱海峰'], body: [BODY] });
     const h2 = head(['作者 | 毛晓雯', '来源 | 基层观察', '老旧小区加装电梯的协商'], 'zh-Hans');
     expect(h2).toMatchObject({ title: '老旧小区加装电梯的协商', authors: ['毛晓雯'] });
+    // Big5 gives its full-width slash as U+2215.
+    expect(head(['老屋新生', '文∕賴明宏']).authors).toEqual(['賴明宏']);
     expect(h2.fields.publication?.text).toBe('基层观察');
   });
   it('never reads a slash inside a title as a credit', () => {

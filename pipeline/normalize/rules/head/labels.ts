@@ -81,11 +81,11 @@ const BARE_LABEL = new RegExp(`^\\s*(?:${OPEN}\\s*)?(?:${ANY})(?:\\s*${CLOSE})?\
  * `作者 | 王晓东`); only these labels, since `时间/空间` or `摘要|…` may begin a title.
  */
 const SLASH_LABELS: Array<[FieldKind, string]> = [
-  ['author', '文\\s*[/／]\\s*[图圖]|撰文|文字|作者|文'],
+  ['author', '文\\s*[/／∕]\\s*[图圖]|撰文|文字|作者|文'],
   ['credit', '[图圖]片?|[摄攝]影|[编編][辑輯]|[责責][编編]|[责責]任[编編][辑輯]|[审審][核校]'],
   ['publication', '[来來]源'],
 ];
-const SLASH_LABEL = new RegExp(`(?:${SLASH_LABELS.map(([, l]) => `(${l})`).join('|')})\\s*[/／|｜丨]\\s*(?=\\S)`, 'gu');
+const SLASH_LABEL = new RegExp(`(?:${SLASH_LABELS.map(([, l]) => `(${l})`).join('|')})\\s*[/／∕|｜丨]\\s*(?=\\S)`, 'gu');
 /** DOI is often printed without a colon: `DOI 10.1234/…`. */
 const BARE_DOI = /\bdoi\s*(?=10\.\d{4,})/iy;
 
