@@ -41,20 +41,30 @@ export function bytesOf(text: string, codec: Codec): Buffer | undefined {
   // Big5 (HKSCS) encodes Ê and ê with a following combining mark as one pair: only such text is encoded whole.
   if (codec === 'big5' && /[\u00ca\u00ea]/.test(text)) return doubleByteBytes(text, codec);
   // Otherwise a double-byte encoding encodes each character alone: mojibake search asks for the
-  // same characters over and over, so each one's bytes are looked up once.
-  const parts: Buffer[] = [];
+  // same characters over and over, so each one's bytes (one or two) are looked up once.
   const known = charBytes[codec];
+  const out = Buffer.allocUnsafe(text.length * 2);
+  let length = 0;
   for (const ch of text) {
-    let bytes = known.get(ch);
-    if (bytes === undefined) known.set(ch, (bytes = doubleByteBytes(ch, codec) ?? null));
-    if (bytes === null) return undefined;
-    parts.push(bytes);
+    let packed = known.get(ch);
+    if (packed === undefined) {
+      const bytes = doubleByteBytes(ch, codec);
+      packed = bytes === undefined || bytes.length > 2 ? -1 : bytes.length === 1 ? 0x10000 | bytes[0]! : 0x20000 | (bytes[0]! << 8) | bytes[1]!;
+      if (bytes !== undefined && bytes.length > 2) return doubleByteBytes(text, codec); // never in GBK or Big5: encoded whole to be safe
+      known.set(ch, packed);
+    }
+    if (packed < 0) return undefined;
+    if (packed >> 16 === 1) out[length++] = packed & 0xff;
+    else {
+      out[length++] = (packed >> 8) & 0xff;
+      out[length++] = packed & 0xff;
+    }
   }
-  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  return out.subarray(0, length);
 }
 
-/** Each character's bytes in a double-byte encoding, or null when it has none. */
-const charBytes: Record<'gbk' | 'big5', Map<string, Buffer | null>> = { gbk: new Map(), big5: new Map() };
+/** Each character's bytes in a double-byte encoding, packed (count << 16 | bytes), or -1 when it has none. */
+const charBytes: Record<'gbk' | 'big5', Map<string, number>> = { gbk: new Map(), big5: new Map() };
 
 function doubleByteBytes(text: string, codec: 'gbk' | 'big5'): Buffer | undefined {
   const bytes = iconv().encode(text, codec);
