@@ -17,6 +17,17 @@ describe('punctuation rule', () => {
     expect(fix('關鍵詞:黨務')).toBe('關鍵詞：黨務');
   });
 
+  it('keeps the parentheses of a call whose argument is a quoted string, Chinese inside or not', () => {
+    expect(fix('比如 print("你好") 会报错')).toBe('比如 print("你好") 会报错');
+    expect(fix('调用input(\'请输入名字：\')之后')).toBe('调用input(\'请输入名字：\')之后');
+    expect(fix('写成print("你好", end="")就不换行')).toBe('写成print("你好", end="")就不换行');
+    expect(fix('用alert(`欢迎`)弹出')).toBe('用alert(`欢迎`)弹出');
+    // Not a call with a string: still Chinese text.
+    expect(fix('GDP(国内生产总值)增长了')).toBe('GDP（国内生产总值）增长了');
+    expect(fix('他说(大概是"开玩笑")没关系')).toBe('他说（大概是"开玩笑"）没关系');
+    expect(fix('第2(共"三"项)条')).toBe('第2（共"三"项）条');
+  });
+
   it('keeps numbers, times, URLs, code and citations', () => {
     for (const text of ['1,000', '3.14', '09:06', 'https://a.b/c?x=1', '`a,b`', '[1]', '[1,2]', 'e-mail: a@b.cn']) {
       expect(fix(text)).toBe(text);

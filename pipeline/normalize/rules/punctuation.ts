@@ -45,6 +45,9 @@ function protectedMask(text: string): Uint8Array {
 const isMark = (code: number) => code === 44 || code === 58 || code === 59 || code === 63 || code === 33 || code === 40 || code === 41;
 const HAN_GLOBAL_TEST = /\p{Script=Han}/u;
 
+/** Arguments that open with an ASCII-quoted string: `"你好"`, `'名字：', end=""`. */
+const STRING_ARGUMENTS = /^\s*(["'`])[^"'`]*\1\s*(?:,[^()]*)?$/;
+
 /** ASCII marks that, run together, make an operator rather than prose punctuation. */
 const OPERATOR = /[:;,!?=<>+*/&|^%~\\-]/;
 
@@ -123,6 +126,8 @@ export function punctuationEdits(text: string): Edit[] {
       const outsideBefore = chars.get(open - 1);
       // f(x) stays ASCII; (一) / (1)標題 / 中文(English) / (含中文) go full-width.
       const callLike = /[A-Za-z0-9_]/.test(outsideBefore ?? '');
+      // print("你好"), input('名字：', x): a call whose argument is a string literal is code, Chinese inside or not.
+      if (callLike && STRING_ARGUMENTS.test(inner)) return false;
       return HAN_GLOBAL_TEST.test(inner) || (!callLike && (isCjkContext(outsideBefore) || isCjkContext(chars.get(close + 1))));
     }
     if (before !== undefined && after !== undefined && isDigit(before) && isDigit(after)) return false; // 1,000  09:06
