@@ -26,7 +26,7 @@ const ROUTINE: Record<string, [string, string]> = {
   punctuation: ['full-width mark', 'full-width marks'],
   control: ['invisible or decomposed character', 'invisible or decomposed characters'],
   markup: ['HTML reference or tag', 'HTML references and tags'],
-  wraps: ['hard line break joined', 'hard line breaks joined'],
+  layout: ['line break or letter spacing of the layout undone', 'line breaks and letter spacings of the layout undone'],
   metadata: ['header line moved to front matter', 'header lines moved to front matter'],
   structure: ['numbered line made a heading', 'numbered lines made headings'],
   pinyin: ['converter reading removed', 'converter readings removed'],

@@ -29,7 +29,7 @@ const rules = z.partial(
     mojibake: switchable,
     control: switchable,
     markup: switchable,
-    wraps: switchable,
+    layout: switchable,
     boilerplate: switchable,
     punctuation: switchable,
     script: switchable,

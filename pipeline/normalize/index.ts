@@ -20,7 +20,7 @@ import { removeBoilerplate } from './rules/boilerplate.ts';
 import { applyControl } from './rules/control.ts';
 import { extractHeader, headerMeta, headerProse } from './rules/metadata.ts';
 import { applyMarkup } from './rules/markup.ts';
-import { joinWrappedLines } from './rules/wraps.ts';
+import { closeLetterSpacing, joinWrappedLines } from './rules/layout.ts';
 import { applyMojibake, keepSuspected } from './rules/mojibake.ts';
 import { applyNotes, noteDefinitions } from './rules/notes.ts';
 import { applyPdfMarks } from './rules/pdf-marks.ts';
@@ -108,7 +108,7 @@ export function repairPlainText(file: VFile, options: NormalizeOptions): Repaire
     if (on('boilerplate')) lines = removeBoilerplate(lines, lang, reporter);
     const header = extractHeader(lines, reporter, lang);
     const fields = header.fields;
-    const unwrapped = on('wraps') ? joinWrappedLines(header.body, reporter) : header.body;
+    const unwrapped = on('layout') ? closeLetterSpacing(joinWrappedLines(header.body, reporter), reporter) : header.body;
     const { body, notes } = applyNotes(unwrapped, reporter); // before structure, which would make `1.` notes headings
     const textLines = [...headerProse(fields), ...body, ...notes.map((note) => note.line)];
     if (on('punctuation')) for (const line of textLines) applyPunctuation(line, reporter);

@@ -71,9 +71,9 @@ describe('rules: in galley.config.yaml', () => {
     expect(report.filter((m) => m.rule === 'punctuation')).toEqual([]);
   });
 
-  it('turns the markup and wraps rules off too', () => {
+  it('turns the markup and layout rules off too', () => {
     const page = '一篇文章\n\n他說&ldquo;好&rdquo;。\n';
-    const off = makeProject({ 'source/a.txt': page }, 'formats: [html]\nrules:\n  markup: off\n  wraps: off\n');
+    const off = makeProject({ 'source/a.txt': page }, 'formats: [html]\nrules:\n  markup: off\n  layout: off\n');
     expect(galley(off, ['build', '-q']).code).toBe(0);
     expect(readFileSync(join(off, 'out/a.html'), 'utf8')).toContain('&#x26;ldquo');
   });

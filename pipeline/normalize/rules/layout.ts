@@ -1,14 +1,15 @@
 /**
- * wraps: text copied out of a PDF or a fixed-width page keeps the line breaks of its layout,
+ * layout: text copied out of a PDF or a fixed-width page keeps the line breaks of its layout,
  * so every printed line would become a paragraph of its own (`他们在城` / `市接受教育`).
  * Such lines betray themselves: many of them fill the same width and stop without a final
  * mark. A line that fills that width and does not end a sentence is joined to the next one;
- * a page whose paragraphs are each one line has no such width and is left alone.
+ * a page whose paragraphs are each one line has no such width and is left alone. A justified
+ * PDF line can also come out letter-spaced (`乡 村 教 师 流 失`): those spaces go too.
  */
-import { originAt, report, type Line, type Reporter } from '../lines.ts';
+import { applyEdits, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
 import { headingKind } from './structure.ts';
 
-export const RULE_ID = 'wraps';
+export const RULE_ID = 'layout';
 
 /** What may end a paragraph: a sentence's final mark, a closing quote or bracket, a colon. */
 const ENDS_PARAGRAPH = /[。！？!?…：:；;」』”’）)》】.]\s*$/u;
@@ -85,4 +86,27 @@ export function joinWrappedLines(lines: Line[], reporter: Reporter | undefined):
     out[out.length - 1] = joined;
   }
   return out;
+}
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+const SPACED_PAIR = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) (?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
+/** A line is letter-spaced when most of its Chinese characters stand a space apart. */
+const MIN_SPACED = 6;
+
+/** Removes the spaces a layout put between Chinese characters, in lines spaced throughout. */
+export function closeLetterSpacing(lines: Line[], reporter: Reporter | undefined): Line[] {
+  for (const line of lines) {
+    const text = line.text;
+    if (!text.includes(' ')) continue;
+    const spaced = [...text.matchAll(SPACED_PAIR)];
+    if (spaced.length < MIN_SPACED) continue;
+    let cjk = 0;
+    for (const ch of text) if (CJK.test(ch)) cjk++;
+    // Nearly every character a space apart; a sentence with a few spaced words is no such line.
+    if (spaced.length * 10 < (cjk - 1) * 8) continue;
+    const edits: Edit[] = spaced.map((m) => ({ start: m.index, end: m.index + 1, replacement: '', reason: 'Remove the letter spacing of the layout' }));
+    applyEdits(line, edits, undefined, RULE_ID, 'info');
+    if (reporter) report(reporter, originAt(line, 0), RULE_ID, `Remove the letter spacing of the layout (${edits.length} spaces)`, text.slice(0, 20), line.text.slice(0, 12), 'info');
+  }
+  return lines;
 }

@@ -5,7 +5,7 @@ import { normalizePlainText } from '../../pipeline/normalize/index.ts';
 import { makeLine } from '../../pipeline/normalize/lines.ts';
 import { trailerKind } from '../../pipeline/normalize/rules/chrome.ts';
 import { applyMarkup } from '../../pipeline/normalize/rules/markup.ts';
-import { columns, joinWrappedLines, wrapWidth } from '../../pipeline/normalize/rules/wraps.ts';
+import { closeLetterSpacing, columns, joinWrappedLines, wrapWidth } from '../../pipeline/normalize/rules/layout.ts';
 import { reporterFor } from './helpers.ts';
 
 function markup(text: string): string {
@@ -45,7 +45,7 @@ describe('line breaks of the page', () => {
   it('joins the lines that fill the page width and stop mid-sentence, and reports each join', () => {
     const { body: text, messages } = body(...wrapped);
     expect(text).toBe('隨著城鎮化的推進，越來越多的兒童隨父母進入城市生活。他們在城市接受教育，但在學籍、升學和心理適應等方面仍面臨諸多困難。已有研究多關注制度層面的障礙，對學校內部的融入過程關注不夠。\n\n本文試圖從學校生活的日常經驗出發，考察流動兒童如何在課堂、同伴和師生關係中逐步融入。');
-    expect(messages.filter((m) => m.ruleId === 'wraps')).toHaveLength(3);
+    expect(messages.filter((m) => m.ruleId === 'layout')).toHaveLength(3);
   });
   it('leaves a page of one-line paragraphs alone, short lines and headings included', () => {
     const lines = ['社區食堂開在一樓，每天中午有八十多位老人來吃飯', '一、背景', '街道把議事會開到了樓道口，居民搬來板凳坐成一圈，一條一條地說清楚自己的意見。', '小結'];
@@ -66,6 +66,22 @@ describe('line breaks of the page', () => {
   });
   it('counts East Asian characters as two columns', () => {
     expect(columns('城市ab')).toBe(6);
+  });
+});
+
+describe('letter spacing of the layout', () => {
+  const close = (text: string) => closeLetterSpacing([makeLine(text, 0)], undefined)[0]!.text;
+  it('closes a line spaced throughout, Latin words and numbers keeping their spaces', () => {
+    expect(close('鄉 村 教 師 流 失 是 當 前 的 突 出 問 題 。')).toBe('鄉村教師流失是當前的突出問題。');
+    expect(close('近 五 年 有 3 0 % 的 教 師 使 用 AI tools 備 課')).toBe('近五年有 3 0 % 的教師使用 AI tools 備課');
+  });
+  it('leaves ordinary lines and short spaced names alone', () => {
+    for (const text of ['童 輝 于君博', '這是一個 普通的句子，中間有 兩個空格。', '大 國 小 家']) expect(close(text), text).toBe(text);
+  });
+  it('is reported, once a line, in a build of the page', () => {
+    const { body: text, messages } = body('鄉 村 教 師 流 失 是 當 前 農 村 教 育 面 臨 的 突 出 問 題 。');
+    expect(text).toBe('鄉村教師流失是當前農村教育面臨的突出問題。');
+    expect(messages.filter((m) => m.ruleId === 'layout')).toHaveLength(1);
   });
 });
 
