@@ -33,7 +33,7 @@ export function frontMatter(meta: DocumentMeta): string {
   ordered.authors = meta.authors;
   if (meta.translators?.length) ordered.translators = meta.translators;
   if (meta.affiliations?.length) ordered.affiliations = meta.affiliations;
-  for (const key of ['date', 'time', 'publication', 'issue'] as const) if (meta[key] !== undefined) ordered[key] = meta[key];
+  for (const key of ['date', 'time', 'publication', 'issue', 'source'] as const) if (meta[key] !== undefined) ordered[key] = meta[key];
   ordered.keywords = meta.keywords;
   ordered.lang = meta.lang;
   for (const key of HEAD_KEYS) if (meta[key] !== undefined) ordered[key] = meta[key];

@@ -240,3 +240,13 @@ describe('a title broken over two lines', () => {
     expect(head(['理论前沿', '社区协商民主的实践路径', '作者：方晓东'], 'zh-Hans').title).toBe('社区协商民主的实践路径');
   });
 });
+
+describe('the trailer of a page', () => {
+  it('takes the page\u2019s own address for the source, and removes its tags and print widgets', () => {
+    const file = new VFile({ path: 't.txt', value: ['老街的記憶', '作者：柯志明', BODY, '標籤：老街 記憶', '原文網址：https://news.example.org/a/1.html', '列印本文 關閉視窗'].join('\n') });
+    const { meta, markdown } = normalizePlainText(file, { script: 'keep' });
+    expect(meta.source).toBe('https://news.example.org/a/1.html');
+    expect(markdown).toContain('source: "https://news.example.org/a/1.html"');
+    expect(markdown).not.toMatch(/標籤|原文網址|列印本文/u);
+  });
+});

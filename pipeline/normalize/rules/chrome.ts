@@ -18,7 +18,7 @@ const WIDGET = new RegExp(
     '[放][大]|[缩縮][小]',
     'A\\s*[+＋\\-－]',
     '分享(?:到|至)?',
-    '[打列]印(?:本[页頁]|此[页頁]|[文全]文)?',
+    '[打列]印(?:本[页頁文]|此[页頁文]|[文全]文)?',
     '[关關]\\s*[闭閉](?:\\s*(?:窗口|[视視]窗|本[页頁]|此[页頁]))?',
     '[扫掃]一[扫掃](?:[,，]?\\s*(?:在|用)?手[机機](?:上)?(?:打[开開]|[阅閱][读讀]|[浏瀏][览覽]|[观觀]看)?(?:本[页頁]|[当當]前[页頁](?:面)?|本文)?)?',
     '手[机機](?:[扫掃]码|[扫掃]碼|版|[阅閱][读讀]|[观觀]看)',
@@ -87,10 +87,13 @@ const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+rese
 /** The site's notices: a disclaimer (`本文来源于网络，如有侵权请联系删除`) or a call to follow it. */
 const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)/u;
 
+/** `标签：议事会 社区治理`: the site's tags for the page, after the article. */
+const TAGS = /^[【[]?\s*(?:[标標][签籤]|tags?)\s*[】\]]?\s*[:：]/iu;
+
 /** `（完）`, `-END-`, `— 全文完 —`: the mark a page sets after the article. */
 const END_MARK = /^[\s（(【\[—\-－–~～*]*(?:完|全文完|全文[结結]束|[结結]束|end|the\s+end)[\s）)】\]—\-－–~～*]*$/iu;
 
-export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights' | 'notice' | 'end-mark';
+export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights' | 'notice' | 'end-mark' | 'tags';
 
 /** Which kind of page trailer a line is, if it is one. */
 export function trailerKind(text: string): TrailerKind | undefined {
@@ -100,6 +103,7 @@ export function trailerKind(text: string): TrailerKind | undefined {
   if (t.length <= 90 && PREV_NEXT.test(t)) return 'prev-next';
   if (t.length <= 20 && LINK_HEADER.test(t)) return 'link-header';
   if (t.length <= 16 && END_MARK.test(t)) return 'end-mark';
+  if (t.length <= 80 && TAGS.test(t) && !/[。！？]/u.test(t)) return 'tags';
   if (t.length <= 80 && NOTICE.test(t) && (t.match(/[。！？]/gu)?.length ?? 0) <= 2) return 'notice';
   // A sentence of the article may mention copyright: a rights line opens with its mark or has
   // no full stop, and a long one has no prose marks at all.
@@ -117,4 +121,5 @@ export const TRAILER_REASONS: Record<TrailerKind, string> = {
   rights: 'Remove copyright or site registration line',
   notice: 'Remove the site’s notice (a disclaimer or a call to follow it)',
   'end-mark': 'Remove the end-of-article mark',
+  tags: 'Remove the site’s tags for the page',
 };

@@ -12,7 +12,7 @@ import { originAt, trimLine, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
-import { readSourceNote } from './head/journal.ts';
+import { readSourceLink, readSourceNote } from './head/journal.ts';
 import { readFieldLine } from './head/labels.ts';
 import { joinLines } from './head/names.ts';
 import { headingDepth } from './structure.ts';
@@ -135,6 +135,8 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   for (const i of filled.slice(-SOURCE_NOTE_REACH)) {
     const publication = readSourceNote(lines[i]!);
     if (publication && put.take({ line: lines[i]!, index: i, role: 'publication', publication }, false, false, undefined)) taken.add(i);
+    const link = readSourceLink(lines[i]!.text);
+    if (link && put.sourceLink(lines[i]!, link)) taken.add(i);
   }
   const body = lines.filter((_, i) => !taken.has(i));
   let start = 0;

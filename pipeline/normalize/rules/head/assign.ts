@@ -113,6 +113,13 @@ export class Assigner {
     if (cut.length && this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, `Remove from the title what the site added: ${cut.join(' ')}`, line.text.trim(), title, 'warning');
   }
 
+  /** The page's own address, the source the article was taken from. */
+  sourceLink(line: Line, url: string): boolean {
+    this.fields.codes.source ??= url;
+    this.info(line, [`source ${url}`]);
+    return true;
+  }
+
   private english(line: Line): boolean {
     const e = this.fields.english;
     // An English byline (`Posted by …`, `By …`) is no title.

@@ -113,3 +113,10 @@ export function readSourceNote(line: Line): PublicationValue | undefined {
   const at = match.index + match[0].indexOf(match[1]!);
   return readPublication(trimLine(sliceLine(line, at, at + match[1]!.length)));
 }
+
+/** `本文链接：http://…`, `原文網址：…`: the page's own address, printed at its end. */
+const SOURCE_LINK = /^\s*(?:本文|原文)?(?:[链鏈]接|地址|[网網]址|出[处處])\s*[:：]\s*(https?:\/\/\S+?)[。.]?\s*$/iu;
+
+export function readSourceLink(text: string): string | undefined {
+  return SOURCE_LINK.exec(text)?.[1];
+}
