@@ -1,4 +1,5 @@
 import { VFile } from 'vfile';
+import { normalizePlainText } from '../../pipeline/normalize/index.ts';
 import { applyEdits, Locator, makeLine, splitLines, type Edit, type Reporter } from '../../pipeline/normalize/lines.ts';
 import { extractHeader, headerMeta } from '../../pipeline/normalize/rules/metadata.ts';
 
@@ -44,3 +45,10 @@ export function head(lines: string[], lang = 'zh-Hant') {
   };
 }
 
+
+/** The Markdown body a page of these lines under a title normalizes to, and its messages. */
+export function bodyOf(...lines: string[]) {
+  const file = new VFile({ path: 'n.txt', value: ['文章標題', '', ...lines].join('\n') });
+  const { markdown } = normalizePlainText(file, { script: 'keep' });
+  return { body: markdown.slice(markdown.indexOf('---', 3) + 4).trim(), messages: file.messages };
+}

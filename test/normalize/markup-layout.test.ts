@@ -1,12 +1,10 @@
 /** HTML left in scraped text, line breaks of a page's layout, and the site's notices: on text written for these tests. */
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { normalizePlainText } from '../../pipeline/normalize/index.ts';
 import { makeLine } from '../../pipeline/normalize/lines.ts';
 import { trailerKind } from '../../pipeline/normalize/rules/chrome.ts';
 import { applyMarkup } from '../../pipeline/normalize/rules/markup.ts';
 import { closeLetterSpacing, columns, joinWrappedLines, wrapWidth } from '../../pipeline/normalize/rules/layout.ts';
-import { reporterFor } from './helpers.ts';
+import { bodyOf as body, reporterFor } from './helpers.ts';
 
 function markup(text: string): string {
   const line = makeLine(text, 0);
@@ -14,11 +12,6 @@ function markup(text: string): string {
   return line.text;
 }
 
-function body(...lines: string[]) {
-  const file = new VFile({ path: 'w.txt', value: ['文章標題', '', ...lines].join('\n') });
-  const { markdown } = normalizePlainText(file, { script: 'keep' });
-  return { body: markdown.slice(markdown.indexOf('---', 3) + 4).trim(), messages: file.messages };
-}
 
 describe('markup left in the text', () => {
   it('decodes character references and removes presentational tags', () => {

@@ -1,12 +1,5 @@
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { normalizePlainText } from '../../pipeline/normalize/index.ts';
-
-function normalize(...lines: string[]) {
-  const file = new VFile({ path: 'n.txt', value: ['文章標題', '', ...lines].join('\n') });
-  const { markdown } = normalizePlainText(file, { script: 'keep' });
-  return { body: markdown.slice(markdown.indexOf('---', 3) + 4).trim(), messages: file.messages };
-}
+import { bodyOf as normalize } from './helpers.ts';
 
 describe('notes rule', () => {
   it('makes circled marks with their note lines Markdown footnotes', () => {
