@@ -10,7 +10,22 @@ import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const pending = new Set<string>();
+/** Writes under way: an interrupt waits for them to give up before its last sweep. */
+const inflight = new Set<Promise<void>>();
 let interrupted = false;
+
+/** Runs `work` as a write an interrupt knows to wait for. */
+async function tracked<T>(work: () => Promise<T>): Promise<T> {
+  let settle!: () => void;
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  inflight.add(done);
+  try {
+    return await work();
+  } finally {
+    inflight.delete(done);
+    settle();
+  }
+}
 let written = 0;
 
 /** Temp names are short (a long output name leaves no room for a suffix) and unique within the process. */
@@ -31,7 +46,11 @@ export interface Output {
  * rename fails, every target is left as it was (the ones already replaced are
  * put back from hard links kept for the purpose).
  */
-export async function publish(outputs: Output[]): Promise<void> {
+export function publish(outputs: Output[]): Promise<void> {
+  return tracked(() => publishNow(outputs));
+}
+
+async function publishNow(outputs: Output[]): Promise<void> {
   if (interrupted) throw new Error('build interrupted');
   const temps = outputs.map((output) => tempPath(output.path));
   const backups = outputs.map((output) => tempPath(output.path));
@@ -79,7 +98,11 @@ export function writeAtomic(path: string, data: string | Uint8Array): Promise<vo
 }
 
 /** Copies a file into place as writeAtomic writes one, the bytes never passing through this process. */
-export async function copyAtomic(source: string, path: string): Promise<void> {
+export function copyAtomic(source: string, path: string): Promise<void> {
+  return tracked(() => copyNow(source, path));
+}
+
+async function copyNow(source: string, path: string): Promise<void> {
   if (interrupted) throw new Error('build interrupted');
   const temp = tempPath(path);
   pending.add(temp);
@@ -123,7 +146,16 @@ export function alive(pid: number): boolean {
  * a build is interrupted. The removal is synchronous so that it is complete
  * before the process exits, whatever else listens for the signal.
  */
-export async function removePendingWrites(): Promise<void> {
+export async function removePendingWrites(ms = 500): Promise<void> {
   interrupted = true;
-  for (const temp of pending) rmSync(temp, { force: true });
+  const sweep = () => {
+    for (const temp of pending) rmSync(temp, { force: true });
+  };
+  sweep();
+  // A write the thread pool had already begun can create its temp file after that sweep: wait
+  // (briefly) for the writes under way to give up and clean up, then sweep again.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled([...inflight]), new Promise((done) => (timer = setTimeout(done, ms)))]);
+  clearTimeout(timer);
+  sweep();
 }
