@@ -179,3 +179,12 @@ export function trimLine(line: Line): Line {
   const end = line.text.trimEnd().length;
   return start < end ? sliceLine(line, start, end) : sliceLine(line, 0, 0);
 }
+
+/** Pieces of lines joined into one, each character keeping its own source offset. */
+export function joinLines(parts: Line[]): Line {
+  if (parts.length === 1) return parts[0]!;
+  const line: Line = { text: parts.map((p) => p.text).join(''), origin: [...parts.flatMap((p) => p.origin.slice(0, -1)), parts.at(-1)!.origin.at(-1)!] };
+  const kept = [...new Set(parts.flatMap((p) => p.kept ?? []))];
+  if (kept.length) line.kept = kept;
+  return line;
+}

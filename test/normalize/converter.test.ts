@@ -3,28 +3,16 @@
  * dictionary entries that can act on the text it is made for. It must give what
  * opencc's full converter gives, for the text and any part of it, in both directions.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { converter, converterFor } from '../../pipeline/locale/opencc.ts';
-import { ROOT } from '../helpers/build.ts';
+import { seededRandom, scrapedPages } from '../helpers/pages.ts';
 
-/** Deterministic pseudo-random numbers (a fixed seed: the same slices every run). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
-
-const scraped = join(ROOT, 'test/fixtures/scraped');
-const texts = [
-  readFileSync(join(ROOT, 'source/jiceng-dangwu-sikao.txt'), 'utf8'),
-  ...readdirSync(scraped).filter((name) => name.endsWith('.txt')).map((name) => readFileSync(join(scraped, name), 'utf8')),
-];
+const texts = scrapedPages;
 
 describe('converterFor', () => {
   for (const direction of ['toHant', 'toHans'] as const) {
     it(`gives the full converter's ${direction} output on slices of Simplified and Traditional pages`, () => {
-      const next = random(direction === 'toHant' ? 7 : 11);
+      const next = seededRandom(direction === 'toHant' ? 7 : 11);
       const made: [text: string, converted: string][] = [];
       // Below the 30,000 characters after which converterFor hands out the full converter itself;
       // the full one is built after, since once built it is what converterFor returns.

@@ -4,23 +4,12 @@
  * the answer must be opencc's, and it must step aside for a phrase that reads a character
  * differently from the character alone.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { converter, type Direction } from '../../pipeline/locale/opencc.ts';
 import { phraseFreeConvert, phraseTables } from '../../pipeline/locale/phrase-free.ts';
-import { ROOT } from '../helpers/build.ts';
+import { seededRandom, scrapedPages } from '../helpers/pages.ts';
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
-
-const scraped = join(ROOT, 'test/fixtures/scraped');
-const texts = [
-  readFileSync(join(ROOT, 'source/jiceng-dangwu-sikao.txt'), 'utf8'),
-  ...readdirSync(scraped).filter((name) => name.endsWith('.txt')).map((name) => readFileSync(join(scraped, name), 'utf8')),
-];
+const texts = scrapedPages;
 
 const codes = (text: string) => Array.from(text, (ch) => ch.codePointAt(0)!);
 const text = (points: number[]) => String.fromCodePoint(...points);
@@ -29,7 +18,7 @@ const opencc = (window: string, directions: Direction[]) => directions.reduce((s
 describe('phraseFreeConvert', () => {
   for (const directions of [['toHans', 'toHant'], ['toHant', 'toHans'], ['toHant'], ['toHans']] as Direction[][]) {
     it(`answers ${directions.join(' then ')} as opencc does, on slices of both scripts`, () => {
-      const next = random(directions.length * 13 + (directions[0] === 'toHant' ? 1 : 0));
+      const next = seededRandom(directions.length * 13 + (directions[0] === 'toHant' ? 1 : 0));
       let answered = 0;
       let changed = 0;
       for (let n = 0; n < 4000; n++) {

@@ -6,7 +6,7 @@
  * a page whose paragraphs are each one line has no such width and is left alone. A justified
  * PDF line can also come out letter-spaced (`乡 村 教 师 流 失`): those spaces go too.
  */
-import { applyEdits, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
+import { applyEdits, joinLines, originAt, report, sliceLine, type Edit, type Line, type Reporter } from '../lines.ts';
 import { headingKind } from './structure.ts';
 
 export const RULE_ID = 'layout';
@@ -50,14 +50,12 @@ function tolerance(width: number): number {
   return Math.max(2, Math.round(width * 0.1));
 }
 
+/** Two lines as one, with `separator` (placed where the first ended) between them. */
 function join(a: Line, b: Line, separator: string): Line {
-  const text = a.text.trimEnd();
-  const next = b.text.trimStart();
-  const origin = [...a.origin.slice(0, text.length), ...new Array<number>(separator.length).fill(a.origin[text.length] ?? 0), ...b.origin.slice(b.text.length - next.length)];
-  const line: Line = { text: text + separator + next, origin };
-  const kept = [...(a.kept ?? []), ...(b.kept ?? [])];
-  if (kept.length) line.kept = kept;
-  return line;
+  const first = sliceLine(a, 0, a.text.trimEnd().length);
+  const second = sliceLine(b, b.text.length - b.text.trimStart().length, b.text.length);
+  const at = first.origin.at(-1)!;
+  return joinLines(separator ? [first, { text: separator, origin: [at, at] }, second] : [first, second]);
 }
 
 /** Joins the lines a layout broke; each join is reported where the break was. */
@@ -80,7 +78,7 @@ export function joinWrappedLines(lines: Line[], reporter: Reporter | undefined):
     // Latin words broken at the edge were hyphenated or spaced; Chinese text runs on.
     const latin = /[A-Za-z]$/u.test(text) && /^[A-Za-z]/u.test(next);
     const hyphen = /[A-Za-z]-$/u.test(text) && /^[a-z]/u.test(next);
-    const first = hyphen ? { ...previous!, text: previous!.text.trimEnd().slice(0, -1), origin: previous!.origin.slice(0, previous!.text.trimEnd().length) } : previous!;
+    const first = hyphen ? sliceLine(previous!, 0, previous!.text.trimEnd().length - 1) : previous!;
     const joined = join(first, line, latin && !hyphen ? ' ' : '');
     if (reporter) report(reporter, originAt(line, 0), RULE_ID, 'Join a line the page’s layout broke', `${text.slice(-6)}⏎${next.slice(0, 6)}`, `${text.slice(-6)}${next.slice(0, 6)}`, 'info');
     out[out.length - 1] = joined;

@@ -8,13 +8,12 @@
  * not be typeset again in the body. Every line taken out is reported with its text.
  */
 import type { DocumentMeta } from '../../types.ts';
-import { originAt, trimLine, type Line, type Reporter } from '../lines.ts';
+import { joinLines, originAt, trimLine, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
 import { readSourceLink, readSourceNote } from './head/journal.ts';
 import { readFieldLine } from './head/labels.ts';
-import { joinLines } from './head/names.ts';
 import { headingDepth } from './structure.ts';
 import { isOuterHeading } from './structure.ts';
 import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';

@@ -2,14 +2,14 @@
  * Assembling the head: what each line of it says goes into the fields, first value wins for
  * single fields, names and affiliations are gathered, and every line taken out is reported.
  */
-import { originAt, report, sliceLine, trimLine, type Line, type Reporter } from '../../lines.ts';
+import { joinLines, originAt, report, sliceLine, trimLine, type Line, type Reporter } from '../../lines.ts';
 import { removed } from '../boilerplate.ts';
 import { findMojibake } from '../mojibake.ts';
 import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
 import { splitKeywords } from './keywords.ts';
 import { readCitation, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readMonth, readRocYear, type Field } from './labels.ts';
-import { joinLines, readByline, readLatinNames } from './names.ts';
+import { readByline, readLatinNames } from './names.ts';
 import { TAKES_NEXT_LINE, type Reading } from './read.ts';
 
 export { RULE_ID } from './keywords.ts';

@@ -7,7 +7,7 @@
  */
 import { traditionalForms } from '../../../locale/script-index.ts';
 import { precomputed } from '../../../precomputed.ts';
-import { sliceLine, trimLine, type Line } from '../../lines.ts';
+import { joinLines, sliceLine, trimLine, type Line } from '../../lines.ts';
 import { INSTITUTION } from './institutions.ts';
 
 // The common single surnames (well over 90% of the population), Simplified, from general knowledge.
@@ -125,12 +125,6 @@ const ROLE_BEFORE = /^\s*[■□●○◆◇▲△★☆▶►◎•]\s*|^\s*(?:
 // `記者陳柏宇／台南報導`: the dateline after the name is the reporter's place, not a name.
 const ROLE_AFTER = /\s+(?:摄影报道|攝影報道|[报報]道|[摄攝]|撰文?|整理|[编編][译譯]|[译譯]|供稿|文\s*[/|]\s*[图圖]|文)\s*$|\s*[/／]\s*\p{Script=Han}{1,6}?(?:[报報][导導道]|[电電]|[讯訊])\s*$/u;
 const MARKS = /[\d¹²³⁴-⁹⁰*＊†‡#①-⑩]+$/u;
-
-/** Pieces of one line joined into one value, each character keeping its own source offset. */
-export function joinLines(parts: Line[]): Line {
-  if (parts.length === 1) return parts[0]!;
-  return { text: parts.map((p) => p.text).join(''), origin: [...parts.flatMap((p) => p.origin.slice(0, -1)), parts.at(-1)!.origin.at(-1)!] };
-}
 
 /**
  * Reads a byline: a short run of names and nothing else. Returns undefined when any piece is
