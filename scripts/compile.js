@@ -2,17 +2,18 @@
 // bundled by esbuild into dist/, so a run loads a few files instead of
 // resolving hundreds of modules. Every dynamic import() stays a chunk of its
 // own, loaded only when a document needs it (PDF, EPUB, script conversion...).
-// Packages with native code, WebAssembly read from their own folder or a
-// browser to drive stay outside the bundle, loaded from node_modules on use.
+// Packages with native code or WebAssembly read from their own folder stay
+// outside the bundle, loaded from node_modules on use. puppeteer is bundled: from
+// node_modules its import resolved some 240 files while Chromium was starting.
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
 
-/** Not bundled: native addons, files read beside their own modules, the browser driver. */
+/** Not bundled: native addons, files read beside their own modules. */
 // opencc-js and pinyin-pro are required on use (locale/opencc.ts, normalize/rules/pinyin.ts): their dictionaries are large.
-export const EXTERNAL = ['puppeteer-core', 'sharp', 'lightningcss', 'subset-font', 'fontverter', 'harfbuzzjs', 'wawoff2', 'opencc-js', 'pinyin-pro'];
+export const EXTERNAL = ['sharp', 'lightningcss', 'subset-font', 'fontverter', 'harfbuzzjs', 'wawoff2', 'opencc-js', 'pinyin-pro'];
 
 let esbuild;
 try {

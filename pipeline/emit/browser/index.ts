@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, ConnectOptions, HTTPRequest, Page } from 'puppeteer-core';
 import { profilePrefix, removeStaleProfiles } from './profiles.ts';
 import { Semaphore } from './semaphore.ts';
 import { spawnChromium, type Chromium } from './spawn.ts';
@@ -62,6 +62,17 @@ export function browserSource(settings: { browser?: string | undefined }, env: N
 export function browserIdentity(source: BrowserSource): string {
   return 'endpoint' in source ? source.endpoint : source.executablePath;
 }
+
+/**
+ * puppeteer's connect (what `puppeteer.connect` calls), without the launchers,
+ * browser downloader and proxy agents its main module loads as well: about a
+ * fifth of the code, and with the bundle (scripts/compile.js) one file instead
+ * of some 240.
+ */
+const loadConnect = (): Promise<Connect> =>
+  // Its declarations are a second copy of the public types, alike but not the same to TypeScript.
+  import('puppeteer-core/internal/common/BrowserConnector.js').then((module) => module._connectToBrowser as unknown as Connect);
+type Connect = (options: ConnectOptions) => Promise<Browser>;
 
 /** How long a page may take to close, or a hung browser to answer, before it is given up on. */
 const PROBE_MS = 5000;
@@ -119,18 +130,18 @@ export class BrowserSession {
   }
 
   private async start(): Promise<Browser> {
-    if ('endpoint' in this.source) return this.connect(await import('puppeteer-core').then((m) => m.default), this.source.endpoint);
+    if ('endpoint' in this.source) return this.connect(await loadConnect(), this.source.endpoint);
     removeStaleProfiles();
     const profile = await mkdtemp(join(tmpdir(), profilePrefix()));
     this.profiles.push(profile);
     // Chromium first, then puppeteer (a good part of a second to load), which connects to it once both are up.
     mark('browser: spawn');
     const chromium = await spawnChromium(this.source.executablePath, profile);
-    const { default: puppeteer } = await import('puppeteer-core');
+    const connect = await loadConnect();
     mark('browser: puppeteer loaded');
     let browser: Browser;
     try {
-      browser = await puppeteer.connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: this.protocolTimeout });
+      browser = await connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: this.protocolTimeout });
     } catch (error) {
       await chromium.kill();
       throw error;
@@ -142,10 +153,10 @@ export class BrowserSession {
   }
 
   /** A running browser, at its DevTools endpoint; its pages go in a context of galley's own. */
-  private async connect(puppeteer: Pick<typeof import('puppeteer-core'), 'connect'>, endpoint: string): Promise<Browser> {
+  private async connect(connect: Connect, endpoint: string): Promise<Browser> {
     let browser: Browser;
     try {
-      browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: PROBE_MS * 6 });
+      browser = await connect({ browserWSEndpoint: endpoint, protocolTimeout: PROBE_MS * 6 });
     } catch (error) {
       throw new GalleyError(undefined, `cannot reach the browser at ${endpoint}: ${(error as Error).message.split('\n')[0]}`, 2);
     }
