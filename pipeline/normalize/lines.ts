@@ -126,6 +126,17 @@ export function applyEdits(
   }
   // One pass over the line: edits can number in the thousands on a long scraped line.
   const text: string[] = [];
+  if (kept.every((edit) => edit.end - edit.start === 1 && edit.replacement.length === 1)) {
+    // Mark for mark (most punctuation and script edits): every offset stays where it was.
+    let at = 0;
+    for (const edit of kept) {
+      text.push(line.text.slice(at, edit.start), edit.replacement);
+      at = edit.end;
+    }
+    text.push(line.text.slice(at));
+    line.text = text.join('');
+    return;
+  }
   let length = line.origin.length;
   for (const edit of kept) length += edit.replacement.length - (edit.end - edit.start);
   const origin = new Array<number>(length);
