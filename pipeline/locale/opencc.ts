@@ -76,13 +76,20 @@ function entriesIn(dict: Dict, text: string): Pairs {
   if (typeof dict !== 'string') return dict.filter(([key]) => text.includes(key));
   const index = indexOf(dict);
   const found = new Set<number>();
-  for (let at = 0; at < text.length; at++) {
-    for (const key of at + 1 < text.length ? [unitsKey(text, at, false), unitsKey(text, at, true)] : [unitsKey(text, at, false)]) {
-      for (const start of index.get(key) ?? []) {
-        const space = dict.indexOf(' ', start);
-        if (text.startsWith(dict.slice(start, space), at)) found.add(start);
-      }
+  /** Adds the entries listed under `key` whose whole key is spelled in the text at `at`. */
+  const match = (key: number, at: number) => {
+    const starts = index.get(key);
+    if (!starts) return;
+    for (const start of starts) {
+      const length = dict.indexOf(' ', start) - start;
+      let k = 0;
+      while (k < length && dict.charCodeAt(start + k) === text.charCodeAt(at + k)) k++;
+      if (k === length) found.add(start);
     }
+  };
+  for (let at = 0; at < text.length; at++) {
+    match(unitsKey(text, at, false), at);
+    if (at + 1 < text.length) match(unitsKey(text, at, true), at);
   }
   // In the dictionary's order: for a key listed twice, the trie keeps the last, as it would.
   return [...found]

@@ -8,7 +8,7 @@
  * removes text, guesses, or needs a human eye (mojibake, boilerplate, script, keyword splitting,
  * citations without references) is a warning.
  */
-import type { Root, RootContent, Yaml } from 'mdast';
+import type { Root, RootContent, Text, Yaml } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import YAML from 'yaml';
@@ -112,9 +112,7 @@ export function repairPlainText(file: VFile, options: NormalizeOptions): Repaire
     const { body, notes } = applyNotes(unwrapped, reporter); // before structure, which would make `1.` notes headings
     const textLines = [...headerProse(fields), ...body, ...notes.map((note) => note.line)];
     if (on('punctuation')) for (const line of textLines) applyPunctuation(line, reporter);
-    for (const line of on('script') ? [...textLines, ...fields.authors, ...(fields.publication ? [fields.publication] : []), ...fields.keywords] : []) {
-      applyScript(line, lang, script, reporter);
-    }
+    if (on('script')) applyScript([...textLines, ...fields.authors, ...(fields.publication ? [fields.publication] : []), ...fields.keywords], lang, script, reporter);
     const blocks = [...buildBlocks(body, reporter, notes), ...noteDefinitions(notes)];
     const meta: DocumentMeta = {
       title: fields.title?.text ?? '',
@@ -177,21 +175,20 @@ export function normalizeMarkdownTree(tree: Root, file: VFile, options: Normaliz
   const apply = options?.apply ?? true;
   const on = options?.enabled ?? allOn;
   const before = file.messages.length;
+  const nodes: Text[] = [];
+  const lines: Line[] = [];
   visit(tree, 'text', (node) => {
     const line = makeLine(node.value, node.position?.start.offset ?? 0);
     if (on('control')) applyControl(line, reporter);
     keepSuspected(line); // as in plain text: punctuation and script never rewrite suspected mojibake
     if (on('punctuation')) applyPunctuation(line, reporter);
-    if (apply) {
-      if (on('script')) applyScript(line, lang, script, reporter);
-      node.value = line.text;
-    } else if (on('script')) {
-      // Converting the script is asked for by name (script: hant), not a repair: it still happens.
-      const own = makeLine(node.value, line.origin[0] ?? 0);
-      applyScript(own, lang, script, reporter);
-      node.value = own.text;
-    }
+    nodes.push(node);
+    // Converting the script is asked for by name (script: hant), not a repair: unapplied repairs or not, it happens.
+    lines.push(apply ? line : makeLine(node.value, line.origin[0] ?? 0));
   });
+  // All text nodes at once: one converter for the document's stray characters, not one for each node.
+  if (on('script')) applyScript(lines, lang, script, reporter);
+  if (apply || on('script')) nodes.forEach((node, n) => (node.value = lines[n]!.text));
   const reported = file.messages.length - before;
   if (!apply && reported > 0) {
     file.info(`${reported} repair${reported === 1 ? '' : 's'} reported and not applied: the Markdown is published as written (set repairs: apply to apply them)`, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeLine } from '../../pipeline/normalize/lines.ts';
-import { applyScript, findStrayScript } from '../../pipeline/normalize/rules/script.ts';
+import { applyScript, findStrayScript, findStrayScripts } from '../../pipeline/normalize/rules/script.ts';
+import { scrapedPages } from '../helpers/pages.ts';
 import { reporterFor } from './helpers.ts';
 
 const TEXT = '基層干部有助于發展,并采取措施';
@@ -28,7 +29,7 @@ describe('script rule', () => {
   it('reports one message per occurrence with keep', () => {
     const reporter = reporterFor(TEXT);
     const line = makeLine(TEXT, 0);
-    applyScript(line, 'zh-Hant', 'keep', reporter);
+    applyScript([line], 'zh-Hant', 'keep', reporter);
     expect(line.text).toBe(TEXT);
     expect(reporter.file.messages.map((m) => [m.column, m.actual, m.expected])).toEqual([
       [3, '干', ['幹']],
@@ -40,11 +41,21 @@ describe('script rule', () => {
   it('converts phrase by phrase when the target is the document script', () => {
     const reporter = reporterFor(TEXT);
     const line = makeLine(TEXT, 0);
-    applyScript(line, 'zh-Hant', 'hant', reporter);
+    applyScript([line], 'zh-Hant', 'hant', reporter);
     expect(line.text).toBe('基層幹部有助於發展,並採取措施');
     expect(reporter.file.messages).toHaveLength(3);
     const other = makeLine(TEXT, 0);
-    applyScript(other, 'zh-Hant', 'hans', undefined);
+    applyScript([other], 'zh-Hant', 'hans', undefined);
     expect(other.text).toBe(TEXT); // no whole-document conversion here
+  });
+
+  it('finds the same strays in a whole document at once as line by line', () => {
+    // One converter is built for all of a document's windows: it must answer each as one made for that line alone.
+    const lines = scrapedPages.flatMap((page) => page.split('\n'));
+    for (const lang of ['zh-Hant', 'zh-Hans']) {
+      const together = findStrayScripts(lines, lang);
+      expect(together.flat().length).toBeGreaterThan(100);
+      expect(together).toEqual(lines.map((line) => findStrayScript(line, lang)));
+    }
   });
 });

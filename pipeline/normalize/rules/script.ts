@@ -7,7 +7,7 @@
  */
 import type { Script } from '../../types.ts';
 import { applyEdits, isKept, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
-import { converter, converterFor, type Direction } from '../../locale/opencc.ts';
+import { converterFor, type Direction } from '../../locale/opencc.ts';
 import { phraseFreeConvert } from '../../locale/phrase-free.ts';
 import { scriptMarks, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../locale/script-index.ts';
 
@@ -23,20 +23,6 @@ export interface StraySpan {
   converted: string;
 }
 
-/** Characters converted so far with converters made for them; past this, the full converter pays. */
-let convertedChars = 0;
-const FULL_CONVERTER_AFTER = 100_000;
-
-/**
- * A converter for these windows: one holding only the dictionary entries found in them (no
- * dictionary loaded for a short document), or, once a long text has had many windows, the full one.
- */
-function converterForWindows(direction: Direction, windows: string[]): (text: string) => string {
-  const text = windows.join('\n');
-  convertedChars += text.length;
-  return convertedChars > FULL_CONVERTER_AFTER ? converter(direction) : converterFor(direction, text);
-}
-
 /** Characters of context on each side that phrase conversion sees (opencc's phrases are shorter). */
 const WINDOW = 8;
 
@@ -50,9 +36,25 @@ function codePoints(window: string | string[]): number[] {
   return codes;
 }
 
-/** Spans of characters from the other script, with their phrase-aware conversion. */
-export function findStrayScript(text: string, docLang: string): StraySpan[] {
-  if (docLang !== 'zh-Hant' && docLang !== 'zh-Hans') return [];
+/** Stray characters within WINDOW of each other, and the text around them that phrase conversion sees. */
+interface Window {
+  k: number;
+  last: number;
+  from: number;
+  window: string | string[];
+  text: string;
+}
+
+/** One text's strays, by code point index, and their conversions as far as they are known. */
+interface Strays {
+  original: string | string[];
+  strays: number[];
+  converted: string[];
+  pending: Window[];
+}
+
+/** The strays of one text, converted where the phrase-free lookup can answer; undefined when it has none. */
+function strayWindows(text: string, docLang: 'zh-Hant' | 'zh-Hans', directions: Direction[]): Strays | undefined {
   // Characters of the other script by themselves (script-index.ts): without one, there is nothing to report and no converter to load.
   // A character that opencc leaves alone on its own (了, 注, 制) is correct in both scripts and
   // changes only inside some phrase; its greedy phrase matching misfires across word
@@ -74,44 +76,51 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
     }
     if (marks[code] === other && !BOTH_SCRIPTS.has(String.fromCodePoint(code))) strays.push(count);
   }
-  if (strays.length === 0) return [];
+  if (strays.length === 0) return undefined;
   // Code points: the text itself when it has one UTF-16 unit per character (nearly always).
   const original: string | string[] = count === text.length ? text : Array.from(text);
   // Phrase conversion of a window around each stray, not of the whole line: a long line costs no more.
   // Through the other script and back, phrase by phrase: a word already right in the document's
   // script comes back as it was (显著 in Simplified text stays; converting 著 alone gives 着).
-  const windows: { k: number; last: number; from: number; window: string | string[]; text: string }[] = [];
+  const converted: string[] = [];
+  const pending: Window[] = [];
   for (let k = 0; k < strays.length; ) {
     let last = k;
     while (last + 1 < strays.length && strays[last + 1]! - strays[last]! <= 2 * WINDOW) last++;
     const from = Math.max(0, strays[k]! - WINDOW);
     const window = original.slice(from, Math.min(original.length, strays[last]! + WINDOW + 1));
-    windows.push({ k, last, from, window, text: typeof window === 'string' ? window : window.join('') });
+    // Looked up character by character where no phrase in the window can change the answer (phrase-free.ts).
+    const out = phraseFreeConvert(codePoints(window), directions);
+    if (out) for (let j = k; j <= last; j++) converted[j] = String.fromCodePoint(out[strays[j]! - from]!);
+    else pending.push({ k, last, from, window, text: typeof window === 'string' ? window : window.join('') });
     k = last + 1;
   }
-  // Through the other script and back: looked up character by character where no phrase in the
-  // window can change the answer (phrase-free.ts), by opencc for the other windows.
-  const directions: Direction[] = docLang === 'zh-Hant' ? ['toHans', 'toHant'] : ['toHant', 'toHans'];
-  const converted: string[] = [];
-  const pending = windows.filter(({ k, last, from, window }) => {
-    const out = phraseFreeConvert(codePoints(window), directions);
-    if (!out) return true;
-    for (let j = k; j <= last; j++) converted[j] = String.fromCodePoint(out[strays[j]! - from]!);
-    return false;
+  return { original, strays, converted, pending };
+}
+
+/**
+ * The windows the lookup could not answer, converted by opencc: one converter per direction
+ * for all of them, holding only the dictionary entries found in them (converterFor), so that
+ * neither a short document nor a long one loads the full dictionaries.
+ */
+function convertPending(texts: Strays[], directions: Direction[]): void {
+  const pending = texts.flatMap((strays) => strays.pending.map((window) => ({ strays, window })));
+  if (pending.length === 0) return;
+  const toOther = converterFor(directions[0]!, pending.map(({ window }) => window.text).join('\n'));
+  const middles = pending.map(({ window }) => toOther(window.text));
+  const toDoc = converterFor(directions[1]!, middles.join('\n'));
+  pending.forEach(({ strays: { original, strays, converted }, window: { k, last, from, window } }, w) => {
+    const back = toDoc(middles[w]!);
+    const out = SURROGATE.test(back) ? Array.from(back) : back;
+    for (let j = k; j <= last; j++) {
+      const i = strays[j]!;
+      converted[j] = out.length === window.length ? out[i - from]! : original[i]!;
+    }
   });
-  if (pending.length > 0) {
-    const toOther = converterForWindows(directions[0]!, pending.map((w) => w.text));
-    const middles = pending.map((w) => toOther(w.text));
-    const toDoc = converterForWindows(directions[1]!, middles);
-    pending.forEach(({ k, last, from, window }, w) => {
-      const back = toDoc(middles[w]!);
-      const out = SURROGATE.test(back) ? Array.from(back) : back;
-      for (let j = k; j <= last; j++) {
-        const i = strays[j]!;
-        converted[j] = out.length === window.length ? out[i - from]! : original[i]!;
-      }
-    });
-  }
+}
+
+/** Runs of converted strays as spans of the text (UTF-16 indices). */
+function spansOf({ original, strays, converted }: Strays): StraySpan[] {
   const spans: StraySpan[] = [];
   let open: StraySpan | undefined;
   let offset = 0;
@@ -133,32 +142,51 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
   return spans;
 }
 
+/** Spans of characters from the other script in each text, with their phrase-aware conversion. */
+export function findStrayScripts(texts: string[], docLang: string): StraySpan[][] {
+  if (docLang !== 'zh-Hant' && docLang !== 'zh-Hans') return texts.map(() => []);
+  const directions: Direction[] = docLang === 'zh-Hant' ? ['toHans', 'toHant'] : ['toHant', 'toHans'];
+  const found = texts.map((text) => strayWindows(text, docLang, directions));
+  convertPending(found.filter((strays) => strays !== undefined), directions);
+  return found.map((strays) => (strays ? spansOf(strays) : []));
+}
+
+export function findStrayScript(text: string, docLang: string): StraySpan[] {
+  return findStrayScripts([text], docLang)[0]!;
+}
+
 function context(text: string, span: StraySpan): string {
   const before = text.slice(Math.max(0, span.start - 2), span.start);
   const after = text.slice(span.end, span.end + 2);
   return `${before}${span.found}${after}`;
 }
 
-/** Reports stray characters; converts them when the target script is the document's own. */
-export function applyScript(line: Line, docLang: string, target: Script, reporter: Reporter | undefined): void {
-  const spans = findStrayScript(line.text, docLang).filter((span) => !isKept(line, span.start) && !isKept(line, span.end - 1));
-  if (spans.length === 0) return;
+/** Reports stray characters in the lines; converts them when the target script is the document's own. */
+export function applyScript(lines: Line[], docLang: string, target: Script, reporter: Reporter | undefined): void {
+  const found = findStrayScripts(
+    lines.map((line) => line.text),
+    docLang,
+  );
   const own = docLang === 'zh-Hant' ? 'Traditional' : 'Simplified';
   const other = docLang === 'zh-Hant' ? 'Simplified' : 'Traditional';
   const convert = (docLang === 'zh-Hant' && target === 'hant') || (docLang === 'zh-Hans' && target === 'hans');
-  if (!convert) {
-    if (reporter) {
-      for (const span of spans) {
-        report(reporter, originAt(line, span.start), RULE_ID, `${other} ${span.found} in ${own} text (in “${context(line.text, span)}”; ${own}: ${span.converted})`, span.found, span.converted, 'warning');
+  lines.forEach((line, n) => {
+    const spans = found[n]!.filter((span) => !isKept(line, span.start) && !isKept(line, span.end - 1));
+    if (spans.length === 0) return;
+    if (!convert) {
+      if (reporter) {
+        for (const span of spans) {
+          report(reporter, originAt(line, span.start), RULE_ID, `${other} ${span.found} in ${own} text (in “${context(line.text, span)}”; ${own}: ${span.converted})`, span.found, span.converted, 'warning');
+        }
       }
+      return;
     }
-    return;
-  }
-  const edits: Edit[] = spans.map((span) => ({
-    start: span.start,
-    end: span.end,
-    replacement: span.converted,
-    reason: `Convert ${other} ${span.found} to ${own} ${span.converted} (in “${context(line.text, span)}”)`,
-  }));
-  applyEdits(line, edits, reporter, RULE_ID, 'warning');
+    const edits: Edit[] = spans.map((span) => ({
+      start: span.start,
+      end: span.end,
+      replacement: span.converted,
+      reason: `Convert ${other} ${span.found} to ${own} ${span.converted} (in “${context(line.text, span)}”)`,
+    }));
+    applyEdits(line, edits, reporter, RULE_ID, 'warning');
+  });
 }
