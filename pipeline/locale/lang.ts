@@ -26,15 +26,23 @@ export function scriptEvidence(text: string): { simplified: number; traditional:
   return { simplified, traditional };
 }
 
+/** The characters of `text` that `others` (runs of every other character) leaves: counted without an array of them. */
+function countChars(text: string, others: RegExp): number {
+  const kept = text.replace(others, '');
+  let count = kept.length;
+  for (let i = 0; i < kept.length; i++) if (kept.charCodeAt(i) >= 0xd800 && kept.charCodeAt(i) <= 0xdbff) count--;
+  return count;
+}
+
 /** BCP 47 tag: zh-Hant, zh-Hans, zh (no distinguishing characters), ja, ko, en, or und. */
 export function detectLang(text: string): string {
   if (typeof text !== 'string' || text.length === 0) return 'und';
   const sample = text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text;
-  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const kana = sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
-  const hangul = sample.match(/\p{Script=Hangul}/gu)?.length ?? 0;
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  const other = sample.match(/[\p{L}]/gu)?.length ?? 0;
+  const han = countChars(sample, /\P{Script=Han}+/gu);
+  const kana = countChars(sample, /[^\p{Script=Hiragana}\p{Script=Katakana}]+/gu);
+  const hangul = countChars(sample, /\P{Script=Hangul}+/gu);
+  const latin = countChars(sample, /\P{Script=Latin}+/gu);
+  const other = countChars(sample, /\P{L}+/gu);
   if (other === 0) return 'und';
   if (kana > 0 && kana * 5 >= han && kana + han >= latin / 4) return 'ja';
   if (hangul > han && hangul >= latin / 4) return 'ko';

@@ -75,11 +75,13 @@ interface Entry {
  * character is met (null for one the stage leaves alone), so a short text pays for few.
  */
 class Stage {
-  private readonly entries = new Map<number, Entry | null>();
+  /** By code point: an array for the Basic Multilingual Plane (read for every character of every window), a map above it. */
+  private readonly bmp: (Entry | null | undefined)[] = new Array(0x10000);
+  private readonly astral = new Map<number, Entry | null>();
   constructor(private readonly table: StageTable) {}
 
   get(code: number): Entry | null {
-    let entry = this.entries.get(code);
+    let entry = code < 0x10000 ? this.bmp[code] : this.astral.get(code);
     if (entry === undefined) {
       const ch = String.fromCodePoint(code);
       const to = this.table.single[ch];
@@ -93,7 +95,8 @@ class Stage {
         if (list) list.push([chars, at]);
         else side.set(neighbour, [[chars, at]]);
       }
-      this.entries.set(code, entry);
+      if (code < 0x10000) this.bmp[code] = entry;
+      else this.astral.set(code, entry);
     }
     return entry;
   }

@@ -68,6 +68,14 @@ const SPAM_WORDS = [
 /** The Latin spam words as whole-word patterns (`av` must not match `average`). */
 const SPAM_LATIN = SPAM_WORDS.map((w) => (/^[a-z]+$/.test(w) ? new RegExp(`(?:^|[^a-z])${w}(?:[^a-z]|$)`) : undefined));
 
+/** Any of the words, in any case: most lines have none, and one expression looks for all of them at once. */
+const SPAM_ANY = new RegExp(SPAM_WORDS.join('|'), 'i');
+
+function spamWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  return SPAM_WORDS.filter((w, i) => SPAM_LATIN[i]?.test(lower) ?? text.includes(w));
+}
+
 export const SPAM_THRESHOLD = 6;
 
 export interface SpamVerdict {
@@ -89,8 +97,7 @@ export function spamScore(text: string, docLang: string): SpamVerdict {
     signals.push(signal);
   };
   if (codePoints(t, 12) < 12) return { score: 0, signals };
-  const lower = t.toLowerCase();
-  const words = SPAM_WORDS.filter((w, i) => SPAM_LATIN[i]?.test(lower) ?? t.includes(w));
+  const words = SPAM_ANY.test(t) ? spamWords(t) : [];
   const vocabulary = Math.min(3, words.length);
   // Each costlier signal is looked for only while the line can still reach the threshold; a
   // line that cannot gets a score below it, which is all a caller reads from it.

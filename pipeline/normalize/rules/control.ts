@@ -21,8 +21,12 @@ function describe(cp: number): string {
 }
 
 /** Edits removing invisible characters. \n, \r and \t are kept: they are structure. */
+/** Any character the loop below may remove: most lines have none, and a regular expression finds that fastest. */
+const MAYBE_INVISIBLE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u180e\u200b-\u200d\u2060\ufeff\ud800-\udfff]/;
+
 export function invisibleEdits(text: string): Edit[] {
   const edits: Edit[] = [];
+  if (!MAYBE_INVISIBLE.test(text)) return edits;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let remove = false;

@@ -89,6 +89,22 @@ function pickTitle(readings: Reading[], chineseDoc: boolean): number | undefined
   return best?.at;
 }
 
+/** How much of the page shows which terms recur in it (for glued keywords): its first 200,000 UTF-16 units. */
+const EVIDENCE = 200_000;
+
+/** The page's text but one line, as far as EVIDENCE: a five-megabyte page is not joined whole for a keyword line. */
+function evidenceText(lines: Line[], except: Line): string {
+  const texts: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (length > EVIDENCE) break;
+    if (line === except) continue;
+    texts.push(line.text);
+    length += line.text.length + 1;
+  }
+  return texts.join('\n');
+}
+
 /**
  * Reads the head of the page and returns what it found and the body lines, in order, without
  * the lines taken out.
@@ -113,7 +129,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   let end = readings.findIndex((r, k) => r.role === 'body' && k > (titleAt ?? -1));
   if (end === -1) end = readings.length;
   const taken = new Set<number>();
-  const bodyText = (except: Line) => lines.filter((l) => l !== except).map((l) => l.text).join('\n');
+  const bodyText = (except: Line) => evidenceText(lines, except);
   const put = new Assigner(fields, reporter, chineseDoc, bodyText);
   for (let k = 0; k < end; k++) {
     const reading = readings[k]!;

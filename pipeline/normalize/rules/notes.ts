@@ -19,6 +19,7 @@ const OPEN = '\uFDD0';
 const CLOSE = '\uFDD1';
 const TOKEN = /\uFDD0(\d+)\uFDD1/g;
 
+const DIGIT = /\d/;
 /** A glued note number: after a closing mark, before Chinese text; not a count (`。1月`, `，3個`). */
 const GLUED = /(?<=[。，；：！？”’）」』])(\d{1,2})(?=[\p{Script=Han}“「（]|$)(?![月日年号號个個人位名次项項条條种種元万萬千百倍岁歲])/gu;
 /** A note number after a word, before its punctuation (`总结2，并`): only with its note line on the page. */
@@ -66,6 +67,7 @@ function findMarks(lines: Line[]): Mark[] {
     const text = line.text;
     const lead = text.length - text.trimStart().length;
     for (let i = lead + 1; i < text.length; i++) if (isCircled(text.charCodeAt(i))) marks.push({ line: index, start: i, end: i + 1, label: text[i]! });
+    if (!DIGIT.test(text)) return; // the expressions below try their look-behind at every character
     for (const match of text.matchAll(GLUED)) marks.push({ line: index, start: match.index, end: match.index + match[0].length, label: match[1]! });
     for (const match of text.matchAll(AFTER_WORD)) marks.push({ line: index, start: match.index, end: match.index + match[0].length, label: match[1]!, loose: true });
   });
