@@ -97,7 +97,7 @@ export function fontFaceCss(stack: FontStack, urlFor: (pkg: string, file: string
       if (codePoints) {
         const used = new Set<number>();
         for (const code of codePoints) for (const i of covering(coverage, code)) used.add(i);
-        keep = faces.filter((face, i) => !face.ranges || used.has(i));
+        keep = faces.filter((face, i) => !face.ranged || used.has(i));
       }
       return keep.map((face) => {
         let rule = rewritten.get(face);

@@ -16,16 +16,21 @@ export interface FontFace {
   css: string;
   /** The woff2 file it names, relative to the package. */
   file?: string;
-  /** Its unicode-range as code point intervals; absent when the face covers everything. */
-  ranges?: [number, number][];
+  /** It has a unicode-range: it covers only the characters of its segments (absent: everything). */
+  ranged?: true;
 }
 
+/**
+ * Read by each run that lays out text (four CJK tables for a page), so kept
+ * small: the segments say what the unicode-ranges said, and a segment covered
+ * by one face (nearly all) names it by its index rather than in a list.
+ */
 export interface Coverage {
   faces: FontFace[];
-  /** Disjoint code point segments, sorted: starts[i]..ends[i] is covered by faces covers[i] (CSS order). */
+  /** Disjoint code point segments, sorted: starts[i]..ends[i] is covered by the faces covers[i] (CSS order). */
   starts: number[];
   ends: number[];
-  covers: number[][];
+  covers: (number | number[])[];
 }
 
 const require = createRequire(import.meta.url);
@@ -45,21 +50,25 @@ function parseRanges(range: string): [number, number][] {
 function readCoverage(pkg: string, weight: number): Coverage {
   const path = join(fontPackageDir(pkg), `${weight}.css`);
   const css = existsSync(path) ? readFileSync(path, 'utf8').replace(/\/\*.*?\*\/\n?/g, '') : '';
-  const faces = [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([rule]): FontFace => {
-    const file = rule.match(/url\(\.\/(files\/[\w.-]+\.woff2)\)/)?.[1];
+  const rules = [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map(([rule]) => rule);
+  const ranges = rules.map((rule) => {
     const range = rule.match(/unicode-range:\s*([^;]+);/)?.[1];
+    return range ? parseRanges(range) : undefined;
+  });
+  const faces = rules.map((rule, i): FontFace => {
+    const file = rule.match(/url\(\.\/(files\/[\w.-]+\.woff2)\)/)?.[1];
     return {
       // Print must wait for the real font, never lay out with a fallback.
       css: rule.replace(/font-display:\s*swap/g, 'font-display: block').replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, ''),
       ...(file ? { file } : {}),
-      ...(range ? { ranges: parseRanges(range) } : {}),
+      ...(ranges[i] ? { ranged: true as const } : {}),
     };
   });
   // A sweep over the ranges' ends: between two consecutive boundaries the covering faces do not change.
   const events = new Map<number, number[]>();
   const at = (code: number, change: number) => events.set(code, [...(events.get(code) ?? []), change]);
-  faces.forEach((face, i) => {
-    for (const [lo, hi] of face.ranges ?? []) {
+  ranges.forEach((list, i) => {
+    for (const [lo, hi] of list ?? []) {
       at(lo, i + 1);
       at(hi + 1, -(i + 1));
     }
@@ -77,13 +86,14 @@ function readCoverage(pkg: string, weight: number): Coverage {
     if (!active.size || b + 1 === boundaries.length) return;
     const hi = boundaries[b + 1]! - 1;
     const faceList = [...active.keys()].sort((x, y) => x - y);
+    const covers = faceList.length === 1 ? faceList[0]! : faceList;
     const last = coverage.covers.length - 1;
     // Adjacent segments with the same faces are one.
-    if (last >= 0 && coverage.ends[last] === lo - 1 && coverage.covers[last]!.join() === faceList.join()) coverage.ends[last] = hi;
+    if (last >= 0 && coverage.ends[last] === lo - 1 && String(coverage.covers[last]) === String(covers)) coverage.ends[last] = hi;
     else {
       coverage.starts.push(lo);
       coverage.ends.push(hi);
-      coverage.covers.push(faceList);
+      coverage.covers.push(covers);
     }
   });
   return coverage;
@@ -108,7 +118,10 @@ export function covering(coverage: Coverage, code: number): number[] {
     const mid = (lo + hi) >> 1;
     if (starts[mid]! > code) hi = mid - 1;
     else if (ends[mid]! < code) lo = mid + 1;
-    else return covers[mid]!;
+    else {
+      const faces = covers[mid]!;
+      return typeof faces === 'number' ? [faces] : faces;
+    }
   }
   return [];
 }
