@@ -98,7 +98,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (!browserFrom && base.formats.includes('pdf')) errors.push(new GalleyError(undefined, INSTALL_HINT, 2));
       launching = !browserFrom
         ? Promise.resolve(undefined)
-        : BrowserSession.launch({ concurrency: base.concurrency, timeout: base.timeout, source: browserFrom }).then(
+        : BrowserSession.launch({ concurrency: base.concurrency, timeout: base.timeout, source: browserFrom, warm: base.formats.includes('pdf') ? 'print' : undefined }).then(
             (session) => {
               options.onBrowser?.(session);
               return session;

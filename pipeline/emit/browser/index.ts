@@ -109,6 +109,8 @@ export class BrowserSession {
   /** The Chromium processes galley started, by the browser connected to each. */
   private readonly spawned = new WeakMap<Browser, Chromium>();
   private readonly blankTaken = new WeakSet<Browser>();
+  /** The page being set up ahead of the first document (launch's `warm`). */
+  private warming?: Promise<void>;
 
   private constructor(
     private readonly source: BrowserSource,
@@ -118,15 +120,28 @@ export class BrowserSession {
     this.current = this.start();
   }
 
-  /** `timeout`: the seconds a document's step may take (settings.timeout); no protocol call is cut shorter. */
-  static async launch(options: { concurrency: number; source?: BrowserSource; executablePath?: string; timeout?: number }): Promise<BrowserSession> {
+  /**
+   * `timeout`: the seconds a document's step may take (settings.timeout); no protocol call is cut shorter.
+   * `warm`: a page for that use is set up as soon as the browser is connected, while the first
+   * document is still in its text stages (a tenth of a second or more of DevTools calls).
+   */
+  static async launch(options: { concurrency: number; source?: BrowserSource; executablePath?: string; timeout?: number; warm?: PageUse }): Promise<BrowserSession> {
     const source = options.source ?? (options.executablePath ? { executablePath: options.executablePath } : browserSource({}));
     if (!source) throw new GalleyError(undefined, INSTALL_HINT, 2);
     // puppeteer's default of 180 s cut a long print short, reported as a crash; the step's own timeout decides.
     const protocolTimeout = Math.max(180, (options.timeout ?? 0) + 30) * 1000;
     const session = new BrowserSession(source, new Semaphore(options.concurrency), protocolTimeout);
-    await session.current;
+    const browser = await session.current;
+    if (options.warm) session.warm(browser, options.warm);
     return session;
+  }
+
+  private warm(browser: Browser, use: PageUse): void {
+    this.warming = this.setUpPage(browser, use).then(
+      (page) => void this.idle[use].push(page),
+      // A browser that fails here fails the first document's own call the same way.
+      () => undefined,
+    );
   }
 
   private async start(): Promise<Browser> {
@@ -181,10 +196,17 @@ export class BrowserSession {
 
   /** An idle page of `browser` kept for `use`, or a new one: JavaScript off, every request to the current document's handler. */
   private async page(browser: Browser, use: PageUse): Promise<Page> {
+    const warming = this.warming;
+    this.warming = undefined;
+    await warming;
     const idle = this.idle[use];
     for (let page = idle.pop(); page; page = idle.pop()) {
       if (!page.isClosed() && page.browser() === browser) return page;
     }
+    return this.setUpPage(browser, use);
+  }
+
+  private async setUpPage(browser: Browser, use: PageUse): Promise<Page> {
     const page = (await this.blankPage(browser)) ?? (await (this.contexts.get(browser) ?? browser).newPage());
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
