@@ -127,8 +127,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       browserDone();
       return { source: source.display, slug: source.slug, ...hit, cached: true };
     }
-    // A PDF will be printed: Chromium starts now, while this document goes through the text stages.
-    if (base.formats.includes('pdf')) void browser();
+    // A PDF will be printed: Chromium starts now, while this document goes through the text stages,
+    // and so does the loading of the PDF emitter (pdf-lib among it), no longer waited for after them.
+    if (base.formats.includes('pdf')) {
+      void browser();
+      void import('../emit/pdf/index.ts').catch(() => undefined);
+    }
     let done = false;
     const release = () => {
       if (!done) browserDone();
