@@ -101,6 +101,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 2;
   }
+  // The text stages' thread starts loading now, on the other core, while this one loads the build.
+  if (command === 'build') void import('./batch/text-pool.ts').then(({ textPool }) => textPool.warm());
   return (await import('./commands.ts')).runCommand(command, files, values, argv.includes('--debug'));
 }
 

@@ -68,8 +68,6 @@ async function closeThreads(): Promise<void> {
 }
 
 async function runBuild(files: string[], values: Values): Promise<number> {
-  // The text stages' thread starts loading now, on the other core, while this one loads the build.
-  void import('./batch/text-pool.ts').then(({ textPool }) => textPool.warm());
   const settings = settingsFrom(values);
   const [{ build, humanReport, JsonReportStream, reportEntries }, { checkSettings }, { parseShard }, { createProgress }] = await Promise.all([
     import('./index.ts'),
