@@ -61,8 +61,9 @@ export async function placeFonts(fonts: string[], dir: string): Promise<string[]
 
 /** Whether `target` holds the bytes of `source`; sizes first, so that a missing or other file is not read. */
 async function sameBytes(source: string, target: string): Promise<boolean> {
-  const [from, to] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
-  if (!to || to.size !== from.size) return false;
+  // The target first: in a new out folder there is none, and the source need not be looked at.
+  const to = await stat(target).catch(() => undefined);
+  if (!to || to.size !== (await stat(source)).size) return false;
   const [a, b] = await Promise.all([readFile(source), readFile(target)]);
   return a.equals(b);
 }

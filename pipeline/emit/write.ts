@@ -110,8 +110,11 @@ async function copyNow(source: string, path: string): Promise<void> {
     await copyFile(source, temp);
     if (interrupted) throw new Error('build interrupted');
     await rename(temp, path);
-  } finally {
+  } catch (error) {
+    // Once renamed there is no temp file left: only a failed copy has one to remove.
     await rm(temp, { force: true });
+    throw error;
+  } finally {
     pending.delete(temp);
   }
 }
