@@ -48,7 +48,39 @@ export function unescapeCitations(markdown: string): string {
   return markdown.replace(/\\\[(\d{1,3}(?:[-–,，]\d{1,3})*)\](?![([:])/gu, '[$1]');
 }
 
+/** Blocks as remark-stringify writes them. */
+export function stringifyBlocks(blocks: RootContent[]): string {
+  return stringifier.stringify({ type: 'root', children: blocks } satisfies Root);
+}
+
+/** A paragraph or heading of one inert text: its Markdown is that text (a heading's after its marks). */
+function inertBlock(node: RootContent): string | undefined {
+  if ((node.type !== 'paragraph' && node.type !== 'heading') || node.children.length !== 1) return undefined;
+  const child = node.children[0]!;
+  if (child.type !== 'text' || !INERT.test(child.value)) return undefined;
+  return node.type === 'heading' ? `${'#'.repeat(node.depth)} ${child.value}` : child.value;
+}
+
+/**
+ * Blocks are separated by a blank line. Inert ones are written as they are, and only the runs
+ * of other blocks go through remark-stringify: a long scraped text is mostly inert paragraphs,
+ * each of which would otherwise pay for the whole of remark-stringify's machinery.
+ */
 export function toMarkdown(meta: DocumentMeta, blocks: RootContent[]): string {
-  const root: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatter(meta) }, ...blocks] };
-  return unescapeCitations(stringifier.stringify(root));
+  const parts: string[] = [];
+  let run: RootContent[] = [{ type: 'yaml', value: frontMatter(meta) }];
+  const flush = () => {
+    if (run.length > 0) parts.push(stringifyBlocks(run).replace(/\n$/, ''));
+    run = [];
+  };
+  for (const block of blocks) {
+    const inert = inertBlock(block);
+    if (inert === undefined) run.push(block);
+    else {
+      flush();
+      parts.push(inert);
+    }
+  }
+  flush();
+  return unescapeCitations(`${parts.join('\n\n')}\n`);
 }
