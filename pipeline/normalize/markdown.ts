@@ -48,6 +48,13 @@ export function unescapeCitations(markdown: string): string {
   return markdown.replace(/\\\[(\d{1,3}(?:[-–,，]\d{1,3})*)\](?![([:])/gu, '[$1]');
 }
 
+/** A citation mark as unescapeCitations leaves it: written as it is, it is inert too. */
+const CITATION = /\[\d{1,3}(?:[-–,，]\d{1,3})*\](?![([:])/gu;
+
+function isInert(text: string): boolean {
+  return INERT.test(text) || (text.includes('[') && INERT.test(text.replace(CITATION, '0')));
+}
+
 /** Blocks as remark-stringify writes them. */
 export function stringifyBlocks(blocks: RootContent[]): string {
   return stringifier.stringify({ type: 'root', children: blocks } satisfies Root);
@@ -57,8 +64,19 @@ export function stringifyBlocks(blocks: RootContent[]): string {
 function inertBlock(node: RootContent): string | undefined {
   if ((node.type !== 'paragraph' && node.type !== 'heading') || node.children.length !== 1) return undefined;
   const child = node.children[0]!;
-  if (child.type !== 'text' || !INERT.test(child.value)) return undefined;
+  if (child.type !== 'text' || !isInert(child.value)) return undefined;
   return node.type === 'heading' ? `${'#'.repeat(node.depth)} ${child.value}` : child.value;
+}
+
+/** Written between runs of blocks stringified together, to cut the result where they meet again. */
+const BETWEEN_RUNS = '<!--galley: between runs-->';
+
+/** Runs of blocks, each as remark-stringify writes it: all in one call, whose set-up costs more than a short run. */
+function stringifyRuns(runs: RootContent[][]): string[] {
+  const children = runs.flatMap((run, k): RootContent[] => (k === 0 ? run : [{ type: 'html', value: BETWEEN_RUNS }, ...run]));
+  const pieces = stringifyBlocks(children).replace(/\n$/, '').split(`\n\n${BETWEEN_RUNS}\n\n`);
+  // A code block quoting the marker cuts in the wrong place: then each run on its own.
+  return pieces.length === runs.length ? pieces : runs.map((run) => stringifyBlocks(run).replace(/\n$/, ''));
 }
 
 /**
@@ -67,20 +85,18 @@ function inertBlock(node: RootContent): string | undefined {
  * each of which would otherwise pay for the whole of remark-stringify's machinery.
  */
 export function toMarkdown(meta: DocumentMeta, blocks: RootContent[]): string {
-  const parts: string[] = [];
-  let run: RootContent[] = [{ type: 'yaml', value: frontMatter(meta) }];
-  const flush = () => {
-    if (run.length > 0) parts.push(stringifyBlocks(run).replace(/\n$/, ''));
-    run = [];
-  };
+  const parts: Array<string | number> = [];
+  const runs: RootContent[][] = [[{ type: 'yaml', value: frontMatter(meta) }]];
+  parts.push(0);
   for (const block of blocks) {
     const inert = inertBlock(block);
-    if (inert === undefined) run.push(block);
+    if (inert !== undefined) parts.push(inert);
+    else if (typeof parts.at(-1) === 'number') runs.at(-1)!.push(block);
     else {
-      flush();
-      parts.push(inert);
+      parts.push(runs.length);
+      runs.push([block]);
     }
   }
-  flush();
-  return unescapeCitations(`${parts.join('\n\n')}\n`);
+  const written = stringifyRuns(runs);
+  return unescapeCitations(`${parts.map((part) => (typeof part === 'number' ? written[part]! : part)).join('\n\n')}\n`);
 }

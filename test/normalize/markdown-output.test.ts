@@ -2,13 +2,13 @@
  * normalize writes inert paragraphs and headings itself and sends only the other blocks through
  * remark-stringify: the Markdown must be what remark-stringify gives for the whole document.
  */
-import type { RootContent } from 'mdast';
+import type { Paragraph, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { stringifyBlocks, toMarkdown, unescapeCitations } from '../../pipeline/normalize/markdown.ts';
 import { seededRandom } from '../helpers/pages.ts';
 
 const text = (value: string) => ({ type: 'text' as const, value });
-const paragraph = (value: string): RootContent => ({ type: 'paragraph', children: [text(value)] });
+const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [text(value)] });
 
 /** Blocks of every kind normalize makes, inert and not, with text that needs escaping. */
 const KINDS: Array<() => RootContent> = [
@@ -17,6 +17,9 @@ const KINDS: Array<() => RootContent> = [
   () => paragraph('* 星號開頭，[1] 引用'),
   () => paragraph('　全形空格開頭'),
   () => paragraph('# 井號'),
+  () => paragraph('見文獻[1]，又見[2-3]。'),
+  () => paragraph('[1]開頭的引用'),
+  () => paragraph('不是引用[1](鏈接)，[2][3]，[4]:'),
   () => ({ type: 'heading', depth: 2, children: [text('一、加強組織建設')] }),
   () => ({ type: 'heading', depth: 4, children: [text('1.結語')] }),
   () => ({ type: 'paragraph', children: [text('見'), { type: 'footnoteReference', identifier: '1', label: '1' }, text('。')] }),
@@ -26,6 +29,8 @@ const KINDS: Array<() => RootContent> = [
   () => ({ type: 'blockquote', children: [paragraph('引文')] }),
   () => ({ type: 'code', lang: null, value: 'print("你好")' }),
   () => ({ type: 'thematicBreak' }),
+  // A code block quoting the marker toMarkdown cuts its runs at.
+  () => ({ type: 'code', lang: null, value: 'a\n\n<!--galley: between runs-->\n\nb' }),
 ];
 
 describe('toMarkdown', () => {
