@@ -58,8 +58,11 @@ export function report(
   expected: string | undefined,
   severity: Severity,
 ): void {
-  const options = { place: reporter.locate(offset), ruleId, source: 'galley' };
-  const message = severity === 'info' ? reporter.file.info(reason, options) : reporter.file.message(reason, options);
+  // The place alone, the rule after: vfile-message copies an options object, and there can be a hundred thousand messages.
+  const place = reporter.locate(offset);
+  const message = severity === 'info' ? reporter.file.info(reason, place) : reporter.file.message(reason, place);
+  message.ruleId = ruleId;
+  message.source = 'galley';
   if (actual !== undefined) message.actual = actual;
   if (expected !== undefined) message.expected = [expected];
 }
