@@ -7,11 +7,17 @@ import type { VFile } from 'vfile';
 
 export interface Line {
   text: string;
-  /** origin[i] = source offset of text[i]; origin[text.length] = offset just past the line. */
-  origin: number[];
+  /**
+   * origin[i] = source offset of text[i]; origin[text.length] = offset just past the line. A line
+   * as split from the source holds a view of one typed array of offsets for the whole source, whose
+   * numbers the garbage collector never copies; an edit that moves offsets makes an array of its own.
+   */
+  origin: Origin;
   /** Source ranges [start, end) an earlier rule marked to keep as found (suspected mojibake). */
   kept?: Array<[number, number]>;
 }
+
+export type Origin = number[] | Int32Array;
 
 export interface Edit {
   start: number;
@@ -71,13 +77,13 @@ export function report(
 export function splitLines(source: string): Line[] {
   const lines: Line[] = [];
   const pattern = /\r\n|\r|\n/g;
+  const offsets = new Int32Array(source.length + 1);
+  for (let i = 0; i <= source.length; i++) offsets[i] = i;
   let start = 0;
   for (;;) {
     const match = pattern.exec(source);
     const end = match ? match.index : source.length;
-    const origin = new Array<number>(end - start + 1);
-    for (let i = 0; i <= end - start; i++) origin[i] = start + i;
-    lines.push({ text: source.slice(start, end), origin });
+    lines.push({ text: source.slice(start, end), origin: offsets.subarray(start, end + 1) });
     if (!match) break;
     start = match.index + match[0].length;
   }
@@ -159,9 +165,14 @@ export function applyEdits(
   line.origin = origin;
 }
 
+/** Offsets [start, end) of an origin: a view when it is typed (its numbers are never changed in place). */
+export function originSlice(origin: Origin, start: number, end: number): Origin {
+  return origin instanceof Int32Array ? origin.subarray(start, end) : origin.slice(start, end);
+}
+
 /** A piece of a line that keeps its source offsets (for values lifted into front matter). */
 export function sliceLine(line: Line, start: number, end: number): Line {
-  const piece: Line = { text: line.text.slice(start, end), origin: line.origin.slice(start, end + 1) };
+  const piece: Line = { text: line.text.slice(start, end), origin: originSlice(line.origin, start, end + 1) };
   if (line.kept) piece.kept = line.kept;
   return piece;
 }
@@ -197,7 +208,10 @@ export function trimLine(line: Line): Line {
 /** Pieces of lines joined into one, each character keeping its own source offset. */
 export function joinLines(parts: Line[]): Line {
   if (parts.length === 1) return parts[0]!;
-  const line: Line = { text: parts.map((p) => p.text).join(''), origin: [...parts.flatMap((p) => p.origin.slice(0, -1)), parts.at(-1)!.origin.at(-1)!] };
+  const origin: number[] = [];
+  for (const p of parts) for (let i = 0; i < p.text.length; i++) origin.push(p.origin[i]!);
+  origin.push(parts.at(-1)!.origin.at(-1)!);
+  const line: Line = { text: parts.map((p) => p.text).join(''), origin };
   const kept = [...new Set(parts.flatMap((p) => p.kept ?? []))];
   if (kept.length) line.kept = kept;
   return line;

@@ -2,7 +2,7 @@
  * Assembling the head: what each line of it says goes into the fields, first value wins for
  * single fields, names and affiliations are gathered, and every line taken out is reported.
  */
-import { joinLines, originAt, report, sliceLine, trimLine, type Line, type Reporter } from '../../lines.ts';
+import { joinLines, originAt, originSlice, report, sliceLine, trimLine, type Line, type Reporter } from '../../lines.ts';
 import { removed } from '../boilerplate.ts';
 import { findMojibake } from '../mojibake.ts';
 import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
@@ -83,7 +83,7 @@ export class Assigner {
         const text = subtitleOf(line.text)!;
         if (f.subtitle || !f.title) return false;
         const at = line.text.indexOf(text);
-        f.subtitle = { text, origin: line.origin.slice(at, at + text.length + 1) };
+        f.subtitle = { text, origin: originSlice(line.origin, at, at + text.length + 1) };
         this.info(line, [`subtitle ${text}`]);
         return true;
       }
@@ -108,7 +108,7 @@ export class Assigner {
   private setTitle(line: Line): void {
     const { title, cut } = cleanTitle(line.text);
     const at = line.text.indexOf(title);
-    this.fields.title = { text: title, origin: line.origin.slice(at, at + title.length + 1) };
+    this.fields.title = { text: title, origin: originSlice(line.origin, at, at + title.length + 1) };
     if (looksGarbled(title) && this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, 'The title looks like mojibake; check it', title, undefined, 'warning');
     if (cut.length && this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, `Remove from the title what the site added: ${cut.join(' ')}`, line.text.trim(), title, 'warning');
   }
