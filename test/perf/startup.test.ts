@@ -120,6 +120,15 @@ describe('starting the CLI', () => {
     expect(readFileSync(join(root, 'out/gbk.html'), 'utf8')).toContain('中文的文章');
   });
 
+  it('builds a PDF with puppeteer bundled and only its connect loaded, none of its launchers or downloader', () => {
+    const root = project({ 'plain.md': '# Plain\n\nA paragraph.\n' });
+    const loaded = galley(['build', 'plain.md', '--format', 'pdf', '--out', 'out'], root);
+    expect(readFileSync(join(root, 'out/plain.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(loaded.packages.has('puppeteer-core')).toBe(true);
+    // What puppeteer's main module would bring: the browser downloader, its version ranges, proxies, command line.
+    for (const name of ['@puppeteer/browsers', 'semver', 'proxy-agent', 'yargs', 'chromium-bidi']) expect(loaded.packages.has(name), name).toBe(false);
+  });
+
   it('runs the sources through tsx when asked to, and they do what the bundle does', () => {
     const args = ['normalize', 'source/jiceng-dangwu-sikao.txt', '--report', 'json'];
     const fromSources = galley(args, ROOT, { GALLEY_FROM_SOURCES: '1' });
