@@ -22,6 +22,20 @@ describe('structure rule', () => {
     expect(headingDepth('(3)具體做法')).toBe(5);
   });
 
+  it('reads numbers a PDF layout spaced from their 、 as headings, and closes the gap in the heading', () => {
+    expect(headingDepth('1 、題目')).toBe(4);
+    expect(headingDepth('二　、研究方法')).toBe(2);
+    const lines = ['1 、研究對象', '本文的研究對象是社區大學。', '二 、研究方法'].map((text, i) => makeLine(text, i * 20));
+    const blocks = buildBlocks(lines, undefined);
+    expect(blocks.map((b) => [b.type, toString(b)])).toEqual([
+      ['heading', '1、研究對象'],
+      ['paragraph', '本文的研究對象是社區大學。'],
+      ['heading', '二、研究方法'],
+    ]);
+    // A count with a space before its 、 inside a sentence stays a paragraph.
+    expect(headingDepth('3 、5 人參加了會議，並發言。')).toBeUndefined();
+  });
+
   it('reads chapters, sections and financial numerals as headings, with levels by kind', () => {
     // Alone, an outer kind is level 2.
     for (const text of ['壹、前言', '貳、研究方法與資料', '參、 結論', '拾壹、附錄', '叁、调查结果', '第一章 緒論', '第十二章　结语', '第3章 方法', '第二節 文獻回顧', '第一节', '第二部分：实证分析', '第一篇 总论']) {

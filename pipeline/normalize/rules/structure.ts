@@ -28,12 +28,15 @@ const OUTER: RegExp[] = [
 ];
 /** Inner kinds, at fixed levels under the outer ones: 一、 > （一） > 1. / 1、 > （1）. */
 const INNER: RegExp[] = [
-  new RegExp(`^${CN_NUM}、\\s*\\S`, 'u'),
+  new RegExp(`^${CN_NUM}[ 　]?、\\s*\\S`, 'u'),
   new RegExp(`^[（(]${CN_NUM}[）)]\\s*\\S`, 'u'),
-  /^\d{1,2}(?:[.．](?!\d)|、)\s*\S/u,
+  /^\d{1,2}(?:[.．](?!\d)|[ 　]?、)\s*\S/u,
   /^[（(]\d{1,2}[）)]\s*\S/u,
 ];
 export const MAX_HEADING_LENGTH = 40;
+
+/** A space a PDF's layout left between a heading's number and its 、 (`1 、題目`): the heading's text closes it. */
+const NUMBER_GAP = new RegExp(`^(\\d{1,2}|${CN_NUM})[ 　]+(?=、)`, 'u');
 
 /** The kind of numbering a title-like line opens with: 0–3 the outer kinds, 4–7 the inner ones. */
 export function headingKind(text: string): number | undefined {
@@ -86,16 +89,17 @@ export function buildBlocks(lines: Line[], reporter: Reporter | undefined, notes
   const kinds = lines.map((line) => headingKind(line.text));
   const outer = [...new Set(kinds.filter((kind): kind is number => kind !== undefined && kind < OUTER.length))];
   for (const [i, line] of lines.entries()) {
-    const text = line.text.trim();
-    if (text === '') continue;
+    const found = line.text.trim();
+    if (found === '') continue;
     const kind = kinds[i];
     const depth = kind === undefined ? undefined : depthOf(kind, outer);
     if (depth !== undefined) {
+      const text = found.replace(NUMBER_GAP, '$1');
       const heading: Heading = { type: 'heading', depth, children: noteReferences(text, notes) };
       blocks.push(heading);
       if (reporter) report(reporter, originAt(line, 0), RULE_ID, `Numbered line becomes a level-${depth} heading`, line.text, `${'#'.repeat(depth)} ${text}`, 'info');
     } else {
-      const paragraph: Paragraph = { type: 'paragraph', children: noteReferences(text, notes) };
+      const paragraph: Paragraph = { type: 'paragraph', children: noteReferences(found, notes) };
       blocks.push(paragraph);
     }
   }
