@@ -250,3 +250,21 @@ describe('the trailer of a page', () => {
     expect(markdown).not.toMatch(/標籤|原文網址|列印本文/u);
   });
 });
+
+describe('a blog or portal head', () => {
+  it('takes a pen name under its label, which no surname leads', () => {
+    expect(head(['山城夜話', '時間：2015-03-02 21:10 來源：部落格 作者：夜行貓'], 'zh-Hant').authors).toEqual(['夜行貓']);
+    expect(head(['小院里的四季', '作者：小巷听雨'], 'zh-Hans').authors).toEqual(['小巷听雨']);
+    // Nobody in particular, the site itself, or no Han name at all is still no author.
+    for (const who of ['佚名', '小编', '本站', '网友', '？？']) expect(head(['小院里的四季', `作者：${who}`], 'zh-Hans').authors, who).toEqual([]);
+  });
+
+  it('drops a keywords line that only repeats the title, reported', () => {
+    const h = head(['小院里的四季：种菜与养花', '2021-05-02 关键词:小院里的四季:种菜与养花'], 'zh-Hans');
+    expect(h.title).toBe('小院里的四季：种菜与养花');
+    expect(h.keywords).toEqual([]);
+    expect(h.messages.some((m) => /it is the page's title/u.test(m.reason))).toBe(true);
+    // A real keyword beside it stays.
+    expect(head(['小院里的四季', '关键词：小院里的四季；种菜；养花'], 'zh-Hans').keywords).toEqual(['种菜', '养花']);
+  });
+});

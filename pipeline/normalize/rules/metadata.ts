@@ -8,7 +8,7 @@
  * not be typeset again in the body. Every line taken out is reported with its text.
  */
 import type { DocumentMeta } from '../../types.ts';
-import { joinLines, originAt, trimLine, type Line, type Reporter } from '../lines.ts';
+import { joinLines, originAt, report, trimLine, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
@@ -145,6 +145,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   }
   if (brokenAt !== undefined) taken.add(readings[brokenAt]!.index);
   joinIssue(fields);
+  dropTitleKeywords(fields, reporter);
   // A note at the end saying where the article first appeared names its journal too.
   const filled = lines.map((l, i) => i).filter((i) => lines[i]!.text.trim() !== '' && !taken.has(i));
   for (const i of filled.slice(-SOURCE_NOTE_REACH)) {
@@ -172,6 +173,20 @@ function brokenTitle(readings: Reading[], titleAt: number): number | undefined {
   const second = title.line.text.trim();
   if (!/^\p{Script=Han}{12,40}$/u.test(first) || /[网網报報刊台]$|频道$|頻道$|[专專][栏欄]$/u.test(first)) return undefined;
   return [...first].length + [...second].length <= 60 && !/^[—-]/u.test(second) ? titleAt - 1 : undefined;
+}
+
+/** Letters and digits only: a title and a keyword compared whatever the width of their marks. */
+const bare = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '');
+
+/** A site that fills the keywords line with the article's title (`关键词：` and the title again): that is no keyword. */
+function dropTitleKeywords(fields: HeaderFields, reporter: Reporter | undefined): void {
+  const title = fields.title && bare(fields.title.text);
+  if (!title) return;
+  fields.keywords = fields.keywords.filter((keyword) => {
+    if (bare(keyword.text) !== title) return true;
+    if (reporter) report(reporter, originAt(keyword, 0), RULE_ID, `Remove keyword “${keyword.text}”: it is the page's title`, keyword.text, '', 'warning');
+    return false;
+  });
 }
 
 /** `【年份】2021` `【卷号】35` `【期号】第4期` printed apart are one issue, `2021年第35卷第4期`. */

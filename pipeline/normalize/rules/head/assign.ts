@@ -40,6 +40,19 @@ const DATES = new Set(['received', 'revised', 'accepted']);
 /** `来源：本报记者`: the site's own staff or a compilation, not a journal. */
 const OWN_STAFF = /^(?:本[报報刊站网網台](?:[记記]者|[讯訊]|[编編][辑輯]部|[综綜]合)?|原[创創]|[网網][络絡]|互[联聯][网網]|[综綜]合|[整][理]|[网網]友投稿)$/u;
 
+/** Who a labelled byline can name without being anyone: anonymous, the site's editor, an account. */
+const NOBODY = /^(?:佚名|匿名|未知|不详|不詳|小[编編]|[编編][辑輯]|[责責]任[编編][辑輯]|管理[员員]|[网網]友|[记記]者)$/u;
+
+/**
+ * A pen name under its label (`作者：小蝶惊鸿`): one run of Han characters no byline reads, since
+ * it leads with no surname, but the label says it is the author's. Not a staff word, not mojibake.
+ */
+function penName(value: Line): Line[] | undefined {
+  const text = value.text.trim();
+  if (!/^\p{Script=Han}{2,8}$/u.test(text) || OWN_STAFF.test(text) || NOBODY.test(text) || looksGarbled(text)) return undefined;
+  return [trimLine(value)];
+}
+
 /** Puts what each head line says into the fields, reporting each line it takes. */
 export class Assigner {
   constructor(
@@ -247,7 +260,7 @@ export class Assigner {
       // `作者：陳美玲 2022-08-15`: a date may follow the names.
       const date = readDate(text);
       const byline = readByline(date ? trimLine(sliceLine(value, 0, date.start)) : value);
-      const names = byline?.names ?? (this.chineseDoc ? this.redecoded(value) : readLatinNames(value)) ?? [];
+      const names = byline?.names ?? (this.chineseDoc ? this.redecoded(value) ?? penName(value) : readLatinNames(value)) ?? [];
       this.addAffiliations(byline?.affiliations ?? [], what);
       if (date && names.length && !f.date) {
         f.date = date.date;
