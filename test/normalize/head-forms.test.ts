@@ -259,6 +259,13 @@ describe('a blog or portal head', () => {
     for (const who of ['佚名', '小编', '本站', '网友', '？？']) expect(head(['小院里的四季', `作者：${who}`], 'zh-Hans').authors, who).toEqual([]);
   });
 
+  it('takes an address under the source label for the source, not the journal', () => {
+    const h = head(['社区花园的三年', '来源：https://www.example.org/news/2021/123.html  作者：周明'], 'zh-Hans');
+    expect(h.meta.source ?? h.fields.codes.source).toBe('https://www.example.org/news/2021/123.html');
+    expect(h.fields.publication).toBeUndefined();
+    expect(h.authors).toEqual(['周明']);
+  });
+
   it('drops a keywords line that only repeats the title, reported', () => {
     const h = head(['小院里的四季：种菜与养花', '2021-05-02 关键词:小院里的四季:种菜与养花'], 'zh-Hans');
     expect(h.title).toBe('小院里的四季：种菜与养花');

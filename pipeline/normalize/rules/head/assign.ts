@@ -254,8 +254,13 @@ export class Assigner {
       f.english.abstract = value;
       what.push('English abstract');
     } else if (kind === 'publication') {
+      const url = /^(?:https?:\/\/|www\.)\S+$/iu.exec(text)?.[0];
       if (OWN_STAFF.test(text)) dropped.push(`${field.label}${text} (the site itself, not a journal)`);
-      else this.publication(readPublication(value) ?? {}, what);
+      else if (url) {
+        // `来源：https://…`: where the article was taken from is an address, not a journal.
+        f.codes.source ??= url;
+        what.push(`source ${url}`);
+      } else this.publication(readPublication(value) ?? {}, what);
     } else if (kind === 'author') {
       // `作者：陳美玲 2022-08-15`: a date may follow the names.
       const date = readDate(text);
