@@ -275,3 +275,36 @@ describe('a blog or portal head', () => {
     expect(head(['小院里的四季', '关键词：小院里的四季；种菜；养花'], 'zh-Hans').keywords).toEqual(['种菜', '养花']);
   });
 });
+
+describe('a catalogue record', () => {
+  it('reads labels with a space for their colon, compact dates, volume:issue and a parallel title', () => {
+    const h = head(
+      ['題名 漁村社區的觀光轉型=Tourism Transition in Fishing Villages', '作者 吳雅婷;林志豪;', '期刊 地理學報', '出版日期 20180900', '卷期 41:2 2018.09[民107.09]', '頁次 頁1-24', '語文 chi', '關鍵詞 漁村;觀光;社區營造;'],
+      'zh-Hant',
+    );
+    expect(h.title).toBe('漁村社區的觀光轉型');
+    expect(h.fields.english.title?.text).toBe('Tourism Transition in Fishing Villages');
+    expect(h.authors).toEqual(['吳雅婷', '林志豪']);
+    expect(h.fields.publication?.text).toBe('地理學報');
+    expect(h.fields.date).toBe('2018-09');
+    expect(h.fields.issue).toBe('第41卷第2期');
+    expect(h.keywords).toEqual(['漁村', '觀光', '社區營造']);
+    expect(h.body).toEqual([BODY]);
+  });
+
+  it('reads labels standing alone on their lines, each with its value on the next', () => {
+    const h = head(['题名', '', '漁村社區的觀光轉型', '', '作者', '', '吳雅婷', '', '期刊名称', '', '地理學報', '', '卷期/出版年月', '', '2018年9月', '', '关键词', '', '漁村 ; 觀光 ; 社區營造'], 'zh-Hant');
+    expect(h.title).toBe('漁村社區的觀光轉型');
+    expect(h.authors).toEqual(['吳雅婷']);
+    expect(h.fields.publication?.text).toBe('地理學報');
+    expect(h.fields.date).toBe('2018-09');
+    expect(h.keywords).toEqual(['漁村', '觀光', '社區營造']);
+    expect(h.body).toEqual([BODY]);
+  });
+
+  it('needs three such lines: one label word with a space opening a line of an ordinary page stays text', () => {
+    const h = head(['漁村社區的觀光轉型', '作者：吳雅婷', '日期 不詳的舊照片說明了漁港的變化。'], 'zh-Hant');
+    expect(h.fields.date).toBeUndefined();
+    expect(h.body).toContain('日期 不詳的舊照片說明了漁港的變化。');
+  });
+});

@@ -13,7 +13,7 @@ import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
 import { readSourceLink, readSourceNote } from './head/journal.ts';
-import { readFieldLine } from './head/labels.ts';
+import { isRecord, readFieldLine } from './head/labels.ts';
 import { headingDepth } from './structure.ts';
 import { isOuterHeading } from './structure.ts';
 import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
@@ -42,6 +42,7 @@ function readHead(lines: Line[], chineseDoc: boolean): Reading[] {
   const head: Array<{ line: Line; index: number }> = [];
   for (let i = 0; i < lines.length && head.length < SCREENFUL; i++) if (lines[i]!.text.trim() !== '') head.push({ line: lines[i]!, index: i });
   const known = knownNames(head.map((h) => h.line));
+  const record = isRecord(head.map((h) => h.line));
   const readings: Reading[] = [];
   let pending = false;
   // An abstract broken over lines runs on until a line ends its sentence (at most a few lines).
@@ -54,19 +55,19 @@ function readHead(lines: Line[], chineseDoc: boolean): Reading[] {
       pending = false;
       continue;
     }
-    if (running > 0 && !readFieldLine(line) && headingDepth(line.text.trim()) === undefined) {
+    if (running > 0 && !readFieldLine(line, record) && headingDepth(line.text.trim()) === undefined) {
       readings.push({ line, index, role: 'value' });
       running = runsOn(line.text) ? running - 1 : 0;
       continue;
     }
     running = 0;
-    const reading = readHeadLine(line, index, known, chineseDoc);
+    const reading = readHeadLine(line, index, known, chineseDoc, record);
     // `國立成功大學老年學研究所` under the names: an affiliation needs no brackets there.
     const previous = readings.at(-1);
     if (reading.role === 'candidate' && (previous?.byline || previous?.role === 'affiliation') && isInstitutionList(line.text)) reading.role = 'affiliation';
     readings.push(reading);
     const last = reading.fields?.at(-1);
-    pending = last !== undefined && last.value.text === '' && TAKES_NEXT_LINE.has(last.kind);
+    pending = last !== undefined && last.value.text === '' && (record || TAKES_NEXT_LINE.has(last.kind));
     pendingAbstract = pending && ABSTRACTS.has(last!.kind);
     running = last !== undefined && ABSTRACTS.has(last.kind) && last.value.text !== '' && runsOn(last.value.text) ? ABSTRACT_LINES : 0;
   }
@@ -114,7 +115,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   const fields: HeaderFields = { authors: [], translators: [], affiliations: [], keywords: [], english: { keywords: [] }, codes: {} };
   const readings = readHead(lines, chineseDoc);
   // A labelled title (`【题名】…`, `標題：…`) is the title, wherever it stands.
-  const labelledTitle = readings.findIndex((r) => r.fields?.some((f) => f.kind === 'title' && f.value.text !== ''));
+  const labelledTitle = readings.findIndex((r, k) => r.fields?.some((f) => f.kind === 'title' && (f.value.text !== '' || readings[k + 1]?.role === 'value')));
   const titleAt = labelledTitle >= 0 ? labelledTitle : pickTitle(readings, chineseDoc);
   if (titleAt === undefined) {
     const first = readings[0];

@@ -11,48 +11,15 @@ import { readCitation, readPublication, type PublicationValue } from './journal.
 import { readDate, readMonth, readRocYear, type Field } from './labels.ts';
 import { readByline, readLatinNames } from './names.ts';
 import { TAKES_NEXT_LINE, type Reading } from './read.ts';
+import type { HeaderFields } from './fields.ts';
+import { OWN_STAFF, penName, readCompactDate, readIssueValue, splitParallelTitle, withoutTrailingSeparator } from './values.ts';
 
 export { RULE_ID } from './keywords.ts';
+export type { HeaderFields } from './fields.ts';
 import { RULE_ID } from './keywords.ts';
-
-export interface HeaderFields {
-  title?: Line;
-  subtitle?: Line;
-  authors: Line[];
-  translators: Line[];
-  affiliations: string[];
-  date?: string;
-  time?: string;
-  publication?: Line;
-  issue?: string;
-  keywords: Line[];
-  abstract?: Line;
-  english: { title?: Line; abstract?: Line; keywords: Line[] };
-  /** doi, clc, documentCode, articleNumber, received, revised, accepted, funding, biography. */
-  codes: Record<string, string>;
-  /** `【年份】2021`, `卷号：35`: printed apart from the issue, joined to it at the end. */
-  year?: string;
-  volume?: string;
-}
 
 const CODES = new Set(['doi', 'clc', 'documentCode', 'articleNumber', 'funding', 'biography']);
 const DATES = new Set(['received', 'revised', 'accepted']);
-/** `来源：本报记者`: the site's own staff or a compilation, not a journal. */
-const OWN_STAFF = /^(?:本[报報刊站网網台](?:[记記]者|[讯訊]|[编編][辑輯]部|[综綜]合)?|原[创創]|[网網][络絡]|互[联聯][网網]|[综綜]合|[整][理]|[网網]友投稿)$/u;
-
-/** Who a labelled byline can name without being anyone: anonymous, the site's editor, an account. */
-const NOBODY = /^(?:佚名|匿名|未知|不详|不詳|小[编編]|[编編][辑輯]|[责責]任[编編][辑輯]|管理[员員]|[网網]友|[记記]者)$/u;
-
-/**
- * A pen name under its label (`作者：小蝶惊鸿`): one run of Han characters no byline reads, since
- * it leads with no surname, but the label says it is the author's. Not a staff word, not mojibake.
- */
-function penName(value: Line): Line[] | undefined {
-  const text = value.text.trim();
-  if (!/^\p{Script=Han}{2,8}$/u.test(text) || OWN_STAFF.test(text) || NOBODY.test(text) || looksGarbled(text)) return undefined;
-  return [trimLine(value)];
-}
-
 /** Puts what each head line says into the fields, reporting each line it takes. */
 export class Assigner {
   constructor(
@@ -176,8 +143,8 @@ export class Assigner {
     }
     const last = reading.fields?.at(-1);
     for (const field of reading.fields ?? []) {
-      // The line after a bare label is its value; the lines after a broken abstract go on with it.
-      const value = !next || field !== last || !TAKES_NEXT_LINE.has(field.kind) ? field.value : field.value.text === '' ? trimLine(next) : joinLines([field.value, next]);
+      // The line after a bare label is its value (any label's, in a catalogue record); the lines after a broken abstract go on with it.
+      const value = !next || field !== last ? field.value : field.value.text === '' ? trimLine(next) : TAKES_NEXT_LINE.has(field.kind) ? joinLines([field.value, next]) : field.value;
       this.field({ ...field, value }, reading.line, what, dropped);
     }
     if (repeated && what.length === 0) {
@@ -264,7 +231,7 @@ export class Assigner {
     } else if (kind === 'author') {
       // `作者：陳美玲 2022-08-15`: a date may follow the names.
       const date = readDate(text);
-      const byline = readByline(date ? trimLine(sliceLine(value, 0, date.start)) : value);
+      const byline = readByline(withoutTrailingSeparator(date ? trimLine(sliceLine(value, 0, date.start)) : value));
       const names = byline?.names ?? (this.chineseDoc ? this.redecoded(value) ?? penName(value) : readLatinNames(value)) ?? [];
       this.addAffiliations(byline?.affiliations ?? [], what);
       if (date && names.length && !f.date) {
@@ -277,15 +244,21 @@ export class Assigner {
       else if (names.length === 0 && text !== '') dropped.push(`unreadable author “${text}”`);
     } else if (kind === 'affiliation') {
       this.addAffiliations(splitAffiliations(text), what);
+    } else if (kind === 'titleEn' && text !== '') {
+      if (!f.english.title) f.english.title = value;
+      what.push('English title');
     } else if (kind === 'title' && text !== '') {
       if (f.title) dropped.push(`${field.label}${text} (the title is already read)`);
       else {
-        this.setTitle(value);
+        const { title, english } = splitParallelTitle(value);
+        this.setTitle(title);
         what.push('title');
+        if (english && !f.english.title) f.english.title = english;
       }
     } else if (kind === 'date') {
       // `出版日期：2020年3月`: a labelled month is the date, as precise as it was printed.
-      const date = readDate(text) ?? readMonth(text);
+      const compact = readCompactDate(text);
+      const date: { date: string; time?: string } | undefined = compact ? { date: compact } : (readDate(text) ?? readMonth(text));
       if (date && !f.date) {
         f.date = date.date;
         if (date.time) f.time = date.time;
@@ -308,8 +281,10 @@ export class Assigner {
     } else if (kind === 'credit') {
       dropped.push(`credit ${field.label}${text}`);
     } else if (kind === 'issue' && text !== '') {
-      if (!f.issue) f.issue = text.replace(/\s+/g, '');
-      what.push(`issue ${text}`);
+      const { issue, date } = readIssueValue(text);
+      if (issue && !f.issue) f.issue = issue;
+      if (date) f.date ??= date;
+      what.push(issue ? `issue ${issue}` : `date ${date}`);
     } else if (DATES.has(kind) && text !== '') {
       f.codes[kind] ??= readDate(text)?.date ?? text;
       what.push(`${kind} ${f.codes[kind]}`);

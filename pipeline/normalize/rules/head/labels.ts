@@ -9,13 +9,15 @@ import { sliceLine, trimLine, type Line } from '../../lines.ts';
 export type FieldKind =
   | 'keywords' | 'keywordsEn' | 'abstract' | 'abstractEn' | 'clc' | 'documentCode' | 'articleNumber' | 'doi'
   | 'received' | 'revised' | 'accepted' | 'funding' | 'biography' | 'publication' | 'author' | 'affiliation'
-  | 'date' | 'issue' | 'tags' | 'chrome' | 'title' | 'year' | 'volume' | 'credit' | 'citation' | 'translator';
+  | 'date' | 'issue' | 'tags' | 'chrome' | 'title' | 'titleEn' | 'year' | 'volume' | 'credit' | 'citation' | 'translator';
 
 /** Labels by kind; a character class stands for the Simplified/Traditional pair of one character. */
 const LABELS: Array<[FieldKind, string[]]> = [
+  ['titleEn', ['[并並]列篇名', '[并並]列[题題]名', '英文篇名', '英文[题題]名', '外文[题題]名']],
   ['title', ['[题題]名', '篇名', '文章[标標][题題]', '[标標][题題]']],
   ['keywords', ['[关關][键鍵][词詞字]', '主[题題][词詞]']],
-  ['abstract', ['[内內]容[摘提]要', '[摘提]要']],
+  ['abstractEn', ['英文[摘提]要', '外文[摘提]要']],
+  ['abstract', ['[内內]容[摘提]要', '中文[摘提]要', '[摘提]要']],
   ['clc', ['中[图圖]分[类類][号號]', '分[类類][号號]']],
   ['documentCode', ['文[献獻][标標][识識][码碼]', '文[献獻][标標][志誌][码碼]']],
   ['articleNumber', ['文章[编編][号號]']],
@@ -25,19 +27,21 @@ const LABELS: Array<[FieldKind, string[]]> = [
   ['funding', ['基金[项項]目', '[资資]助[项項]目']],
   ['biography', ['作者[简簡]介', '通[讯訊]作者']],
   ['affiliation', ['作者[单單]位', '作者[机機][构構]', '工作[单單]位', '[单單]位', '[机機][构構]']],
-  ['publication', ['文[献獻][来來]源', '[来來]源期刊', '[来來]源', '出[处處]', '刊名', '期刊', '原[载載]', '[选選]自', '[发發]表于', '刊物']],
+  ['publication', ['文[献獻][来來]源', '[来來]源期刊', '[来來]源', '出[处處]', '刊名', '期刊名[称稱]', '期刊', '原[载載]', '[选選]自', '[发發]表于', '刊物']],
   ['translator', ['[译譯]者', '翻[译譯]', '[编編][译譯]']],
   ['author', ['作者', '撰文', '撰稿人', '撰稿', '[记記]者']],
   ['citation', ['本文引用格式', '引用本文', '引用格式', '引文格式']],
   ['date', ['[发發]刊日期', '出刊日期', '出版日期', '出版[时時][间間]', '刊[登出]日期', '上[线線][时時][间間]', '[发發][布佈表][时時][间間]', '[发發][布佈]日期', '更新[时時][间間]', '更新日期', '[时時][间間]', '日期']],
-  ['issue', ['卷期', '期[号號]', '期次', '年卷期', '刊期']],
+  ['issue', ['卷期[/／]出版年月', '卷期', '期[号號]', '期次', '年卷期', '刊期']],
   ['year', ['年份', '出版年份', '出版年', '年度']],
   ['volume', ['卷[号號]', '卷次']],
   // Who else made the page: credits, not authors (`撰文：陳大文｜編輯：李小明｜攝影：黃家豪`).
   ['credit', ['[责責]任[编編][辑輯]', '[编編][辑輯]', '[摄攝]影', '[图圖]片', '[图圖]文[编編][辑輯]', '美[编編]', '校[对對]', '[审審][核校稿]', '[责責][编編]', '[监監]制', '[统統][筹籌]', '排版', '[设設][计計]', '出品']],
   ['tags', ['[标標][签籤]']],
   ['chrome', ['[浏瀏][览覽]', '[浏瀏][览覽]量', '[浏瀏][览覽]次[数數]', '[阅閱][读讀]', '[阅閱][读讀]量', '[阅閱][读讀]次[数數]', '[点點][击擊]', '[点點][击擊]量', '[点點][击擊][数數]',
-    '[评評][论論]', '人[气氣]', '字[号號体體]', '分享', '分享到', '所[属屬][栏欄]目', '[栏欄]目']],
+    '[评評][论論]', '人[气氣]', '字[号號体體]', '分享', '分享到', '所[属屬][栏欄]目', '[栏欄]目',
+    // A catalogue record's other fields: its pages, language and degree say nothing a reader's copy needs.
+    '[页頁]次', '[页頁][码碼]', '[语語]文', '[内內]容[语語]文', '[学學]位[类類]别', '[学學]位[类類]別', '[导導]师', '[导導]師', '指[导導]教授']],
 ];
 
 const ENGLISH: Array<[FieldKind, string]> = [
@@ -74,6 +78,8 @@ const OPEN = '[\\[〔【(（［]';
 const CLOSE = '[\\]〕】)）］]';
 /** `[关键词]` needs no colon; a bare label needs one (else `摘要是…` would be a label). */
 const LABEL = new RegExp(`(?:${OPEN}\\s*(?:${ANY})\\s*${CLOSE}\\s*[:：]?|(?:${ANY})\\s*[:：])\\s*`, 'giu');
+/** In a catalogue record a label opens its line and a space stands for the colon (`作者 黃美玲;陳志明;`). */
+const RECORD_LABEL = new RegExp(`^\\s*(?:${ANY})[ \\t　]+(?=\\S)`, 'iu');
 /** A label alone on its line (`摘要`, `Abstract`): its value is the next line. */
 const BARE_LABEL = new RegExp(`^\\s*(?:${OPEN}\\s*)?(?:${ANY})(?:\\s*${CLOSE})?\\s*$`, 'iu');
 /**
@@ -117,12 +123,14 @@ function kindOf(match: RegExpExecArray): FieldKind {
  * Cuts a line at its labels. A label counts at the start of the line or after a space or a
  * closing mark, never inside a word. Returns undefined when the line has no label.
  */
-export function readFieldLine(line: Line): FieldLine | undefined {
+export function readFieldLine(line: Line, record = false): FieldLine | undefined {
   const text = line.text;
   const found: Array<{ kind: FieldKind; at: number; end: number }> = [];
+  const opening = record ? RECORD_LABEL.exec(text) : null;
+  if (opening) found.push({ kind: kindOf(opening), at: text.length - text.trimStart().length, end: opening[0].length });
   LABEL.lastIndex = 0;
   for (let match = LABEL.exec(text); match; match = LABEL.exec(text)) {
-    if (!labelMayStart(text.slice(0, match.index))) continue;
+    if (!labelMayStart(text.slice(0, match.index)) || (opening && match.index < opening[0].length)) continue;
     found.push({ kind: kindOf(match), at: match.index, end: match.index + match[0].length });
   }
   SLASH_LABEL.lastIndex = 0;
@@ -139,8 +147,8 @@ export function readFieldLine(line: Line): FieldLine | undefined {
   if (found.length === 0) {
     const bare = BARE_LABEL.exec(text);
     const kind = bare ? kindOf(bare) : undefined;
-    // Only labels whose value is text of its own; a bare `作者` or `日期` says nothing.
-    if (!bare || (kind !== 'abstract' && kind !== 'abstractEn' && kind !== 'keywords' && kind !== 'keywordsEn')) return undefined;
+    // Only labels whose value is text of its own; a bare `作者` or `日期` says nothing, except in a record, where every label stands alone.
+    if (!bare || kind === undefined || (!record && kind !== 'abstract' && kind !== 'abstractEn' && kind !== 'keywords' && kind !== 'keywordsEn')) return undefined;
     return { prefix: sliceLine(line, 0, 0), fields: [{ kind, label: text.trim(), value: sliceLine(line, text.length, text.length) }] };
   }
   found.sort((a, b) => a.at - b.at);
@@ -150,6 +158,19 @@ export function readFieldLine(line: Line): FieldLine | undefined {
     value: trimLine(stripEmptyBrackets(sliceLine(line, f.end, found[i + 1]?.at ?? text.length))),
   }));
   return { prefix: trimLine(sliceLine(line, 0, found[0]!.at)), fields };
+}
+
+/**
+ * Whether a page's head is a catalogue record (a library's or a database's detail page): three
+ * or more of its lines are a label with a space for its colon, or a label alone on its line.
+ */
+export function isRecord(lines: Line[]): boolean {
+  let labels = 0;
+  for (const line of lines) {
+    LABEL.lastIndex = 0;
+    if ((RECORD_LABEL.test(line.text) && !LABEL.test(line.text)) || BARE_LABEL.test(line.text)) labels++;
+  }
+  return labels >= 3;
 }
 
 /** `【 】` and `[]` left where a site's widget stood, and the bar before the next field (`陳大文｜`). */

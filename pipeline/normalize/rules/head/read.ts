@@ -28,10 +28,10 @@ export interface Reading {
 /** Labels whose value may stand alone on the next line (`摘要：` then the paragraph). */
 export const TAKES_NEXT_LINE = new Set(['abstract', 'abstractEn', 'keywords', 'keywordsEn']);
 
-export function readHeadLine(line: Line, index: number, known: string[], chineseDoc: boolean): Reading {
+export function readHeadLine(line: Line, index: number, known: string[], chineseDoc: boolean, record = false): Reading {
   const reading = (role: Role, extra: Partial<Reading> = {}): Reading => ({ line, index, role, ...extra });
   const text = line.text.trim();
-  const labelled = readFieldLine(line);
+  const labelled = readFieldLine(line, record);
   if (labelled) {
     const prefix = labelled.prefix;
     if (prefix.text === '') return reading('fields', { fields: labelled.fields });

@@ -1,0 +1,65 @@
+/**
+ * What a labelled value holds beyond its text, as blogs and catalogue records print it: a pen
+ * name (`作者：小巷听雨`), a parallel title (`題名 中文題名=English Title`), names ending in
+ * their separator (`黃美玲;陳志明;`), a compact date (`20190600`) and volume:issue with the
+ * month (`23:1 2019.06[民108.06]`).
+ */
+import { sliceLine, trimLine, type Line } from '../../lines.ts';
+import { looksGarbled } from './classify.ts';
+import { readMonth } from './labels.ts';
+
+/** The site itself, a wire or a compiler standing where a journal or an author would. */
+export const OWN_STAFF = /^(?:本[报報刊站网網台](?:[记記]者|[讯訊]|[编編][辑輯]部|[综綜]合)?|原[创創]|[网網][络絡]|互[联聯][网網]|[综綜]合|[整][理]|[网網]友投稿)$/u;
+
+/** Who a labelled byline can name without being anyone: anonymous, the site's editor, an account. */
+const NOBODY = /^(?:佚名|匿名|未知|不详|不詳|小[编編]|[编編][辑輯]|[责責]任[编編][辑輯]|管理[员員]|[网網]友|[记記]者)$/u;
+
+/**
+ * A pen name under its label (`作者：小蝶惊鸿`): one run of Han characters no byline reads, since
+ * it leads with no surname, but the label says it is the author's. Not a staff word, not mojibake.
+ */
+export function penName(value: Line): Line[] | undefined {
+  const text = value.text.trim();
+  if (!/^\p{Script=Han}{2,8}$/u.test(text) || OWN_STAFF.test(text) || NOBODY.test(text) || looksGarbled(text)) return undefined;
+  return [trimLine(value)];
+}
+
+/** A list of names with its separator after the last one too (`黃美玲;陳志明;`). */
+export function withoutTrailingSeparator(value: Line): Line {
+  const end = /[\s;；,，、]+$/u.exec(value.text);
+  return end ? sliceLine(value, 0, end.index) : value;
+}
+
+/** `中文題名=English Title`: a catalogue's title and its parallel title in one value. */
+export function splitParallelTitle(value: Line): { title: Line; english?: Line } {
+  const match = /^(.*\p{Script=Han}.*?)\s*[=＝]\s*(?=[A-Za-z])/u.exec(value.text);
+  if (!match) return { title: value };
+  return { title: trimLine(sliceLine(value, 0, match[1]!.length)), english: trimLine(sliceLine(value, match[0].length, value.text.length)) };
+}
+
+/** `20190600`: a date printed as eight digits, with 00 for a month or day not given. */
+export function readCompactDate(text: string): string | undefined {
+  const match = /^\s*(\d{4})(\d{2})(\d{2})\s*$/u.exec(text);
+  if (!match) return undefined;
+  const [, year, month, day] = match;
+  if (month === '00') return year;
+  if (Number(month) > 12 || Number(day) > 31) return undefined;
+  return day === '00' ? `${year}-${month}` : `${year}-${month}-${day}`;
+}
+
+/** An issue's value: `2019年6月` under `卷期/出版年月` is a date; `23:1 2019.06` a volume, an issue and a month. */
+export function readIssueValue(text: string): { issue?: string; date?: string } {
+  const numbered = readVolumeIssue(text);
+  if (numbered) return numbered;
+  const month = readMonth(text);
+  if (month && month.start === 0 && month.end === text.length) return { date: month.date };
+  return { issue: text.replace(/\s+/g, '') };
+}
+
+/** `23:1 2019.06[民108.06]`: volume and issue, then the month of the issue. */
+function readVolumeIssue(text: string): { issue: string; date?: string } | undefined {
+  const match = /^\s*(\d{1,3})\s*[:：]\s*(\d{1,3})(?:\s+(\d{4})[.\-/](\d{1,2}))?/u.exec(text);
+  if (!match) return undefined;
+  const [, volume, issue, year, month] = match;
+  return { issue: `第${volume}卷第${issue}期`, ...(year ? { date: `${year}-${month!.padStart(2, '0')}` } : {}) };
+}
