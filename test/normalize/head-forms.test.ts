@@ -302,6 +302,14 @@ describe('a catalogue record', () => {
     expect(h.body).toEqual([BODY]);
   });
 
+  it('takes the English keywords printed after the Chinese ones in the same line apart', () => {
+    const h = head(['漁村社區的觀光轉型', '關鍵詞：漁村；觀光；fishing village；tourism'], 'zh-Hant');
+    expect(h.keywords).toEqual(['漁村', '觀光']);
+    expect(h.meta.keywordsEn).toEqual(['fishing village', 'tourism']);
+    // One Latin term among the Chinese ones is one of them.
+    expect(head(['漁村社區的觀光轉型', '關鍵詞：大數據；AI；治理'], 'zh-Hant').keywords).toEqual(['大數據', 'AI', '治理']);
+  });
+
   it('needs three such lines: one label word with a space opening a line of an ordinary page stays text', () => {
     const h = head(['漁村社區的觀光轉型', '作者：吳雅婷', '日期 不詳的舊照片說明了漁港的變化。'], 'zh-Hant');
     expect(h.fields.date).toBeUndefined();

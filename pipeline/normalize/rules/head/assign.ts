@@ -6,7 +6,7 @@ import { joinLines, originAt, originSlice, report, sliceLine, trimLine, type Lin
 import { removed } from '../boilerplate.ts';
 import { findMojibake } from '../mojibake.ts';
 import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
-import { splitKeywords } from './keywords.ts';
+import { englishTail, splitKeywords } from './keywords.ts';
 import { readCitation, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readMonth, readRocYear, type Field } from './labels.ts';
 import { readByline, readLatinNames } from './names.ts';
@@ -209,7 +209,9 @@ export class Assigner {
     const english = !this.chineseDoc && (kind === 'keywordsEn' || kind === 'abstractEn');
     const base = english ? kind.slice(0, -2) : kind;
     if (base === 'keywords' && f.keywords.length === 0) {
-      f.keywords = splitKeywords(value, this.bodyText(line), this.reporter);
+      const { terms, english: translated } = englishTail(splitKeywords(value, this.bodyText(line), this.reporter), this.chineseDoc);
+      f.keywords = terms;
+      if (translated.length && f.english.keywords.length === 0) f.english.keywords = translated;
       what.push(`keywords ${f.keywords.map((k) => k.text).join('、')}`);
     } else if (base === 'keywordsEn' && f.english.keywords.length === 0) {
       f.english.keywords = splitKeywords(value, '', this.reporter);

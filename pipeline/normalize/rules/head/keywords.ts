@@ -62,6 +62,18 @@ export function isKeywordList(text: string): boolean {
 }
 
 /** Splits a keywords value into terms, dropping the site's tags; each term keeps its source place. */
+/**
+ * `城市绿道；满意度；urban greenway；satisfaction`: a Chinese page that prints the English keywords
+ * after the Chinese ones in the same line. Two or more Latin terms at the end are those; a Latin
+ * term among the Chinese ones (`大数据；AI；治理`) is one of them.
+ */
+export function englishTail(terms: Line[], chineseDoc: boolean): { terms: Line[]; english: Line[] } {
+  let cut = terms.length;
+  while (cut > 0 && /^[\p{Script=Latin}\d\s\-'’.,&()/]+$/u.test(terms[cut - 1]!.text)) cut--;
+  if (!chineseDoc || cut === 0 || terms.length - cut < 2) return { terms, english: [] };
+  return { terms: terms.slice(0, cut), english: terms.slice(cut) };
+}
+
 export function splitKeywords(value: Line, body: string, reporter: Reporter | undefined): Line[] {
   const text = value.text;
   const pieces = (pattern: RegExp): Line[] => {
