@@ -4,7 +4,6 @@
  * rendering at once. Pages run with JavaScript off and the network closed:
  * every request is answered from memory or refused, on a remote browser too.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,26 +13,9 @@ import { Semaphore } from './semaphore.ts';
 import { spawnChromium, type Chromium } from './spawn.ts';
 import { GalleyError } from '../../errors.ts';
 import { mark } from '../../trace.ts';
+import { browserSource, INSTALL_HINT, type BrowserSource } from './find.ts';
 
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
-
-export const INSTALL_HINT =
-  'no Chromium found: install one (Debian/Ubuntu: sudo apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH';
-
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  for (const path of [env.PUPPETEER_EXECUTABLE_PATH, env.CHROME_PATH]) {
-    if (path) return existsSync(path) ? path : undefined;
-  }
-  return CANDIDATES.find((path) => existsSync(path));
-}
+export { browserIdentity, browserSource, findBrowser, INSTALL_HINT, type BrowserSource } from './find.ts';
 
 /** The origin documents are served from; nothing is ever fetched from it for real. */
 export const ORIGIN = 'http://galley.invalid';
@@ -47,21 +29,6 @@ export interface Response {
 
 /** Answers a URL under ORIGIN, or returns undefined to refuse it. */
 export type Resolver = (url: URL) => Promise<Response | undefined> | Response | undefined;
-
-/** Where the build's browser comes from: a running one's DevTools endpoint, or an executable to launch. */
-export type BrowserSource = { endpoint: string } | { executablePath: string };
-
-/** The `browser` setting when there is one, else a Chromium on this machine; undefined when there is neither. */
-export function browserSource(settings: { browser?: string | undefined }, env: NodeJS.ProcessEnv = process.env): BrowserSource | undefined {
-  if (settings.browser) return { endpoint: settings.browser };
-  const executablePath = findBrowser(env);
-  return executablePath ? { executablePath } : undefined;
-}
-
-/** What identifies the browser for the build cache. */
-export function browserIdentity(source: BrowserSource): string {
-  return 'endpoint' in source ? source.endpoint : source.executablePath;
-}
 
 /**
  * puppeteer's connect (what `puppeteer.connect` calls), without the launchers,
