@@ -90,44 +90,49 @@ export interface SpamVerdict {
  */
 export function spamScore(text: string, docLang: string): SpamVerdict {
   const t = text.trim();
-  const signals: string[] = [];
-  let score = 0;
-  const add = (points: number, signal: string) => {
-    score += points;
-    signals.push(signal);
-  };
-  if (codePoints(t, 12) < 12) return { score: 0, signals };
+  const verdict: SpamVerdict = { score: 0, signals: [] };
+  if (codePoints(t, 12) < 12) return verdict;
   const words = SPAM_ANY.test(t) ? spamWords(t) : [];
   const vocabulary = Math.min(3, words.length);
   // Each costlier signal is looked for only while the line can still reach the threshold; a
   // line that cannot gets a score below it, which is all a caller reads from it.
   let open = 2 + 2 + 1 + 2 + 2; // punctuation, dashes, numbers, doubled, script still to look at
-  const hopeless = () => score + vocabulary + open < SPAM_THRESHOLD;
   open -= 2;
-  if (!SENTENCE_PUNCT.test(t)) add(2, 'no sentence punctuation');
-  if (hopeless()) return { score: score + vocabulary, signals };
+  if (!SENTENCE_PUNCT.test(t)) add(verdict, 2, 'no sentence punctuation');
+  if (hopeless(verdict, vocabulary, open)) return verdict;
   open -= 2;
   const glued = t.match(/[^\s\-_|][-_|]+(?=[^\s\-_|])/gu)?.length ?? 0;
-  if (glued >= 2) add(2, `${glued} keywords glued with dashes`);
-  else if (glued === 1) add(1, 'keywords glued with a dash');
-  if (hopeless()) return { score: score + vocabulary, signals };
+  if (glued >= 2) add(verdict, 2, `${glued} keywords glued with dashes`);
+  else if (glued === 1) add(verdict, 1, 'keywords glued with a dash');
+  if (hopeless(verdict, vocabulary, open)) return verdict;
   open -= 1;
   const digitsOnWords = t.match(/\d\p{Script=Han}|\p{Script=Han}\d/gu)?.length ?? 0;
-  if (digitsOnWords >= 2) add(1, 'numbers stuck to words');
-  if (hopeless()) return { score: score + vocabulary, signals };
+  if (digitsOnWords >= 2) add(verdict, 1, 'numbers stuck to words');
+  if (hopeless(verdict, vocabulary, open)) return verdict;
   open -= 2;
   const doubled = t.match(/(\p{Script=Han})\1/gu)?.length ?? 0;
-  if (doubled >= 2) add(2, 'doubled characters');
-  if (hopeless()) return { score: score + vocabulary, signals };
-  open -= 2;
+  if (doubled >= 2) add(verdict, 2, 'doubled characters');
+  if (hopeless(verdict, vocabulary, open)) return verdict;
   if (docLang === 'zh-Hant' || docLang === 'zh-Hans') {
     const { simplified, traditional } = scriptEvidence(t);
     const other = docLang === 'zh-Hant' ? simplified : traditional;
     const own = docLang === 'zh-Hant' ? traditional : simplified;
-    if (other >= 2 && other > own * 2) add(2, 'written in the other script');
+    if (other >= 2 && other > own * 2) add(verdict, 2, 'written in the other script');
   }
-  if (words.length > 0) add(vocabulary, `spam vocabulary (${words.slice(0, 4).join(', ')})`);
-  return { score, signals };
+  if (words.length > 0) add(verdict, vocabulary, `spam vocabulary (${words.slice(0, 4).join(', ')})`);
+  return verdict;
+}
+
+function add(verdict: SpamVerdict, points: number, signal: string): void {
+  verdict.score += points;
+  verdict.signals.push(signal);
+}
+
+/** Whether the line cannot reach the threshold with the signals still to look at; if so its score is final, vocabulary counted. */
+function hopeless(verdict: SpamVerdict, vocabulary: number, open: number): boolean {
+  if (verdict.score + vocabulary + open >= SPAM_THRESHOLD) return false;
+  verdict.score += vocabulary;
+  return true;
 }
 
 export function isSpamLine(text: string, docLang: string): boolean {

@@ -119,29 +119,65 @@ function cleared(length: number): Uint8Array {
 export function punctuationEdits(text: string): Edit[] {
   if (!/[,:;?!()]/.test(text)) return [];
   const mask = protectedMask(text);
-  const pairs = parenPairs(text, mask);
-  const widened = cleared(text.length + 1);
-  // The line as it stands with the marks widened so far, without building it.
-  const chars = { get: (i: number): string | undefined => (widened[i] ? WIDE[text[i]!] : text[i]) };
+  const line = new Widening(text, parenPairs(text, mask));
+  const queue: number[] = [];
+  for (let i = 0; i < text.length; i++) if (isMark(text.charCodeAt(i)) && !mask[i] && !line.widened[i] && line.chinese(i)) line.widen(i, queue);
+  // Neighbours of widened marks, and the partner of a parenthesis whose outside changed.
+  while (queue.length) {
+    const i = queue.pop()!;
+    const partner = line.pairs.get(i);
+    for (const at of partner === undefined ? [i] : [i, partner]) {
+      if (at < 0 || line.widened[at] || mask[at] || !(text[at]! in WIDE)) continue;
+      if (line.chinese(at)) line.widen(at, queue);
+    }
+  }
+
+  const edits: Edit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!line.widened[i]) continue;
+    const wide = WIDE[text[i]!]!;
+    let end = i + 1;
+    if (SPACED.has(wide)) while (text[end] === ' ') end++;
+    edits.push({ start: i, end, replacement: wide, reason: REASONS[wide]![end - i - 1 ? 1 : 0]! });
+  }
+  return edits;
+}
+
+/** One line's marks being widened: which are so far, and whether each belongs to Chinese text given them. */
+class Widening {
+  readonly widened: Uint8Array;
+
+  constructor(
+    private readonly text: string,
+    readonly pairs: Map<number, number>,
+  ) {
+    this.widened = cleared(text.length + 1);
+  }
+
+  /** The line as it stands with the marks widened so far, without building it. */
+  private charAt(i: number): string | undefined {
+    return this.widened[i] ? WIDE[this.text[i]!] : this.text[i];
+  }
 
   /** Whether the ASCII mark at i belongs to Chinese text, given the marks widened so far. */
-  const chinese = (i: number): boolean => {
+  chinese(i: number): boolean {
+    const text = this.text;
     const ch = text[i]!;
-    const before = chars.get(i - 1);
-    const after = chars.get(i + 1);
+    const before = this.charAt(i - 1);
+    const after = this.charAt(i + 1);
     if (ch === '(' || ch === ')') {
-      const partner = pairs.get(i);
+      const partner = this.pairs.get(i);
       if (partner === undefined) return isCjkContext(before) || isCjkContext(after);
       const open = Math.min(i, partner);
       const close = Math.max(i, partner);
       const inner = text.slice(open + 1, close);
       if (isRomanization(inner)) return false; // a reading the pinyin rule kept: its parentheses stay as found
-      const outsideBefore = chars.get(open - 1);
+      const outsideBefore = this.charAt(open - 1);
       // f(x) stays ASCII; (一) / (1)標題 / 中文(English) / (含中文) go full-width.
       const callLike = /[A-Za-z0-9_]/.test(outsideBefore ?? '');
       // print("你好"), input('名字：', x): a call whose argument is a string literal is code, Chinese inside or not.
       if (callLike && STRING_ARGUMENTS.test(inner)) return false;
-      return HAN_GLOBAL_TEST.test(inner) || (!callLike && (isCjkContext(outsideBefore) || isCjkContext(chars.get(close + 1))));
+      return HAN_GLOBAL_TEST.test(inner) || (!callLike && (isCjkContext(outsideBefore) || isCjkContext(this.charAt(close + 1))));
     }
     if (before !== undefined && after !== undefined && isDigit(before) && isDigit(after)) return false; // 1,000  09:06
     if (inOperator(text, i)) return false;
@@ -149,37 +185,17 @@ export function punctuationEdits(text: string): Edit[] {
     // `總結4, 並得出`: a digit before and Chinese after the space is Chinese text too.
     const next = after === ' ' ? nextVisible(text, i) : after;
     return isCjkContext(before) || isHan(next) || (isCjkContext(after) && before === undefined);
-  };
+  }
 
-  const widen = (i: number, queue: number[]) => {
-    const partner = text[i] === '(' || text[i] === ')' ? pairs.get(i) : undefined;
+  /** Widens the mark at i (and its partner parenthesis); their neighbours are looked at again. */
+  widen(i: number, queue: number[]): void {
+    const partner = this.text[i] === '(' || this.text[i] === ')' ? this.pairs.get(i) : undefined;
     for (const at of partner === undefined ? [i] : [i, partner]) {
-      if (widened[at]) continue;
-      widened[at] = 1;
+      if (this.widened[at]) continue;
+      this.widened[at] = 1;
       queue.push(at - 1, at + 1);
     }
-  };
-  const queue: number[] = [];
-  for (let i = 0; i < text.length; i++) if (isMark(text.charCodeAt(i)) && !mask[i] && !widened[i] && chinese(i)) widen(i, queue);
-  // Neighbours of widened marks, and the partner of a parenthesis whose outside changed.
-  while (queue.length) {
-    const i = queue.pop()!;
-    const partner = pairs.get(i);
-    for (const at of partner === undefined ? [i] : [i, partner]) {
-      if (at < 0 || widened[at] || mask[at] || !(text[at]! in WIDE)) continue;
-      if (chinese(at)) widen(at, queue);
-    }
   }
-
-  const edits: Edit[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!widened[i]) continue;
-    const wide = WIDE[text[i]!]!;
-    let end = i + 1;
-    if (SPACED.has(wide)) while (text[end] === ' ') end++;
-    edits.push({ start: i, end, replacement: wide, reason: REASONS[wide]![end - i - 1 ? 1 : 0]! });
-  }
-  return edits;
 }
 
 /** Quotation marks first: a mark next to “ or ” is then seen in Chinese text (`"好"!` → `“好”！`). */
