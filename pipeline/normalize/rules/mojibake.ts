@@ -137,15 +137,8 @@ const MAX_MARKERS = 64;
 
 /** Finds repairs and warnings in one line of text. */
 export function findMojibake(text: string): MojibakeFinding[] {
-  const findings: MojibakeFinding[] = [];
-  if (!mayHoldMojibake(text)) return findings;
-  const taken: Array<[number, number]> = [];
-  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
-  const found = (start: number, end: number, best: Candidate | undefined, plausible: Candidate[]) => {
-    if (best) findings.push({ start, end, replacement: best.replacement, reason: `Repair mojibake: ${best.how}`, candidates: [] });
-    else findings.push({ start, end, reason: `Possible mojibake (${plausible[0]!.how}); kept as found`, candidates: unique(plausible.map((c) => c.replacement)) });
-    taken.push([start, end]);
-  };
+  if (!mayHoldMojibake(text)) return [];
+  const findings = new Findings();
 
   // One byte off, anchored on the lost-byte marker.
   let markers = 0;
@@ -161,7 +154,7 @@ export function findMojibake(text: string): MojibakeFinding[] {
     const top = best ?? plausible[0];
     if (!top) continue;
     if (best || (top.gain >= CLEAR_GAIN / 2 && hasSuspicious(text.slice(i, top.end)))) {
-      found(i, top.end, best, plausible);
+      findings.add(i, top.end, best, plausible);
       i = top.end - 1;
     }
   }
@@ -171,19 +164,19 @@ export function findMojibake(text: string): MojibakeFinding[] {
     const run = match[0];
     const start = match.index;
     const high = run.match(/[^\x00-\x7f]/g)?.length ?? 0;
-    if (high < 2 || run.length > MAX_RUN || !free(start, start + run.length)) continue;
+    if (high < 2 || run.length > MAX_RUN || !findings.free(start, start + run.length)) continue;
     const { best } = decide(runCandidates(run, RUN_HYPOTHESES.filter(([wrong, right]) => wrong === 'latin1' && right !== 'utf8')));
-    if (best) found(start, start + run.length, best, []);
+    if (best) findings.add(start, start + run.length, best, []);
   }
 
   // Whole runs of non-ASCII text read with the wrong encoding.
   for (const match of text.matchAll(RUN)) {
     const run = match[0];
     const start = match.index;
-    if (run.length < 2 || run.length > MAX_RUN || !free(start, start + run.length)) continue;
+    if (run.length < 2 || run.length > MAX_RUN || !findings.free(start, start + run.length)) continue;
     const western = westernReading(run);
     if (western) {
-      found(start, start + run.length, western, []);
+      findings.add(start, start + run.length, western, []);
       continue;
     }
     const { improbable, chars } = countImprobable(run);
@@ -207,23 +200,39 @@ export function findMojibake(text: string): MojibakeFinding[] {
     }
     // Two or three Han characters alone (a name: 曹俊) are too short to call mojibake without a clear reading.
     const shortHan = to - from <= 3 && /^\p{Script=Han}+$/u.test(text.slice(from, to));
-    if (best || (!shortHan && plausible.length > 0 && plausible[0]!.gain >= CLEAR_GAIN / 2)) found(from, to, best, plausible);
+    if (best || (!shortHan && plausible.length > 0 && plausible[0]!.gain >= CLEAR_GAIN / 2)) findings.add(from, to, best, plausible);
   }
 
   for (const match of text.matchAll(UNRECOVERABLE)) {
-    if (!free(match.index, match.index + match[0].length)) continue;
+    if (!findings.free(match.index, match.index + match[0].length)) continue;
     const what = match[0].startsWith('锟')
       ? 'replacement characters (U+FFFD) that were re-encoded and decoded as GBK'
       : match[0].startsWith('\uFFFD')
         ? 'replacement characters (U+FFFD): the original bytes are gone'
         : 'uninitialised-memory filler from a C program';
-    findings.push({ start: match.index, end: match.index + match[0].length, reason: `Unrecoverable mojibake: ${what}; kept as found`, candidates: [] });
+    findings.list.push({ start: match.index, end: match.index + match[0].length, reason: `Unrecoverable mojibake: ${what}; kept as found`, candidates: [] });
   }
-  return findings.sort((a, b) => a.start - b.start);
+  return findings.list.sort((a, b) => a.start - b.start);
 }
 
 function unique(values: string[]): string[] {
   return [...new Set(values)].slice(0, 5);
+}
+
+/** What one line's search has found so far, and the spans it has taken. */
+class Findings {
+  readonly list: MojibakeFinding[] = [];
+  private readonly taken: Array<[number, number]> = [];
+
+  free(start: number, end: number): boolean {
+    return this.taken.every(([a, b]) => end <= a || start >= b);
+  }
+
+  add(start: number, end: number, best: Candidate | undefined, plausible: Candidate[]): void {
+    if (best) this.list.push({ start, end, replacement: best.replacement, reason: `Repair mojibake: ${best.how}`, candidates: [] });
+    else this.list.push({ start, end, reason: `Possible mojibake (${plausible[0]!.how}); kept as found`, candidates: unique(plausible.map((c) => c.replacement)) });
+    this.taken.push([start, end]);
+  }
 }
 
 /** True when some of the text is suspected mojibake, repaired or not: a value not to use as it is. */
