@@ -14,7 +14,7 @@ import type { VFile } from 'vfile';
 import YAML from 'yaml';
 import type { DocumentMeta, Script } from '../types.ts';
 import { detectLang, LANG_SAMPLE } from '../locale/lang.ts';
-import { Locator, makeLine, type Line, type Reporter, splitLines } from './lines.ts';
+import { joinedText, Locator, makeLine, type Line, type Reporter, splitLines } from './lines.ts';
 import { toMarkdown } from './markdown.ts';
 import { removeBoilerplate } from './rules/boilerplate.ts';
 import { applyControl } from './rules/control.ts';
@@ -56,18 +56,6 @@ function sourceText(file: VFile): string {
   return '';
 }
 
-/** The lines' text as far as detectLang reads it (its first 200,000 units), without joining a long text whole. */
-function langSample(lines: Line[]): string {
-  const texts: string[] = [];
-  let length = 0;
-  for (const line of lines) {
-    if (length > LANG_SAMPLE) break;
-    texts.push(line.text);
-    length += line.text.length + 1;
-  }
-  return texts.join('\n');
-}
-
 function reporterFor(file: VFile, source: string): Reporter {
   const locator = new Locator(source);
   return { file, locate: (offset) => locator.place(offset) };
@@ -104,7 +92,7 @@ export function repairPlainText(file: VFile, options: NormalizeOptions): Repaire
     for (const line of lines) repairLine(line, reporter, on);
     if (on('punctuation')) applyPdfMarks(lines, reporter); // before the rules that read marks: spam scores, the head, widening
     if (on('pinyin')) applyPinyin(lines, reporter); // before punctuation, which would widen the annotations' parentheses
-    const lang = detectLang(langSample(lines));
+    const lang = detectLang(joinedText(lines, LANG_SAMPLE));
     if (on('boilerplate')) lines = removeBoilerplate(lines, lang, reporter);
     const header = extractHeader(lines, reporter, lang);
     const fields = header.fields;

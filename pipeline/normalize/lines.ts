@@ -216,3 +216,16 @@ export function joinLines(parts: Line[]): Line {
   if (kept.length) line.kept = kept;
   return line;
 }
+
+/** The lines' text joined, as far as `limit` UTF-16 units and leaving out one line: a long text is not joined whole for a sample. */
+export function joinedText(lines: Line[], limit: number, except?: Line): string {
+  const texts: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (length > limit) break;
+    if (line === except) continue;
+    texts.push(line.text);
+    length += line.text.length + 1;
+  }
+  return texts.join('\n');
+}

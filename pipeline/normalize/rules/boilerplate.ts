@@ -99,20 +99,20 @@ export function spamScore(text: string, docLang: string): SpamVerdict {
   let open = 2 + 2 + 1 + 2 + 2; // punctuation, dashes, numbers, doubled, script still to look at
   open -= 2;
   if (!SENTENCE_PUNCT.test(t)) add(verdict, 2, 'no sentence punctuation');
-  if (hopeless(verdict, vocabulary, open)) return verdict;
+  if (hopeless(verdict, vocabulary, open)) return withVocabulary(verdict, vocabulary);
   open -= 2;
   const glued = t.match(/[^\s\-_|][-_|]+(?=[^\s\-_|])/gu)?.length ?? 0;
   if (glued >= 2) add(verdict, 2, `${glued} keywords glued with dashes`);
   else if (glued === 1) add(verdict, 1, 'keywords glued with a dash');
-  if (hopeless(verdict, vocabulary, open)) return verdict;
+  if (hopeless(verdict, vocabulary, open)) return withVocabulary(verdict, vocabulary);
   open -= 1;
   const digitsOnWords = t.match(/\d\p{Script=Han}|\p{Script=Han}\d/gu)?.length ?? 0;
   if (digitsOnWords >= 2) add(verdict, 1, 'numbers stuck to words');
-  if (hopeless(verdict, vocabulary, open)) return verdict;
+  if (hopeless(verdict, vocabulary, open)) return withVocabulary(verdict, vocabulary);
   open -= 2;
   const doubled = t.match(/(\p{Script=Han})\1/gu)?.length ?? 0;
   if (doubled >= 2) add(verdict, 2, 'doubled characters');
-  if (hopeless(verdict, vocabulary, open)) return verdict;
+  if (hopeless(verdict, vocabulary, open)) return withVocabulary(verdict, vocabulary);
   if (docLang === 'zh-Hant' || docLang === 'zh-Hans') {
     const { simplified, traditional } = scriptEvidence(t);
     const other = docLang === 'zh-Hant' ? simplified : traditional;
@@ -128,11 +128,14 @@ function add(verdict: SpamVerdict, points: number, signal: string): void {
   verdict.signals.push(signal);
 }
 
-/** Whether the line cannot reach the threshold with the signals still to look at; if so its score is final, vocabulary counted. */
+/** Whether the line cannot reach the threshold with the signals still to look at: its score is then final. */
 function hopeless(verdict: SpamVerdict, vocabulary: number, open: number): boolean {
-  if (verdict.score + vocabulary + open >= SPAM_THRESHOLD) return false;
+  return verdict.score + vocabulary + open < SPAM_THRESHOLD;
+}
+
+function withVocabulary(verdict: SpamVerdict, vocabulary: number): SpamVerdict {
   verdict.score += vocabulary;
-  return true;
+  return verdict;
 }
 
 export function isSpamLine(text: string, docLang: string): boolean {

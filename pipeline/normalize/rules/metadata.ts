@@ -8,7 +8,7 @@
  * not be typeset again in the body. Every line taken out is reported with its text.
  */
 import type { DocumentMeta } from '../../types.ts';
-import { joinLines, originAt, report, trimLine, type Line, type Reporter } from '../lines.ts';
+import { joinedText, joinLines, originAt, report, trimLine, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
@@ -93,19 +93,6 @@ function pickTitle(readings: Reading[], chineseDoc: boolean): number | undefined
 /** How much of the page shows which terms recur in it (for glued keywords): its first 200,000 UTF-16 units. */
 const EVIDENCE = 200_000;
 
-/** The page's text but one line, as far as EVIDENCE: a five-megabyte page is not joined whole for a keyword line. */
-function evidenceText(lines: Line[], except: Line): string {
-  const texts: string[] = [];
-  let length = 0;
-  for (const line of lines) {
-    if (length > EVIDENCE) break;
-    if (line === except) continue;
-    texts.push(line.text);
-    length += line.text.length + 1;
-  }
-  return texts.join('\n');
-}
-
 /**
  * Reads the head of the page and returns what it found and the body lines, in order, without
  * the lines taken out.
@@ -130,7 +117,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   let end = readings.findIndex((r, k) => r.role === 'body' && k > (titleAt ?? -1));
   if (end === -1) end = readings.length;
   const taken = new Set<number>();
-  const bodyText = (except: Line) => evidenceText(lines, except);
+  const bodyText = (except: Line) => joinedText(lines, EVIDENCE, except);
   const put = new Assigner(fields, reporter, chineseDoc, bodyText);
   for (let k = 0; k < end; k++) {
     const reading = readings[k]!;
