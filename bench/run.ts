@@ -225,7 +225,7 @@ async function main(): Promise<void> {
   }
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 
-  printNormalize();
+  await printNormalize();
   await printRunaway();
 }
 
@@ -239,9 +239,9 @@ async function printRunaway(): Promise<void> {
   }
 }
 
-/** normalize alone, in this process, on one scraped text grown to 5 MB. */
-function printNormalize(): void {
-  for (const f of benchNormalize(resolve(import.meta.dirname, '..'))) {
+/** normalize alone, bundled as the CLI is, on one scraped text grown to 5 MB. */
+async function printNormalize(): Promise<void> {
+  for (const f of await benchNormalize(resolve(import.meta.dirname, '..'))) {
     console.log(`normalize ${f.megabytes.toFixed(2)} MB: ${f.seconds.toFixed(2)} s CPU, ${(f.megabytes / f.seconds).toFixed(2)} MB/s (${f.ratio.toFixed(2)}× the smallest size's time per MB)`);
   }
 }

@@ -7,13 +7,10 @@
 // node_modules its import resolved some 240 files while Chromium was starting.
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_OPTIONS } from './bundle-options.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
-
-/** Not bundled: native addons, files read beside their own modules. */
-// opencc-js and pinyin-pro are required on use (locale/opencc.ts, normalize/rules/pinyin.ts): their dictionaries are large.
-export const EXTERNAL = ['sharp', 'lightningcss', 'subset-font', 'fontverter', 'harfbuzzjs', 'wawoff2', 'opencc-js', 'pinyin-pro'];
 
 let esbuild;
 try {
@@ -23,20 +20,7 @@ try {
   process.exit(0);
 }
 rmSync(dist, { recursive: true, force: true });
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // A package's ES module build where it has one: esbuild can drop what galley never calls (pdf-lib's forms).
-  mainFields: ['module', 'main'],
-  external: EXTERNAL,
-  // CommonJS packages inside an ES module bundle still call require().
-  banner: { js: "import { createRequire as __galleyRequire } from 'node:module'; const require = __galleyRequire(import.meta.url);" },
-  legalComments: 'none',
-  logLevel: 'warning',
-};
+const common = { ...BUNDLE_OPTIONS, absWorkingDir: root };
 const tables = `${dist}/.indexes.js`;
 try {
   // The CLI: what --version needs in cli.js, each dynamic import() a chunk of its own; the text
