@@ -12,15 +12,31 @@ import { headingKind } from './structure.ts';
 export const RULE_ID = 'layout';
 
 /** What may end a paragraph: a sentence's final mark, a closing quote or bracket, a colon. */
-const ENDS_PARAGRAPH = /[。！？!?…：:；;」』”’）)》】.]\s*$/u;
+const FINAL_MARKS = '。！？!?…：:；;」』”’）)》】.';
 const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201d]/u;
 /** Fewer lines than this carry no evidence of a layout's width. */
 const MIN_WRAPPED = 3;
 
+/** Whether a trimmed line ends the way a paragraph may. */
+function endsParagraph(trimmed: string): boolean {
+  return trimmed !== '' && FINAL_MARKS.includes(trimmed[trimmed.length - 1]!);
+}
+
+/** Columns of each BMP code unit, found on first sight (0: not yet): every line of a long page is measured. */
+const unitColumns = new Uint8Array(0x10000);
+
 /** Printed width: East Asian characters take two columns. */
 export function columns(text: string): number {
+  const t = text.trim();
   let width = 0;
-  for (const ch of text.trim()) width += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < t.length; i++) {
+    const unit = t.charCodeAt(i);
+    if (unit < 0x80) width++;
+    else if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width += WIDE.test(t.slice(i, i + 2)) ? 2 : 1;
+      i++;
+    } else width += unitColumns[unit] ||= WIDE.test(String.fromCharCode(unit)) ? 2 : 1;
+  }
   return width;
 }
 
@@ -29,20 +45,24 @@ export function columns(text: string): number {
  * mid-sentence: the commonest such width, allowing for a character's play either way.
  */
 export function wrapWidth(lines: Line[]): number | undefined {
-  const open = lines.map((l) => l.text.trim()).filter((t) => t.length >= 10 && !ENDS_PARAGRAPH.test(t) && columns(t) >= 20 && headingKind(t) === undefined);
-  if (open.length < MIN_WRAPPED) return undefined;
   const histogram = new Map<number, number>();
-  for (const line of open) {
-    const width = columns(line);
+  let open = 0;
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (t.length < 10 || endsParagraph(t)) continue;
+    const width = columns(t);
+    if (width < 20 || headingKind(t) !== undefined) continue;
     histogram.set(width, (histogram.get(width) ?? 0) + 1);
+    open++;
   }
+  if (open < MIN_WRAPPED) return undefined;
   let best: { width: number; count: number } | undefined;
   for (const width of histogram.keys()) {
     let count = 0;
     for (let w = width - tolerance(width); w <= width + tolerance(width); w++) count += histogram.get(w) ?? 0;
     if (!best || count > best.count || (count === best.count && width > best.width)) best = { width, count };
   }
-  return best && best.count >= MIN_WRAPPED && best.count * 2 >= open.length ? best.width : undefined;
+  return best && best.count >= MIN_WRAPPED && best.count * 2 >= open ? best.width : undefined;
 }
 
 /** How far a wrapped line may fall short of the width: a word or two, more in proportional Latin text. */
@@ -68,7 +88,7 @@ export function joinWrappedLines(lines: Line[], reporter: Reporter | undefined):
   for (const line of lines) {
     const previous = out.at(-1);
     const text = previous?.text.trim() ?? '';
-    const fills = previous !== undefined && columns(printed) >= width - 2 * tolerance(width) && !ENDS_PARAGRAPH.test(printed) && headingKind(text) === undefined;
+    const fills = previous !== undefined && columns(printed) >= width - 2 * tolerance(width) && !endsParagraph(printed) && headingKind(text) === undefined;
     const next = line.text.trim();
     printed = next;
     if (!fills || next === '' || headingKind(next) !== undefined) {
