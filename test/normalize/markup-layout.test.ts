@@ -59,6 +59,19 @@ describe('line breaks of the page', () => {
   });
   it('counts East Asian characters as two columns', () => {
     expect(columns('城市ab')).toBe(6);
+    // Full-width marks and quotes are wide; a character beyond the BMP counts once, by its script.
+    expect(columns(' 「城」，“a” ')).toBe(13);
+    expect(columns('𠀀𝐀é')).toBe(4);
+    // A lone surrogate is one narrow column, and the same character is measured alike every time.
+    expect(columns('\ud840城')).toBe(3);
+    expect(columns('城\ud840')).toBe(3);
+  });
+  it('reads a paragraph end from the last mark before trailing spaces', () => {
+    const wrapped = ['我們的研究表明城市中的學生在適應新環境時會遇到許多困', '難他們需要時間去認識新的朋友並熟悉學校裡面的各種規則', '而老師們也需要幫助他們慢慢地融入班級的生活之中去並且', '家長也應當多多關心孩子在學校裡的情況才能讓他們安心。  ', '第二段開始的地方也寫得很長很長很長很長很長很長很長很長'];
+    expect(joinWrappedLines(wrapped.map((t) => makeLine(t, 0)), undefined).map((l) => l.text)).toEqual([
+      '我們的研究表明城市中的學生在適應新環境時會遇到許多困難他們需要時間去認識新的朋友並熟悉學校裡面的各種規則而老師們也需要幫助他們慢慢地融入班級的生活之中去並且家長也應當多多關心孩子在學校裡的情況才能讓他們安心。  ',
+      '第二段開始的地方也寫得很長很長很長很長很長很長很長很長',
+    ]);
   });
 });
 
