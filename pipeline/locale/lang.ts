@@ -26,23 +26,57 @@ export function scriptEvidence(text: string): { simplified: number; traditional:
   return { simplified, traditional };
 }
 
-/** The characters of `text` that `others` (runs of every other character) leaves: counted without an array of them. */
-function countChars(text: string, others: RegExp): number {
-  const kept = text.replace(others, '');
-  let count = kept.length;
-  for (let i = 0; i < kept.length; i++) if (kept.charCodeAt(i) >= 0xd800 && kept.charCodeAt(i) <= 0xdbff) count--;
-  return count;
+const HAN = 1;
+const KANA = 2;
+const HANGUL = 4;
+const LATIN = 8;
+const LETTER = 16;
+const CLASSES: [number, RegExp][] = [
+  [HAN, /^\p{Script=Han}$/u],
+  [KANA, /^[\p{Script=Hiragana}\p{Script=Katakana}]$/u],
+  [HANGUL, /^\p{Script=Hangul}$/u],
+  [LATIN, /^\p{Script=Latin}$/u],
+  [LETTER, /^\p{L}$/u],
+];
+
+/** What a character is, as bits of the classes above. */
+function classOf(ch: string): number {
+  let bits = 0;
+  for (const [bit, pattern] of CLASSES) if (pattern.test(ch)) bits |= bit;
+  return bits;
+}
+
+/** Classes of each BMP code unit, found on first sight (0x80: known to be none): the sample can be 200,000 units. */
+const unitClasses = new Uint8Array(0x10000);
+
+/** How many characters of `text` are Han, kana, Hangul, Latin and letters of any script, in one pass. */
+function countClasses(text: string): { han: number; kana: number; hangul: number; latin: number; other: number } {
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
+  let latin = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let bits: number;
+    if ((unit & 0xfc00) === 0xd800 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bits = classOf(text.slice(i, i + 2));
+      i++;
+    } else bits = (unitClasses[unit] ||= classOf(String.fromCharCode(unit)) | 0x80);
+    if (bits & HAN) han++;
+    if (bits & KANA) kana++;
+    if (bits & HANGUL) hangul++;
+    if (bits & LATIN) latin++;
+    if (bits & LETTER) other++;
+  }
+  return { han, kana, hangul, latin, other };
 }
 
 /** BCP 47 tag: zh-Hant, zh-Hans, zh (no distinguishing characters), ja, ko, en, or und. */
 export function detectLang(text: string): string {
   if (typeof text !== 'string' || text.length === 0) return 'und';
   const sample = text.length > LANG_SAMPLE ? text.slice(0, LANG_SAMPLE) : text;
-  const han = countChars(sample, /\P{Script=Han}+/gu);
-  const kana = countChars(sample, /[^\p{Script=Hiragana}\p{Script=Katakana}]+/gu);
-  const hangul = countChars(sample, /\P{Script=Hangul}+/gu);
-  const latin = countChars(sample, /\P{Script=Latin}+/gu);
-  const other = countChars(sample, /\P{L}+/gu);
+  const { han, kana, hangul, latin, other } = countClasses(sample);
   if (other === 0) return 'und';
   if (kana > 0 && kana * 5 >= han && kana + han >= latin / 4) return 'ja';
   if (hangul > han && hangul >= latin / 4) return 'ko';

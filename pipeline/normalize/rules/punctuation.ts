@@ -52,8 +52,10 @@ const HAN_GLOBAL_TEST = /\p{Script=Han}/u;
 /** Arguments that open with an ASCII-quoted string: `"你好"`, `'名字：', end=""`. */
 const STRING_ARGUMENTS = /^\s*(["'`])[^"'`]*\1\s*(?:,[^()]*)?$/;
 
-/** ASCII marks that, run together, make an operator rather than prose punctuation. */
-const OPERATOR = /[:;,!?=<>+*/&|^%~\\-]/;
+/** ASCII marks that, run together, make an operator rather than prose punctuation, by code. */
+const OPERATOR = new Uint8Array(128);
+for (const ch of ':;,!?=<>+*/&|^%~\\-') OPERATOR[ch.charCodeAt(0)] = 1;
+const isOperator = (text: string, i: number) => OPERATOR[text.charCodeAt(i)] === 1;
 
 /**
  * Whether the mark at `i` is part of an ASCII operator (`::`, `?:`, `:=`, `!=`, `->`): a run of
@@ -62,8 +64,8 @@ const OPERATOR = /[:;,!?=<>+*/&|^%~\\-]/;
 function inOperator(text: string, i: number): boolean {
   let start = i;
   let end = i + 1;
-  while (start > 0 && OPERATOR.test(text[start - 1]!)) start--;
-  while (end < text.length && OPERATOR.test(text[end]!)) end++;
+  while (start > 0 && isOperator(text, start - 1)) start--;
+  while (end < text.length && isOperator(text, end)) end++;
   return end - start >= 2 && !/^[?!]+$/.test(text.slice(start, end));
 }
 
@@ -125,11 +127,9 @@ export function punctuationEdits(text: string): Edit[] {
   // Neighbours of widened marks, and the partner of a parenthesis whose outside changed.
   while (queue.length) {
     const i = queue.pop()!;
+    line.reconsider(i, mask, queue);
     const partner = line.pairs.get(i);
-    for (const at of partner === undefined ? [i] : [i, partner]) {
-      if (at < 0 || line.widened[at] || mask[at] || !(text[at]! in WIDE)) continue;
-      if (line.chinese(at)) line.widen(at, queue);
-    }
+    if (partner !== undefined) line.reconsider(partner, mask, queue);
   }
 
   const edits: Edit[] = [];
@@ -189,12 +189,22 @@ class Widening {
 
   /** Widens the mark at i (and its partner parenthesis); their neighbours are looked at again. */
   widen(i: number, queue: number[]): void {
-    const partner = this.text[i] === '(' || this.text[i] === ')' ? this.pairs.get(i) : undefined;
-    for (const at of partner === undefined ? [i] : [i, partner]) {
-      if (this.widened[at]) continue;
-      this.widened[at] = 1;
-      queue.push(at - 1, at + 1);
-    }
+    this.mark(i, queue);
+    const code = this.text.charCodeAt(i);
+    const partner = code === 40 || code === 41 ? this.pairs.get(i) : undefined;
+    if (partner !== undefined) this.mark(partner, queue);
+  }
+
+  private mark(at: number, queue: number[]): void {
+    if (this.widened[at]) return;
+    this.widened[at] = 1;
+    queue.push(at - 1, at + 1);
+  }
+
+  /** A mark next to one just widened: widened too when its context is now Chinese. */
+  reconsider(at: number, mask: Uint8Array, queue: number[]): void {
+    if (at < 0 || this.widened[at] || mask[at] || !isMark(this.text.charCodeAt(at))) return;
+    if (this.chinese(at)) this.widen(at, queue);
   }
 }
 

@@ -155,10 +155,14 @@ export function findStrayScript(text: string, docLang: string): StraySpan[] {
   return findStrayScripts([text], docLang)[0]!;
 }
 
+/**
+ * A message's text from its parts, as one flat string: a template literal makes a rope of
+ * a dozen pieces, and a long page keeps tens of thousands of these messages.
+ */
+const flat = (...parts: string[]) => parts.join('');
+
 function context(text: string, span: StraySpan): string {
-  const before = text.slice(Math.max(0, span.start - 2), span.start);
-  const after = text.slice(span.end, span.end + 2);
-  return `${before}${span.found}${after}`;
+  return flat(text.slice(Math.max(0, span.start - 2), span.start), span.found, text.slice(span.end, span.end + 2));
 }
 
 /** Reports stray characters in the lines; converts them when the target script is the document's own. */
@@ -176,7 +180,7 @@ export function applyScript(lines: Line[], docLang: string, target: Script, repo
     if (!convert) {
       if (reporter) {
         for (const span of spans) {
-          report(reporter, originAt(line, span.start), RULE_ID, `${other} ${span.found} in ${own} text (in “${context(line.text, span)}”; ${own}: ${span.converted})`, span.found, span.converted, 'warning');
+          report(reporter, originAt(line, span.start), RULE_ID, flat(other, ' ', span.found, ' in ', own, ' text (in “', context(line.text, span), '”; ', own, ': ', span.converted, ')'), span.found, span.converted, 'warning');
         }
       }
       return;
@@ -185,7 +189,7 @@ export function applyScript(lines: Line[], docLang: string, target: Script, repo
       start: span.start,
       end: span.end,
       replacement: span.converted,
-      reason: `Convert ${other} ${span.found} to ${own} ${span.converted} (in “${context(line.text, span)}”)`,
+      reason: flat('Convert ', other, ' ', span.found, ' to ', own, ' ', span.converted, ' (in “', context(line.text, span), '”)'),
     }));
     applyEdits(line, edits, reporter, RULE_ID, 'warning');
   });
