@@ -242,7 +242,7 @@ async function printRunaway(): Promise<void> {
 /** normalize alone, bundled as the CLI is, on one scraped text grown to 5 MB. */
 async function printNormalize(): Promise<void> {
   for (const f of await benchNormalize(resolve(import.meta.dirname, '..'))) {
-    console.log(`normalize ${f.megabytes.toFixed(2)} MB: ${f.seconds.toFixed(2)} s CPU, ${(f.megabytes / f.seconds).toFixed(2)} MB/s (${f.ratio.toFixed(2)}× the smallest size's time per MB)`);
+    console.log(`normalize ${f.megabytes.toFixed(2)} MB: ${f.seconds.toFixed(2)} s CPU (median of 3), ${(f.megabytes / f.seconds).toFixed(2)} MB/s (${f.ratio.toFixed(2)}× the smallest size's time per MB)`);
   }
 }
 
