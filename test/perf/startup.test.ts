@@ -136,4 +136,11 @@ describe('starting the CLI', () => {
     expect(JSON.parse(fromSources.stdout).length).toBeGreaterThan(100);
     expect(galley(args, ROOT).stdout).toBe(fromSources.stdout);
   });
+
+  it('prints the same PDF from the sources: what it runs in the page survives tsx, which names every function', () => {
+    const root = project({ 'linked.md': '# One\n\nSee [two](#two).\n\n## Two\n\nA paragraph.\n' });
+    galley(['build', 'linked.md', '--format', 'pdf', '--out', 'sources'], root, { GALLEY_FROM_SOURCES: '1' });
+    galley(['build', 'linked.md', '--format', 'pdf', '--out', 'bundle'], root);
+    expect(readFileSync(join(root, 'sources/linked.pdf')).equals(readFileSync(join(root, 'bundle/linked.pdf')))).toBe(true);
+  });
 });

@@ -28,9 +28,9 @@ export interface PageHeading {
  * one of them at HEADING_LINK (through the DevTools protocol: page scripts stay off).
  */
 export async function unlinkHeadings(page: Page): Promise<PageHeading[]> {
+  // No named function inside: run from the sources, tsx would wrap it in a __name() call the page does not have.
   return page.evaluate((prefix) => {
     const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'));
-    const fragment = (id: string) => new URL(`#${id}`, document.baseURI).hash.slice(1);
     const targets = new Set(headings.filter((h) => h.id && document.getElementById(h.id) === h));
     for (const link of document.querySelectorAll('a[href^="#"]')) {
       let id: string;
@@ -40,9 +40,9 @@ export async function unlinkHeadings(page: Page): Promise<PageHeading[]> {
         continue;
       }
       const target = document.getElementById(id);
-      if (target && targets.has(target)) link.setAttribute('href', `${prefix}#${fragment(id)}`);
+      if (target && targets.has(target)) link.setAttribute('href', `${prefix}${new URL(`#${id}`, document.baseURI).hash}`);
     }
-    return headings.map((h) => ({ name: h.id ? fragment(h.id) : '', text: h.textContent ?? '' }));
+    return headings.map((h) => ({ name: h.id ? new URL(`#${h.id}`, document.baseURI).hash.slice(1) : '', text: h.textContent ?? '' }));
   }, HEADING_LINK);
 }
 
