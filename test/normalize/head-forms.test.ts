@@ -77,6 +77,28 @@ describe('a feed article', () => {
   });
 });
 
+describe('a blog or a reprint', () => {
+  it('knows reading figures for chrome, not a sentence that counts characters', () => {
+    for (const t of ['共 6120字,需浏览 12分钟', '全文約3200字', '本文共2,500字，阅读时间约 6 分钟', '預計閱讀時間：8分鐘', '阅读需要 3 分钟', '7 min read']) expect(isChrome(t), t).toBe(true);
+    for (const t of ['全文共3000字的论文已经写好', '每天阅读30分钟的孩子成绩更好', '12分钟']) expect(isChrome(t), t).toBe(false);
+  });
+  it('drops a counters line after a placeholder name, keeping the title above it', () => {
+    const h = head(['雨季到来前的屋顶检修', '未命名 06-12 阅读:342 评论:0'], 'zh-Hans');
+    expect(h).toMatchObject({ title: '雨季到来前的屋顶检修', authors: [], body: [BODY] });
+  });
+  it('reads a reprint line: the source it was taken from and its author, the permission note dropped and reported', () => {
+    const h = head(['屋頂花園的排水設計', '文章轉載自：城市綠化月報 作者：吳佩珊，經作者授權轉載。'], 'zh-Hant');
+    expect(h).toMatchObject({ title: '屋頂花園的排水設計', authors: ['吳佩珊'], body: [BODY] });
+    expect(h.fields.publication?.text).toBe('城市綠化月報');
+    expect(h.messages.map((m) => m.reason).join('\n')).toContain('經作者授權轉載');
+  });
+  it('takes a feed account for the publication, without its handle', () => {
+    const h = head(['旧物改造的十个点子', '作者：木子', '公众号：慢生活(ID:slowlife_cn)'], 'zh-Hans');
+    expect(h).toMatchObject({ title: '旧物改造的十个点子', authors: ['木子'], body: [BODY] });
+    expect(h.fields.publication?.text).toBe('慢生活');
+  });
+});
+
 describe('dates', () => {
   it('reads Minguo years', () => {
     expect(readDate('出版：民國108年6月12日')?.date).toBe('2019-06-12');

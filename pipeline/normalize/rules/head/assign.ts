@@ -12,7 +12,7 @@ import { readDate, readMonth, readRocYear, type Field } from './labels.ts';
 import { readByline, readLatinNames } from './names.ts';
 import { TAKES_NEXT_LINE, type Reading } from './read.ts';
 import type { HeaderFields } from './fields.ts';
-import { OWN_STAFF, penName, readCompactDate, readIssueValue, splitParallelTitle, withoutTrailingSeparator } from './values.ts';
+import { OWN_STAFF, penName, readCompactDate, readIssueValue, splitParallelTitle, withoutAccountId, withoutReprintNote, withoutTrailingSeparator } from './values.ts';
 
 export { RULE_ID } from './keywords.ts';
 export type { HeaderFields } from './fields.ts';
@@ -128,11 +128,7 @@ export class Assigner {
     const f = this.fields;
     const what: string[] = [];
     const dropped: string[] = [];
-    if (reading.date && !f.date) {
-      f.date = reading.date.date;
-      if (reading.date.time) f.time = reading.date.time;
-      what.push(`date ${f.date}${f.time ? ` ${f.time}` : ''}`);
-    }
+    this.setDate(reading.date, what);
     if (reading.publication) this.publication(reading.publication, what);
     let repeated = false;
     if (reading.byline) {
@@ -156,13 +152,18 @@ export class Assigner {
     return true;
   }
 
+  /** The first date read is the article's; later ones are the same date printed again, or another's. */
+  private setDate(date: { date: string; time?: string } | undefined, what: string[]): void {
+    const f = this.fields;
+    if (!date || f.date) return;
+    f.date = date.date;
+    if (date.time) f.time = date.time;
+    what.push(`date ${f.date}${f.time ? ` ${f.time}` : ''}`);
+  }
+
   private publication(value: PublicationValue, what: string[]): void {
     const f = this.fields;
-    if (value.date && !f.date) {
-      f.date = value.date.date;
-      if (value.date.time) f.time = value.date.time;
-      what.push(`date ${f.date}`);
-    }
+    this.setDate(value.date, what);
     if (value.publication && !f.publication && !looksGarbled(value.publication.text)) {
       f.publication = value.publication;
       what.push(`publication ${value.publication.text}`);
@@ -229,18 +230,17 @@ export class Assigner {
         // `来源：https://…`: where the article was taken from is an address, not a journal.
         f.codes.source ??= url;
         what.push(`source ${url}`);
-      } else this.publication(readPublication(value) ?? {}, what);
+      } else this.publication(readPublication(withoutAccountId(value)) ?? {}, what);
     } else if (kind === 'author') {
+      const { value, note } = withoutReprintNote(field.value);
+      if (note) dropped.push(`reprint note “${note}”`);
+      const text = value.text;
       // `作者：陳美玲 2022-08-15`: a date may follow the names.
       const date = readDate(text);
       const byline = readByline(withoutTrailingSeparator(date ? trimLine(sliceLine(value, 0, date.start)) : value));
       const names = byline?.names ?? (this.chineseDoc ? this.redecoded(value) ?? penName(value) : readLatinNames(value)) ?? [];
       this.addAffiliations(byline?.affiliations ?? [], what);
-      if (date && names.length && !f.date) {
-        f.date = date.date;
-        if (date.time) f.time = date.time;
-        what.push(`date ${f.date}`);
-      }
+      if (names.length) this.setDate(date, what);
       const added = this.authors(names);
       if (added.length) what.push(`authors ${added.join('、')}`);
       else if (names.length === 0 && text !== '') dropped.push(`unreadable author “${text}”`);
@@ -261,11 +261,7 @@ export class Assigner {
       // `出版日期：2020年3月`: a labelled month is the date, as precise as it was printed.
       const compact = readCompactDate(text);
       const date: { date: string; time?: string } | undefined = compact ? { date: compact } : (readDate(text) ?? readMonth(text));
-      if (date && !f.date) {
-        f.date = date.date;
-        if (date.time) f.time = date.time;
-        what.push(`date ${f.date}`);
-      }
+      this.setDate(date, what);
     } else if ((kind === 'year' || kind === 'volume') && text !== '') {
       const number = /\d+/u.exec(readRocYear(text) ?? text)?.[0];
       if (number && !f[kind]) f[kind] = number;

@@ -30,6 +30,17 @@ const NAV_WORDS = new Set([
 const BREADCRUMB = /^\s*(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|位置)?\s*[:：]?\s*(?:首页|首頁|主页|主頁|home)\s*[>»›/＞]/iu;
 const COUNTER = /^\s*(?:[【[(（]\s*)?(?:[浏瀏][览覽]|[阅閱][读讀]|[点點][击擊]|[评評][论論]|人[气氣])\s*(?:量|次[数數]|[数數])?\s*[:：]?\s*\d+\s*次?\s*(?:[】\])）])?\s*$/u;
 
+/**
+ * A blog's reading figures: `共 6120字，需浏览 12分钟`, `全文约3200字`, `阅读时间约 5 分钟`,
+ * `预计阅读时长：8分钟`, `5 min read`.
+ */
+const MINUTES = String.raw`[\d.]+\s*(?:分[钟鐘]|min(?:ute)?s?)`;
+const READ_TIME = String.raw`(?:需要?|[预預][计計]|大?[约約])?\s*(?:[浏瀏][览覽]|[阅閱][读讀])(?:[时時][间間长長])?\s*(?:需要?|大?[约約])?\s*[:：]?\s*${MINUTES}`;
+const READING_FIGURES = new RegExp(
+  String.raw`^(?:(?:本文|全文)?\s*(?:共|[约約]|共[计計])?\s*[\d,，.]+\s*[千万萬]?\s*字(?:[\s,，;；、|｜·]*${READ_TIME})?|${READ_TIME}|${MINUTES}\s+read)\s*[。.]?$`,
+  'iu',
+);
+
 /** A feed's call to follow it: `点击上方蓝字关注我们`, `↑ 點擊上方「X」關注`, `长按识别二维码关注`. */
 const FOLLOW = /^[\s↑▲☝👆]*(?:(?:[点點]击|[点點][击擊]|[长長]按|[扫掃]码|[扫掃]碼|[识識]别|[識识]別).{0,24}?[关關]注.{0,8}|.{0,16}[关關]注我[们們].{0,4})$/u;
 
@@ -37,7 +48,7 @@ const FOLLOW = /^[\s↑▲☝👆]*(?:(?:[点點]击|[点點][击擊]|[长長]�
 export function isChrome(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
-  if (BREADCRUMB.test(t) || COUNTER.test(t) || isWidgetLine(t) || (t.length <= 40 && FOLLOW.test(t) && !/[。，]/u.test(t))) return true;
+  if (BREADCRUMB.test(t) || COUNTER.test(t) || READING_FIGURES.test(t) || isWidgetLine(t) || (t.length <= 40 && FOLLOW.test(t) && !/[。，]/u.test(t))) return true;
   // `Home | News | About us`: items of several words when the row has separators.
   const items = t.split(/\s*[|｜·•]\s*/u).filter(Boolean);
   if (items.length >= 3 && items.every((item) => item.split(/\s+/u).length <= 3) && items.filter((item) => NAV_WORDS.has(item.toLowerCase())).length * 2 >= items.length) return true;

@@ -44,6 +44,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     const byline = readByline(prefix, 0, prefix.text.length, known);
     if (byline) return reading('fields', { fields: labelled.fields, byline });
     if (isPublicationLine(prefix.text)) return reading('fields', { fields: labelled.fields, publication: readPublication(prefix)! });
+    // `未命名 11-02 阅读：342 评论：0`: a post's counters after a placeholder name and a date without its year.
+    if (labelled.fields.every((f) => f.kind === 'chrome') && [...prefix.text].length <= 16 && !/[。！？，,；;]/u.test(prefix.text)) return reading('chrome');
   }
   if (FUNDED.test(text)) return reading('fields', { fields: [{ kind: 'funding', label: '', value: trimLine(line) }] });
   const by = ENGLISH_BY.exec(line.text);

@@ -63,3 +63,20 @@ function readVolumeIssue(text: string): { issue: string; date?: string } | undef
   const [, volume, issue, year, month] = match;
   return { issue: `第${volume}卷第${issue}期`, ...(year ? { date: `${year}-${month!.padStart(2, '0')}` } : {}) };
 }
+
+/** `作者：木子，作者授权某某转载。`: a reprint's note after the name, not part of it. */
+const REPRINT_NOTE = /\s*[,，;；。]\s*(?:[经經]?(?:作者|原作者|本人)?\s*授[权權]|[转轉][载載]|首[发發]|原[创創]|投稿|[独獨]家|[来來]自).*$/u;
+
+/** An author value without a reprint note after the names, and the note. */
+export function withoutReprintNote(value: Line): { value: Line; note?: string } {
+  const note = REPRINT_NOTE.exec(value.text);
+  return note && note.index > 0 ? { value: sliceLine(value, 0, note.index), note: value.text.slice(note.index).replace(/^\s*[,，;；。]\s*/u, '') } : { value };
+}
+
+/** `慢思考（ID：manthink）`: a feed account's handle after its name. */
+const ACCOUNT_ID = /\s*[(（]\s*(?:ID|id|微信[号號]|微信ID)\s*[:：]?\s*[\w.-]+\s*[)）]\s*$/u;
+
+export function withoutAccountId(value: Line): Line {
+  const id = ACCOUNT_ID.exec(value.text);
+  return id && id.index > 0 ? sliceLine(value, 0, id.index) : value;
+}
