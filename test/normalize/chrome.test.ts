@@ -28,6 +28,8 @@ describe('site chrome in the body', () => {
       ['（审核：周强 校对：许静）', 'credit'],
       ['【責任編輯：鄭宇】', 'credit'],
       ['（來源：中央社）', 'credit'],
+      ['(责编:李明、王芳)', 'credit'],
+      ['（責編：陳一）', 'credit'],
       ['上一篇：乡村学校的午餐 下一篇：没有了', 'prev-next'],
       ['下一則：社區大學開課', 'prev-next'],
       ['相关阅读', 'link-header'],

@@ -92,6 +92,11 @@ describe('a blog or a reprint', () => {
     expect(h.fields.publication?.text).toBe('城市綠化月報');
     expect(h.messages.map((m) => m.reason).join('\n')).toContain('經作者授權轉載');
   });
+  it('takes an oral history’s narrator for its author and who wrote it down for a credit', () => {
+    const h = head(['口述：陈阿婆 整理：本报记者 刘小芳', '我在老街住了六十年'], 'zh-Hans');
+    expect(h).toMatchObject({ title: '我在老街住了六十年', authors: ['陈阿婆'], body: [BODY] });
+    expect(h.messages.map((m) => m.reason).join('\n')).toContain('整理');
+  });
   it('takes a feed account for the publication, without its handle', () => {
     const h = head(['旧物改造的十个点子', '作者：木子', '公众号：慢生活(ID:slowlife_cn)'], 'zh-Hans');
     expect(h).toMatchObject({ title: '旧物改造的十个点子', authors: ['木子'], body: [BODY] });
