@@ -6,7 +6,7 @@
  * Asserted on which modules are loaded, never on time (that is npm run bench).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,8 @@ function galley(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Loade
   expect(run.status, run.stderr).toBe(0);
   const files = [...new Set(readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:')))].map((url) => fileURLToPath(url));
   rmSync(log);
+  // The text thread's entry reads its CommonJS bundle and runs it itself (pipeline/code-cache.ts), unseen by the loader.
+  if (files.includes(join(ROOT, 'dist/text-worker.js'))) files.push(join(ROOT, 'dist/text-worker.cjs'));
   const packages = new Set<string>();
   const own: string[] = [];
   for (const file of files) {
@@ -96,6 +98,17 @@ describe('starting the CLI', () => {
       expect(heavyIn(loaded), name).toEqual([]);
       expect(loaded.packages.has('remark-parse'), name).toBe(true);
     }
+  });
+
+  it('runs the text thread from the code cache made at compile time, and imports its lazy packages without a warning', () => {
+    expect(existsSync(join(ROOT, 'dist/text-worker.cache'))).toBe(true);
+    const root = project({ 'math.md': '# Math\n\nEnergy: $E = mc^2$.\n' });
+    const run = spawnSync(process.execPath, [BIN, 'build', 'math.md', '--format', 'html', '--out', 'out'], { cwd: root, env: { ...process.env, GALLEY_TRACE: '1' }, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('text thread: code cache accepted');
+    // KaTeX: imported for the script from dist/lazy/ (import() inside node:vm would print an ExperimentalWarning).
+    expect(readFileSync(join(root, 'out/math.html'), 'utf8')).toContain('class="katex"');
+    expect(run.stderr).not.toMatch(/Warning/);
   });
 
   it('loads opencc for a stray character only when a phrase around it may read it otherwise', () => {
