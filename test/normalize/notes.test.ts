@@ -26,7 +26,7 @@ describe('notes rule', () => {
     const { body, messages } = normalize(...lines);
     expect(body).toContain('會議在去年召開。1月份又開了一次，3個單位參加。');
     expect(body).toContain('①加強組織建設');
-    expect(body).toContain('#### 1.基本情況');
+    expect(body).toContain('## 1.基本情況');
     expect(body).not.toContain('[^');
     expect(messages.filter((m) => m.ruleId === 'notes')).toEqual([]);
   });

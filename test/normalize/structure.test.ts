@@ -11,19 +11,20 @@ import { normalizePlainText } from '../../pipeline/normalize/index.ts';
 import { reporterFor } from './helpers.ts';
 
 describe('structure rule', () => {
-  it('maps Chinese numbering to heading levels', () => {
-    expect(headingDepth('一、基層黨務工作概述')).toBe(2);
-    expect(headingDepth('十二、結語')).toBe(2);
-    expect(headingDepth('（一）基層黨務工作的內涵')).toBe(3);
-    expect(headingDepth('(二)基層黨務工作的地位')).toBe(3);
-    expect(headingDepth('1.加強學習')).toBe(4);
-    expect(headingDepth('2、加強學習')).toBe(4);
-    expect(headingDepth('（1）具體做法')).toBe(5);
-    expect(headingDepth('(3)具體做法')).toBe(5);
+  it('maps Chinese numbering to heading levels, each kind below the kinds above it that the page uses', () => {
+    const depths = (...texts: string[]) => buildBlocks(texts.map((t) => makeLine(t, 0)), undefined).map((b) => (b.type === 'heading' ? b.depth : 0));
+    expect(depths('一、基層黨務工作概述', '（一）基層黨務工作的內涵', '1.加強學習', '（1）具體做法', '(3)具體做法', '2、加強學習', '(二)基層黨務工作的地位', '十二、結語')).toEqual([2, 3, 4, 5, 5, 4, 3, 2]);
+    // No level is skipped: without （一）, 1. is under 一、; a page numbered 1. alone has it at level 2.
+    expect(depths('一、問題的提出', '1.資料來源', '二、研究方法')).toEqual([2, 3, 2]);
+    expect(depths('1. Introduction', '（1）研究對象', '2. Methods')).toEqual([2, 3, 2]);
+    // On its own, a line is judged a heading or not; its level needs the page.
+    expect(headingDepth('1.加強學習')).toBe(2);
+    expect(headingDepth('（1）具體做法', [4, 5, 6])).toBe(5);
+    expect(headingDepth('這是一段正文，不是標題。')).toBeUndefined();
   });
 
   it('reads numbers a PDF layout spaced from their 、 as headings, and closes the gap in the heading', () => {
-    expect(headingDepth('1 、題目')).toBe(4);
+    expect(headingDepth('1 、題目')).toBe(2);
     expect(headingDepth('二　、研究方法')).toBe(2);
     const lines = ['1 、研究對象', '本文的研究對象是社區大學。', '二 、研究方法'].map((text, i) => makeLine(text, i * 20));
     const blocks = buildBlocks(lines, undefined);
@@ -48,8 +49,8 @@ describe('structure rule', () => {
     // Chapters over sections over 一、, in a Simplified thesis; the kinds a page uses take the levels.
     const thesis = ['第一章 绪论', '第一节 研究缘起', '一、问题的提出', '第二章 文献回顾', '（一）国内研究'].map((t) => makeLine(t, 0));
     expect(buildBlocks(thesis, undefined).map((b) => (b.type === 'heading' ? b.depth : 0))).toEqual([2, 3, 4, 2, 5]);
-    // Deep numbering under three outer kinds stops at level 6.
-    expect(headingDepth('（1）具體做法', [1, 2, 3])).toBe(6);
+    // Deep numbering, under every other kind, stops at level 6.
+    expect(headingDepth('（1）具體做法', [0, 1, 2, 3, 4, 5, 6])).toBe(6);
   });
 
   it('takes the chapter heading a page opens with for its title when nothing else is one', () => {

@@ -1,6 +1,6 @@
 /**
  * structure: plain text has no markup, but Chinese articles number their sections in a fixed
- * hierarchy (一、 > （一） > 1. / 1、 > （1）). Recovering headings from that numbering gives the
+ * hierarchy (一、 > （一） > 1. / 1、 > （1））, each kind a level below the ones above it that the page uses. Recovering headings from that numbering gives the
  * HTML outline, the EPUB table of contents and PDF bookmarks. Longer works put parts, chapters
  * and sections above them (第一章, 第一節), Taiwanese papers 壹、貳、參、 (see OUTER). Only short
  * lines that read like titles qualify, so a paragraph that happens to start with "1." stays a
@@ -26,7 +26,7 @@ const OUTER: RegExp[] = [
   new RegExp(`^第${ORDINAL}[節节](?:[\\s　、：:．.]|$)`, 'u'),
   /^[壹貳贰參叁参肆伍陸陆柒捌玖拾佰]+[、．.]\s*\S/u,
 ];
-/** Inner kinds, at fixed levels under the outer ones: 一、 > （一） > 1. / 1、 > （1）. */
+/** Inner kinds, under the outer ones: 一、 > （一） > 1. / 1、 > （1）. */
 const INNER: RegExp[] = [
   new RegExp(`^${CN_NUM}[ 　]?、\\s*\\S`, 'u'),
   new RegExp(`^[（(]${CN_NUM}[）)]\\s*\\S`, 'u'),
@@ -57,18 +57,17 @@ export function isOuterHeading(text: string): boolean {
 
 /**
  * Heading depth for a line, or undefined when it is not a numbered, title-like line. Levels go
- * by kind: the outer kinds a document uses (`outerKinds`) take levels 2, 3, … in their order,
- * and the inner ones follow them, so 一、 is level 2 on a page without outer kinds.
+ * by kind, outermost first, among the kinds the document uses (`usedKinds`): a page numbered
+ * 一、 and 1. only puts 1. at level 3, and one numbered 1. alone at level 2, with no level skipped.
  */
-export function headingDepth(text: string, outerKinds: readonly number[] = []): Heading['depth'] | undefined {
+export function headingDepth(text: string, usedKinds: readonly number[] = []): Heading['depth'] | undefined {
   const kind = headingKind(text);
-  return kind === undefined ? undefined : depthOf(kind, outerKinds);
+  return kind === undefined ? undefined : depthOf(kind, usedKinds);
 }
 
-function depthOf(kind: number, outerKinds: readonly number[]): Heading['depth'] {
-  const used = [...new Set(kind < OUTER.length ? [...outerKinds, kind] : outerKinds)].sort((a, b) => a - b);
-  const depth = kind < OUTER.length ? 2 + used.indexOf(kind) : 2 + used.length + kind - OUTER.length;
-  return Math.min(depth, 6) as Heading['depth'];
+function depthOf(kind: number, usedKinds: readonly number[]): Heading['depth'] {
+  const used = [...new Set([...usedKinds, kind])].sort((a, b) => a - b);
+  return Math.min(2 + used.indexOf(kind), 6) as Heading['depth'];
 }
 
 const CITATION = /\[\d{1,3}(?:\s*[-–,，]\s*\d{1,3})*\]/u;
@@ -87,12 +86,12 @@ export function hasReferenceList(texts: string[]): boolean {
 export function buildBlocks(lines: Line[], reporter: Reporter | undefined, notes: Note[] = []): RootContent[] {
   const blocks: RootContent[] = [];
   const kinds = lines.map((line) => headingKind(line.text));
-  const outer = [...new Set(kinds.filter((kind): kind is number => kind !== undefined && kind < OUTER.length))];
+  const used = [...new Set(kinds.filter((kind): kind is number => kind !== undefined))];
   for (const [i, line] of lines.entries()) {
     const found = line.text.trim();
     if (found === '') continue;
     const kind = kinds[i];
-    const depth = kind === undefined ? undefined : depthOf(kind, outer);
+    const depth = kind === undefined ? undefined : depthOf(kind, used);
     if (depth !== undefined) {
       const text = found.replace(NUMBER_GAP, '$1');
       const heading: Heading = { type: 'heading', depth, children: noteReferences(text, notes) };
