@@ -188,6 +188,25 @@ describe('an English page', () => {
     for (const t of ['Share this article', 'Print this page', 'Subscribe to our newsletter', 'Back to top', 'Leave a comment', 'Comments (12)']) expect(isWidgetLine(t), t).toBe(true);
     for (const t of ['Share this with your neighbours.', 'Print media declined sharply after 2008']) expect(isWidgetLine(t), t).toBe(false);
   });
+  it('reads a row of section names and a skip link as chrome, and not a title listing places', () => {
+    for (const t of ['Skip to main content', 'Home | World | Business | Science | Opinion', 'News · Sport · Weather · Travel']) expect(isChrome(t), t).toBe(true);
+    for (const t of ['Rome | Paris | London', 'Cats, Dogs and Birds']) expect(isChrome(t), t).toBe(false);
+  });
+  it('keeps the standfirst between the title and its byline in the body, and reads the byline and dateline after it', () => {
+    const dek = 'As summers get hotter, the shade of one street tree can cool a pavement by ten degrees.';
+    const h = head(['Why Street Trees Matter', dek, 'By Ana Lima', 'Published March 3, 2023 | Updated March 4, 2023'], 'en');
+    expect(h).toMatchObject({ title: 'Why Street Trees Matter', authors: ['Ana Lima'], body: [dek, BODY] });
+    expect(h.fields.date).toBe('2023-03-03');
+  });
+  it('reads a journal line with volume, number and year, and full names without a By', () => {
+    const h = head(['Urban Studies Review, Vol. 8, No. 2 (2020), pp. 11-29', 'Gardens in Dense Neighbourhoods', 'Li Wei, Maria Gonzalez and Tom Baker'], 'en');
+    expect(h).toMatchObject({ title: 'Gardens in Dense Neighbourhoods', authors: ['Li Wei', 'Maria Gonzalez', 'Tom Baker'], body: [BODY] });
+    expect(h.fields).toMatchObject({ issue: 'Vol. 8, No. 2', date: '2020' });
+    expect(h.fields.publication?.text).toBe('Urban Studies Review');
+    expect(head(['Housing Policy Debate 31(4), 2021: 560-581', 'Rent and Supply'], 'en').fields.issue).toBe('Vol. 31, No. 4');
+    // Names of one word each are no byline: a title may list places.
+    expect(head(['Rome, Paris and London', 'A Tale of Three Cities'], 'en').authors).toEqual([]);
+  });
 });
 
 describe('dates in other digits, and the writer on a short page', () => {

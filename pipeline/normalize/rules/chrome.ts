@@ -51,7 +51,7 @@ const STRONG_WIDGET = /[点點][赞讚]|[阅閱][读讀]原文|在看|[写寫]�
 const WIDGET_RESIDUE = /^[\s【】[\]〔〕()（）｜|/·•:：,，、\-—_>»]*$/u;
 
 /** The same widgets on English pages, each a whole line. */
-const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+our\s+newsletter)?|sign\s+up\s+(?:for|to)\s+our\s+newsletter|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?)[\s.:!]*$/iu;
+const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+our\s+newsletter)?|sign\s+up\s+(?:for|to)\s+our\s+newsletter|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu)[\s.:!]*$/iu;
 
 /** `【字体：大 中 小】 分享到：`, `打印本页 关闭窗口`, `扫一扫在手机打开`: a row of the page's widgets. */
 export function isWidgetLine(text: string): boolean {

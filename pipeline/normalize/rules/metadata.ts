@@ -114,7 +114,9 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
     readings[titleAt!] = { ...readings[titleAt!]!, line: joinLines([trimLine(readings[brokenAt]!.line), trimLine(readings[titleAt!]!.line)]) };
     readings[brokenAt] = { ...readings[brokenAt]!, role: 'value' };
   }
-  let end = readings.findIndex((r, k) => r.role === 'body' && k > (titleAt ?? -1));
+  // The head ends at the body, but a standfirst between the title and its byline (a news page's dek) is not yet the body.
+  const standfirst = (k: number) => titleAt !== undefined && k === titleAt + 1 && HEADER_ROLES.has(readings[k + 1]?.role ?? 'body');
+  let end = readings.findIndex((r, k) => r.role === 'body' && k > (titleAt ?? -1) && !standfirst(k));
   if (end === -1) end = readings.length;
   const taken = new Set<number>();
   const bodyText = (except: Line) => joinedText(lines, EVIDENCE, except);

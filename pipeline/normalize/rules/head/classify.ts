@@ -52,6 +52,8 @@ export function isChrome(text: string): boolean {
   // `Home | News | About us`: items of several words when the row has separators.
   const items = t.split(/\s*[|｜·•]\s*/u).filter(Boolean);
   if (items.length >= 3 && items.every((item) => item.split(/\s+/u).length <= 3) && items.filter((item) => NAV_WORDS.has(item.toLowerCase())).length * 2 >= items.length) return true;
+  // `Home | World | Business | Science`: a row of a site's sections, each a capitalized word or two.
+  if (items.length >= 4 && items.every((item) => /^(?:[A-Z][\p{L}&'’-]*)(?:\s+[A-Z&][\p{L}'’-]*)?$/u.test(item))) return true;
   const tokens = t.split(/[\s|｜/·•]+/u).filter(Boolean);
   const nav = tokens.filter((token) => NAV_WORDS.has(token.toLowerCase()));
   if (nav.length === tokens.length) return true;

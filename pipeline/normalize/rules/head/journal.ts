@@ -120,3 +120,24 @@ const SOURCE_LINK = /^\s*(?:本文|原文)?(?:[链鏈]接|地址|[网網]址|出
 export function readSourceLink(text: string): string | undefined {
   return SOURCE_LINK.exec(text)?.[1];
 }
+
+const TITLE_WORD = String.raw`(?:[A-Z][\p{L}'’&.-]*|of|and|the|for|in|on|&)`;
+/** `Journal of Urban Studies, Vol. 12, No. 3 (2021), pp. 45-67`, `Urban Studies 58(4), 2021: 12-30`. */
+const ENGLISH_JOURNAL = new RegExp(
+  String.raw`^(${TITLE_WORD}(?:\s+${TITLE_WORD})*?)[,.]?\s+(?:Vol(?:ume)?\.?\s*(\d+)\s*[,.]?\s*(?:No|Issue|Iss)\.?\s*(\d+)|(\d+)\s*\(\s*(\d+)\s*\))\s*[,.]?\s*(?:\(\s*((?:19|20)\d{2})\s*\)|((?:19|20)\d{2}))?\s*[,.:]?\s*(?:(?:pp?\.\s*)?\d+\s*[-–—]\s*\d+)?\s*\.?$`,
+  'u',
+);
+
+/** An English journal line: the journal, its volume and number as the issue, and the year. */
+export function readEnglishJournal(value: Line): PublicationValue | undefined {
+  const m = ENGLISH_JOURNAL.exec(value.text);
+  if (!m || !/[A-Z]/u.test(m[1]!) || m[1]!.split(/\s+/u).length < 2) return undefined;
+  const [volume, number] = m[2] ? [m[2], m[3]!] : [m[4]!, m[5]!];
+  const year = m[6] ?? m[7];
+  const at = year === undefined ? -1 : value.text.lastIndexOf(year);
+  return {
+    publication: trimLine(sliceLine(value, 0, m[1]!.length)),
+    issue: `Vol. ${volume}, No. ${number}`,
+    ...(year ? { date: { date: year, start: at, end: at + 4 } } : {}),
+  };
+}

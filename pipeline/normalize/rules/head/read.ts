@@ -6,7 +6,7 @@
 import { trimLine, sliceLine, type Line } from '../../lines.ts';
 import { isAffiliation, isBody, isChrome, isEnglish, isTitleCandidate, subtitleOf } from './classify.ts';
 import { isKeywordList } from './keywords.ts';
-import { isPublicationLine, readPublication, type PublicationValue } from './journal.ts';
+import { isPublicationLine, readEnglishJournal, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
 import { isDictionaryWord, readByline, readLatinNames, type Byline } from './names.ts';
 
@@ -51,6 +51,10 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   const by = ENGLISH_BY.exec(line.text);
   const latin = by ? readLatinNames(trimLine(sliceLine(line, by[0].length, line.text.length))) : undefined;
   if (latin && latin.every((name) => PERSON.test(name.text))) return reading('byline', { byline: { names: latin, etAl: false, affiliations: [] } });
+  if (!chineseDoc && !by) {
+    const english = readEnglishHeadLine(line);
+    if (english) return reading(english.role, english);
+  }
   const feed = readFeedByline(line, known);
   if (feed) return reading('date', feed);
   if (isChrome(text)) return reading('chrome');
@@ -80,6 +84,21 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (chineseDoc && isEnglish(text)) return reading('english');
   if (isBody(text)) return reading('body');
   return reading(isTitleCandidate(text) ? 'candidate' : 'body');
+}
+
+/** `Published March 3, 2023 | Updated March 4, 2023`: the first date is the article's. */
+const DATELINE = /^\s*(?:first\s+)?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*[:：]?\s+/iu;
+
+/** An English page's journal line, dateline, or names without a `By` (two or more, each a full name). */
+function readEnglishHeadLine(line: Line): (Partial<Reading> & { role: Role }) | undefined {
+  const trimmed = trimLine(line);
+  const publication = readEnglishJournal(trimmed);
+  if (publication) return { role: 'publication', publication };
+  const date = DATELINE.test(line.text) ? readDate(line.text) : undefined;
+  if (date) return { role: 'date', date };
+  const names = readLatinNames(trimmed);
+  if (names && names.length >= 2 && names.every((name) => PERSON.test(name.text) && /\s/u.test(name.text))) return { role: 'byline', byline: { names, etAl: false, affiliations: [] } };
+  return undefined;
 }
 
 /** `By Maria Gonzalez and David Chen`: capitalized names, so `By the river` stays text. */
