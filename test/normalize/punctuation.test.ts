@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { punctuationEdits } from '../../pipeline/normalize/rules/punctuation.ts';
+import { applyPunctuation, punctuationEdits } from '../../pipeline/normalize/rules/punctuation.ts';
+import { stopEdits } from '../../pipeline/normalize/rules/stops.ts';
+import { makeLine } from '../../pipeline/normalize/lines.ts';
 import { applyTo } from './helpers.ts';
+
+/** One line through the whole punctuation rule: quotes, marks, stops. */
+function normalizeLine(text: string): string {
+  const line = makeLine(text, 0);
+  applyPunctuation(line, undefined);
+  return line.text;
+}
 
 const fix = (text: string) => applyTo(text, punctuationEdits);
 
@@ -68,5 +77,28 @@ describe('punctuation rule', () => {
   it('is idempotent', () => {
     const once = fix('目前,我國(一)測試?好!');
     expect(fix(once)).toBe(once);
+  });
+});
+
+describe('full stops and ellipses', () => {
+  const stops = (text: string) => applyTo(text, (t) => stopEdits(t, new Uint8Array(0)));
+  it('makes a dot between Chinese sentences, or ending one, a full stop, the spaces after it gone', () => {
+    expect(stops('情況總體很好.但是仍然存在問題.')).toBe('情況總體很好。但是仍然存在問題。');
+    expect(stops('他說：“好.”')).toBe('他說：“好。”');
+    expect(stops('見上文（注釋）. 下一句')).toBe('見上文（注釋）。下一句');
+    expect(stops('我們用Python寫了程序.接著')).toBe('我們用Python寫了程序。接著');
+  });
+  it('makes three dots or more, or three 。, an ellipsis in Chinese text', () => {
+    expect(stops('需要認真對待...我們')).toBe('需要認真對待……我們');
+    expect(stops('等等。。。')).toBe('等等……');
+    expect(stops('......然後他走了')).toBe('……然後他走了');
+  });
+  it('keeps numbers, versions, initials, section numbers and English sentences as they are', () => {
+    for (const text of ['圓周率是3.14左右', '版本v2.0發布', 'A.B兩種方案', '1.加強學習', '一.概述', '二十.結語', 'The word is 中國.', 'Loading...', '中文.English', 'Wait... 好', '他來了 . 我走了']) expect(stops(text), text).toBe(text);
+  });
+  it('runs in the punctuation rule, and leaves an address alone', () => {
+    const file = normalizeLine('詳見www.example.com.cn.我們下次再談...');
+    // The dot after a Latin address is left to a reader: it may be the address's own.
+    expect(file).toBe('詳見www.example.com.cn.我們下次再談……');
   });
 });

@@ -12,6 +12,7 @@ import { isCjkContext, isHan } from '../chars.ts';
 import { applyEdits, outsideKept, type Edit, type Line, type Reporter } from '../lines.ts';
 import { isRomanization } from './pinyin.ts';
 import { quoteEdits } from './quotes.ts';
+import { stopEdits } from './stops.ts';
 
 export const RULE_ID = 'punctuation';
 
@@ -212,4 +213,5 @@ class Widening {
 export function applyPunctuation(line: Line, reporter: Reporter | undefined): void {
   if (/["']/.test(line.text)) applyEdits(line, outsideKept(line, quoteEdits(line.text, protectedMask(line.text))), reporter, RULE_ID, 'info');
   applyEdits(line, outsideKept(line, punctuationEdits(line.text)), reporter, RULE_ID, 'info');
+  if (/\.|。。。/.test(line.text)) applyEdits(line, outsideKept(line, stopEdits(line.text, protectedMask(line.text))), reporter, RULE_ID, 'info');
 }
