@@ -4,11 +4,12 @@
  * two builds of the same document are the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFObject, PDFRef, PDFString, ReadingDirection } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, ReadingDirection } from 'pdf-lib';
 import { publicationLine } from '../../render/blocks.ts';
 import type { DocumentMeta } from '../../types.ts';
 import { buildDate } from '../dates.ts';
 import { moveDestinationsToNameTree } from './dests.ts';
+import { stableStructureIds } from './structure-ids.ts';
 import { drawContentsNumbers, type ContentsSlot, type DigitFont } from './toc.ts';
 import { relinkHeadings, type PageHeading } from './headings.ts';
 import { repairOutlineTitles } from './outline.ts';
@@ -62,50 +63,4 @@ export async function finishPdf(bytes: Uint8Array, meta: DocumentMeta, fingerpri
   const id = createHash('sha256').update(fingerprint).digest('hex').slice(0, 32);
   pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of(id), PDFHexString.of(id)]) as PDFArray;
   return pdf.save({ useObjectStreams: false, objectsPerTick: Infinity });
-}
-
-/**
- * Chromium names structure elements that others refer to (table headers) after
- * its DOM node ids, which are handed out as nodes are first painted; under load
- * a screen paint can take one before the print, and the numbers shift. They
- * only have to be unique and consistent, so they are numbered again in order:
- * /ID, /Headers and the /IDTree keys alike (the order, and so the tree's sort
- * order, is kept).
- */
-function stableStructureIds(pdf: PDFDocument): void {
-  const root = pdf.catalog.get(PDFName.of('StructTreeRoot'));
-  if (!root) return;
-  const pattern = /^node(\d+)$/;
-  const found = new Map<string, number>();
-  const strings: { holder: PDFDict | PDFArray; key: PDFName | number; text: string }[] = [];
-  const seen = new Set<PDFObject>();
-  // Not into pages or content: the parent and page links lead out of the tree. (pdf-lib keeps one PDFName per name.)
-  const skip = new Set(['P', 'Pg', 'Obj', 'Stm', 'ParentTree'].map((name) => PDFName.of(name)));
-  const visit = (object: PDFObject | undefined) => {
-    const value = object instanceof PDFRef ? pdf.context.lookup(object) : object;
-    if (!value || seen.has(value)) return;
-    seen.add(value);
-    const check = (holder: PDFDict | PDFArray, key: PDFName | number, item: PDFObject) => {
-      if (item instanceof PDFString || item instanceof PDFHexString) {
-        const text = item.decodeText();
-        const match = text.match(pattern);
-        if (match) {
-          found.set(text, Number(match[1]));
-          strings.push({ holder, key, text });
-        }
-      } else visit(item);
-    };
-    if (value instanceof PDFDict) {
-      for (const [key, item] of value.entries()) if (!skip.has(key)) check(value, key, item);
-    } else if (value instanceof PDFArray) {
-      for (let i = 0; i < value.size(); i++) check(value, i, value.get(i));
-    }
-  };
-  visit(root);
-  const renamed = new Map([...found].sort(([, a], [, b]) => a - b).map(([text], index) => [text, `node${String(index + 1).padStart(8, '0')}`]));
-  for (const { holder, key, text } of strings) {
-    const string = PDFString.of(renamed.get(text)!);
-    if (holder instanceof PDFDict) holder.set(key as PDFName, string);
-    else holder.set(key as number, string);
-  }
 }
