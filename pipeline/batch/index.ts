@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
 import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT } from '../emit/browser/index.ts';
 import { checkSourceDateEpoch } from '../emit/dates.ts';
+import type { PlacedFonts } from '../emit/html.ts';
 import { removeStaleTemps } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { loadTemplate, templatesDir } from '../render/template.ts';
@@ -121,6 +122,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const browserDone = () => {
     if (--mayUseBrowser === 0) void closeBrowser();
   };
+  const placedFonts: PlacedFonts = new Map();
   const one = async (source: Source): Promise<DocumentResult> => {
     const hit = await cache.lookup(source, { messages: options.replayMessages ?? true });
     if (hit) {
@@ -138,7 +140,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (!done) browserDone();
       done = true;
     };
-    const result = await buildDocument(source, layers, root, outDir, browser, base.timeout, release).finally(release);
+    const result = await buildDocument(source, layers, root, outDir, browser, base.timeout, release, placedFonts).finally(release);
     if (!result.error && result.file && result.settings) {
       const finished = { outputs: result.outputs, shared: result.shared ?? [], file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
@@ -185,6 +187,7 @@ async function buildDocument(
   browser: () => Promise<BrowserSession | undefined>,
   timeout: number,
   onBrowserDone: () => void,
+  placedFonts: PlacedFonts,
 ): Promise<DocumentResult> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
   let prepared: PreparedDocument;
@@ -213,7 +216,7 @@ async function buildDocument(
       }
     })();
     const session = needsBrowser(settings.formats, template) ? await browser() : undefined;
-    const written = await writeOutputs({ doc: rendered, template, settings, root, session, file, path: (format) => join(outDir, `${source.slug}.${format}`), onBrowserDone });
+    const written = await writeOutputs({ doc: rendered, template, settings, root, session, file, path: (format) => join(outDir, `${source.slug}.${format}`), onBrowserDone, placedFonts });
     result.outputs = written.outputs;
     result.shared = written.shared;
     if (written.failure !== undefined) result.error = asGalleyError(written.failure, source.display);

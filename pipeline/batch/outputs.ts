@@ -8,10 +8,11 @@ import { dirname, join } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import type { BrowserSession } from '../emit/browser/index.ts';
-import { FONTS_DIR, placeFonts, renderHtml } from '../emit/html.ts';
+import { FONTS_DIR, placeFonts, renderHtml, type PlacedFonts } from '../emit/html.ts';
 import { publish, type Output } from '../emit/write.ts';
 import { browserFault, GalleyError } from '../errors.ts';
 import { mark } from '../trace.ts';
+import { textPool } from './text-pool.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import type { Template } from '../render/template.ts';
 import type { Format } from '../types.ts';
@@ -28,6 +29,8 @@ export interface OutputJob {
   path: (format: Format) => string;
   /** Called once this document will ask the browser for nothing more (its PDF printed, its cover shot). */
   onBrowserDone?: () => void;
+  /** The font files the build has put in place so far, shared by its documents. */
+  placedFonts?: PlacedFonts;
 }
 
 /** PDFs are printed by the browser; an EPUB needs it only for a template's own cover.html. */
@@ -78,13 +81,17 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
     if (template.cover !== undefined && !session) {
       file.message(`EPUB: templates/${template.name}/cover.html needs a browser and none was found; the book gets galley's own cover`, { ruleId: 'cover-without-browser', source: 'galley' });
     }
-    // The e-book and PDF writers are loaded by the first document that asks for them.
+    // The e-book and PDF writers are loaded by the first document that asks for them. A template's
+    // cover.html is shot by the browser this thread drives; galley's own cover is drawn on a text thread.
+    const shot = session !== undefined && template.cover !== undefined;
     const made = write('epub', async () => {
-      const epub = await (await import('../emit/epub/index.ts')).renderEpub({ doc, template, settings, root, session, onBlocked });
+      const epub = shot
+        ? await (await import('../emit/epub/index.ts')).renderEpub({ doc, template, settings, root, session, onBlocked })
+        : await textPool.epub({ doc, template, settings, root, env: { SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH } });
       mark('epub: made');
       return epub;
     });
-    if (session && template.cover !== undefined) browserParts.push(made);
+    if (shot) browserParts.push(made);
   }
   void Promise.all(browserParts).then(() => job.onBrowserDone?.());
   const settled = await Promise.allSettled(jobs);
@@ -94,7 +101,7 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
   let shared: string[] = [];
   try {
     // The fonts first: a page is never in place before the files it names.
-    if (fonts.length) shared = await placeFonts(fonts, join(dirname(path('html')), FONTS_DIR));
+    if (fonts.length) shared = await placeFonts(fonts, join(dirname(path('html')), FONTS_DIR), job.placedFonts);
     await publish(made);
   } catch (error) {
     // "ENOSPC: no space left on device, write": the reason, without the temp file's name.

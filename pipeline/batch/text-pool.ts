@@ -5,6 +5,11 @@
  * parse it runs itself: a document that takes longer than the timeout fails
  * alone with one line (the stage it was in, the limit), and Ctrl-C stops the
  * build at once rather than when the parse ends.
+ *
+ * The same threads make the e-books (`epub`): the build's own thread drives
+ * the browser and writes the outputs, and making an e-book there (its cover's
+ * glyphs, its font subsets, its zip) had it busy nearly all of a build's time
+ * while the text threads waited.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -19,18 +24,26 @@ import type { DocumentSource, Layers, PreparedDocument } from '../process/docume
 import type { RenderedDocument } from '../render/index.ts';
 import { stageIn } from '../process/stage.ts';
 import { replay, type SavedMessage } from './replay.ts';
+import type { EpubJob } from '../emit/epub/index.ts';
 
-export interface TextJob {
-  id: number;
-  source: DocumentSource;
-  layers: Layers;
-  root: string;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type TextJob =
+  | { id: number; kind: 'text'; source: DocumentSource; layers: Layers; root: string }
+  | { id: number; kind: 'epub'; epub: EpubJob };
+
+/** A failure, as it crosses to the build's thread (asGalleyError's reading of it). */
+export interface ThreadError {
+  file: string | undefined;
+  message: string;
+  exitCode: number;
 }
 
 export type TextReply =
   /** `heap`: the thread's heap after the document, in bytes (see RETIRE_HEAP). */
   | { id: number; file: { data: Record<string, unknown>; messages: SavedMessage[] }; settings: Settings; rendered: RenderedDocument; heap: number }
-  | { id: number; error: { file: string | undefined; message: string; exitCode: number } };
+  | { id: number; epub: Uint8Array; heap: number }
+  | { id: number; error: ThreadError };
 
 declare const GALLEY_BUNDLE: boolean | undefined;
 
@@ -75,19 +88,43 @@ class TextPool {
   private early: Thread | undefined;
   private next = 0;
   private interrupted = false;
+  private sharp: Promise<void> | undefined;
 
   constructor(private readonly size: number) {}
 
   /** A document's text stages, on a thread; they may take `timeout` seconds. */
   async prepare(source: DocumentSource, layers: Layers, root: string, timeout: number): Promise<PreparedDocument> {
+    const reply = await this.run({ kind: 'text', source, layers, root }, { file: source.display, seconds: timeout });
+    if (!('file' in reply)) throw new Error('the text stages sent no document');
+    const file = replay(source.display, reply.file.messages);
+    Object.assign(file.data, reply.file.data);
+    return { source, file, settings: reply.settings, rendered: reply.rendered };
+  }
+
+  /**
+   * An e-book made on a thread, as renderEpub makes it (galley's own drawn
+   * cover: a template's cover.html needs the browser, which only this thread drives).
+   */
+  async epub(job: EpubJob): Promise<Uint8Array> {
+    // sharp is loaded here as well: libvips must not be unloaded when a thread that used it ends.
+    await (this.sharp ??= import('sharp').then(() => undefined));
+    const reply = await this.run({ kind: 'epub', epub: job });
+    if (!('epub' in reply)) throw new Error('the e-book thread sent no e-book');
+    return reply.epub;
+  }
+
+  /** Runs a job on a thread; a text job may take `timeout.seconds`, after which its thread is stopped. */
+  private async run(job: DistributiveOmit<TextJob, 'id'>, timeout?: { file: string; seconds: number }): Promise<Exclude<TextReply, { error: ThreadError }>> {
     const thread = await this.take();
     const id = ++this.next;
     const reply = await new Promise<TextReply | Error>((settle) => {
-      const timer = setTimeout(() => {
-        const stage = stageIn(thread.stage);
-        this.discard(thread);
-        settle(new GalleyError(source.display, `${stage} timed out (timeout: ${timeout} s)`));
-      }, timeout * 1000);
+      const timer =
+        timeout &&
+        setTimeout(() => {
+          const stage = stageIn(thread.stage);
+          this.discard(thread);
+          settle(new GalleyError(timeout.file, `${stage} timed out (timeout: ${timeout.seconds} s)`));
+        }, timeout.seconds * 1000);
       thread.job = {
         id,
         settle: (value) => {
@@ -98,15 +135,13 @@ class TextPool {
       };
       thread.used = true;
       thread.worker.ref();
-      thread.worker.postMessage({ id, source, layers, root } satisfies TextJob);
+      thread.worker.postMessage({ ...job, id } as TextJob);
     });
     if (reply instanceof Error) throw reply;
     if ('heap' in reply && reply.heap > RETIRE_HEAP) this.retire(thread);
     else this.give(thread);
     if ('error' in reply) throw new GalleyError(reply.error.file, reply.error.message, reply.error.exitCode);
-    const file = replay(source.display, reply.file.messages);
-    Object.assign(file.data, reply.file.data);
-    return { source, file, settings: reply.settings, rendered: reply.rendered };
+    return reply;
   }
 
   /**

@@ -45,15 +45,31 @@ export async function renderHtml(doc: RenderedDocument, template: Template, sett
 }
 
 /**
+ * Files a build has put in place, by target path: each is compared or copied
+ * once per build, not once per page naming it (a CJK page names 40 to 90 of
+ * them, each read twice to be compared). One per build, never per process: a
+ * later build must look again at what is on disk.
+ */
+export type PlacedFonts = Map<string, Promise<void>>;
+
+/**
  * Copies each font file into `dir` unless the same bytes are there already
  * (pages share the folder: a rebuild rewrites nothing). Returns the copies' paths.
+ * With `placed`, a file this build has already put in place is not looked at again.
  */
-export async function placeFonts(fonts: string[], dir: string): Promise<string[]> {
+export async function placeFonts(fonts: string[], dir: string, placed: PlacedFonts = new Map()): Promise<string[]> {
   if (fonts.length) await mkdir(dir, { recursive: true });
   return Promise.all(
     fonts.map(async (source) => {
       const target = join(dir, basename(source));
-      if (!(await sameBytes(source, target))) await copyAtomic(source, target);
+      let done = placed.get(target);
+      if (!done) {
+        done = sameBytes(source, target).then((same) => (same ? undefined : copyAtomic(source, target)));
+        placed.set(target, done);
+        // A copy that failed is tried again by the next page that names the file.
+        done.catch(() => placed.delete(target));
+      }
+      await done;
       return target;
     }),
   );

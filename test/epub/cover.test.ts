@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fontkit from '@pdf-lib/fontkit';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prepareDocument } from '../../pipeline/process/document.ts';
 import { needsBrowser, writeOutputs } from '../../pipeline/batch/outputs.ts';
 import { namedSources } from '../../pipeline/batch/sources.ts';
@@ -17,9 +18,15 @@ import { coverImage, drawCover } from '../../pipeline/emit/epub/cover/index.ts';
 import { balancedLines, breakPieces } from '../../pipeline/emit/epub/cover/lines.ts';
 import { loadTemplate } from '../../pipeline/render/template.ts';
 import type { DocumentMeta } from '../../pipeline/types.ts';
+import { fontPackageDir } from '../../pipeline/fonts/catalogue.ts';
 import { GUIDE, ROOT } from '../helpers/build.ts';
 
 const ARTICLE: DocumentMeta = { title: '新形勢下做好基層黨務工作的幾點思考', authors: ['劉勝'], publication: '中國軍轉民', issue: '2024年3期', lang: 'zh-Hant', keywords: [] };
+/** fontkit's path class, whose toSVG makes a glyph's outline. */
+function pathPrototype(): { toSVG(): string } {
+  const font = fontkit.create(readFileSync(join(fontPackageDir('noto-sans'), 'files/noto-sans-latin-400-normal.woff')));
+  return Object.getPrototypeOf(font.glyphForCodePoint(0x61).path) as { toSVG(): string };
+}
 const byChars = (line: string) => Array.from(line).length * 10;
 const defaultTemplate = loadTemplate('default', join(ROOT, 'templates'));
 const ownCoverTemplate = { ...defaultTemplate, name: 'cover-template', cover: readFileSync(join(ROOT, 'test/fixtures/cover-template/cover.html'), 'utf8') };
@@ -68,6 +75,23 @@ describe('the drawn cover', () => {
     const svg = await coverSvg(ARTICLE, 'horizontal');
     const text = [ARTICLE.publication, ARTICLE.issue, ARTICLE.title, ...ARTICLE.authors, 'galley'].join('');
     expect(svg.match(/<path /g)).toHaveLength(Array.from(text).length);
+  });
+
+  it('turns each glyph into its outline once: breaking only measures, and the next cover reuses them', async () => {
+    const meta = { ...ARTICLE, title: '鄉村教師的日常與學校治理研究', authors: ['黃志偉'] };
+    const toSvg = vi.spyOn(pathPrototype(), 'toSVG');
+    try {
+      const first = await coverSvg(meta, 'horizontal');
+      const drawn = first.match(/<path /g)!.length;
+      // No more outlines than glyphs drawn, though every piece of the title was measured while breaking it.
+      expect(toSvg.mock.calls.length).toBeGreaterThan(0);
+      expect(toSvg.mock.calls.length).toBeLessThanOrEqual(drawn);
+      toSvg.mockClear();
+      expect(await coverSvg(meta, 'horizontal')).toBe(first);
+      expect(toSvg).not.toHaveBeenCalled();
+    } finally {
+      toSvg.mockRestore();
+    }
   });
 
   it('sets a horizontal title in lines and a vertical one in columns', async () => {

@@ -12,6 +12,7 @@ import puppeteer from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../pipeline/emit/browser/index.ts';
 import { familyPackage, fontFaces, fontFileByName, fontPackageDir } from '../../pipeline/fonts/catalogue.ts';
+import { placeFonts, type PlacedFonts } from '../../pipeline/emit/html.ts';
 import { galley, makeProject } from '../robustness/project.ts';
 
 const HANS = '---\nlang: zh-Hans\n---\n\n# 排版流水线\n\n简体中文的段落，含有 Latin words 和 `代码 code`。\n\n## 第二节\n\n**粗体的汉字**在这里。\n';
@@ -132,5 +133,22 @@ describe('the HTML page and its font files', () => {
     expect(html).toContain('data:font/ttf;base64,');
     expect(html).not.toContain('url(fonts/');
     expect(readdirSync(join(alone, 'out')).filter((name) => !name.startsWith('.'))).toEqual(['hans.html']);
+  });
+});
+
+describe('placing the font files in one build', () => {
+  it('looks at each file once for all the pages naming it, and a new build looks again', async () => {
+    const dir = join(makeProject({}), 'fonts');
+    const files = ['noto-sans-latin-400-normal.woff2', 'noto-sans-latin-700-normal.woff2'].map((name) => join(fontPackageDir('noto-sans'), 'files', name));
+    const placed: PlacedFonts = new Map();
+    const first = await placeFonts(files, dir, placed);
+    expect(first.map((path) => readFileSync(path).equals(readFileSync(files[first.indexOf(path)]!)))).toEqual([true, true]);
+    // Damaged behind the build's back: the same build has placed it and does not read it again for the next page...
+    writeFileSync(first[0]!, 'damaged');
+    await placeFonts(files, dir, placed);
+    expect(readFileSync(first[0]!, 'utf8')).toBe('damaged');
+    // ...a build of its own compares it, and puts it back.
+    await placeFonts(files, dir);
+    expect(readFileSync(first[0]!).equals(readFileSync(files[0]!))).toBe(true);
   });
 });

@@ -47,7 +47,7 @@ const depth = (block: Block) => block.lines.length * block.lineHeight;
 
 async function setBlock(text: string, style: TextStyle, axis: Axis, measure: number, fill: string, lineHeight?: number): Promise<Block> {
   const type = await typesetter(style, axis, text);
-  const lines = text.trim() ? balancedLines(text, (line) => type.line(line).advance, measure).map((line) => type.line(line)) : [];
+  const lines = text.trim() ? balancedLines(text, (line) => type.advance(line), measure).map((line) => type.line(line)) : [];
   const height = lineHeight ?? type.normalLineHeight;
   return { lines, lineHeight: height, baseline: baselineIn(type, height), fill };
 }

@@ -41,11 +41,28 @@ export interface SetLine {
 /** Sets lines of text in one style; made by typesetter() once the fonts are loaded. */
 export interface Typesetter {
   line(text: string): SetLine;
+  /** What line(text).advance is, without the outlines: breaking measures every piece of the text. */
+  advance(text: string): number;
   /** CSS `line-height: normal` of the style's first font, in px. */
   normalLineHeight: number;
   /** Ascent and descent (px, descent negative) of that font, to place a baseline in a line box. */
   ascent: number;
   descent: number;
+}
+
+/**
+ * Each glyph's outline as SVG path data, made once per font for the life of
+ * the process: a cover sets the same glyphs at several sizes, and every book
+ * sets the imprint and most of its publication line again.
+ */
+const outlines = new WeakMap<Font, Map<number, string>>();
+
+function outline(font: Font, glyph: { id: number; path: { toSVG(): string } }): string {
+  let byId = outlines.get(font);
+  if (!byId) outlines.set(font, (byId = new Map()));
+  let d = byId.get(glyph.id);
+  if (d === undefined) byId.set(glyph.id, (d = glyph.path.toSVG()));
+  return d;
 }
 
 const loadFont = oncePerKey(async (path) => {
@@ -89,8 +106,8 @@ export async function typesetter(style: TextStyle, axis: Axis, sample: string): 
   if (!primary) throw new Error(`no font for the cover's ${style.families[0]}`);
   const unit = style.size / primary.unitsPerEm;
 
-  const line = (text: string): SetLine => {
-    const glyphs: PlacedGlyph[] = [];
+  // `glyphs` undefined: only the advance is wanted.
+  const set = (text: string, glyphs?: PlacedGlyph[]): number => {
     let pen = 0;
     for (const run of runs(text, fontOf, axis)) {
       const k = style.size / run.font.unitsPerEm;
@@ -100,7 +117,7 @@ export async function typesetter(style: TextStyle, axis: Axis, sample: string): 
       const typo = run.font['OS/2'] as unknown as { typoAscender: number; typoDescender: number };
       shaped.glyphs.forEach((glyph, i) => {
         const at = shaped.positions[i]!;
-        const d = glyph.path.toSVG();
+        const d = glyphs && outline(run.font, glyph);
         if (axis === 'horizontal') {
           if (d) glyphs.push({ d, matrix: [k, 0, 0, -k, pen + at.xOffset * k, -at.yOffset * k] });
           pen += at.xAdvance * k + style.letterSpacing;
@@ -115,10 +132,14 @@ export async function typesetter(style: TextStyle, axis: Axis, sample: string): 
         }
       });
     }
-    return { glyphs, advance: pen };
+    return pen;
   };
   return {
-    line,
+    line: (text) => {
+      const glyphs: PlacedGlyph[] = [];
+      return { glyphs, advance: set(text, glyphs) };
+    },
+    advance: (text) => set(text),
     ascent: primary.ascent * unit,
     descent: primary.descent * unit,
     normalLineHeight: (primary.ascent - primary.descent + primary.lineGap) * unit,
