@@ -35,10 +35,18 @@ parentPort!.on('message', async (job: TextJob | 'close') => {
   }
 });
 
+declare const GALLEY_BUNDLE: boolean | undefined;
+
+/**
+ * The e-book module. In the bundle it is an ES module of its own (dist/lazy/epub.js, see
+ * scripts/compile.js), not part of this thread's script: a thread that makes no e-book never parses it.
+ */
+const EPUB_MODULE = typeof GALLEY_BUNDLE !== 'undefined' && GALLEY_BUNDLE ? './lazy/epub.js' : new URL('../emit/epub/index.ts', import.meta.url).href;
+
 /** An e-book (text-pool.ts, epub): its bytes are moved to the batch, not copied. */
 async function makeEpub(id: number, job: EpubJob): Promise<void> {
   try {
-    const { renderEpub } = await import('../emit/epub/index.ts');
+    const { renderEpub } = (await import(EPUB_MODULE)) as typeof import('../emit/epub/index.ts');
     const made = await renderEpub(job);
     const epub = made.byteOffset === 0 && made.byteLength === made.buffer.byteLength ? made : made.slice();
     parentPort!.postMessage({ id, epub, heap: getHeapStatistics().total_heap_size } satisfies TextReply, [epub.buffer as ArrayBuffer]);
