@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { makeLine } from '../../pipeline/normalize/lines.ts';
 import { applyMojibake, findMojibake, looksLikeMojibake, repairValue } from '../../pipeline/normalize/rules/mojibake.ts';
-import { reporterFor } from './helpers.ts';
+import { bodyOf, reporterFor } from './helpers.ts';
 
 function repaired(text: string): string {
   const line = makeLine(text, 0);
@@ -151,5 +151,19 @@ describe('UTF-8 read as Windows-1252 in Western text', () => {
     expect(repaired('Â© 2021')).toBe('© 2021');
     // Latin-1 text that is meant: a lone accented letter is no UTF-8 sequence.
     expect(repaired('Ångström über façade')).toBe('Ångström über façade');
+  });
+});
+
+describe('a character that lost its first byte', () => {
+  it('keeps `?` and the letter left of it between Chinese characters, warns, and the punctuation rule leaves them', () => {
+    const { body, messages } = bodyOf('在漢語裡,主語?s略語是很常見的現象,為什麼會這樣?因為漢語重意合。');
+    expect(body).toBe('在漢語裡，主語?s略語是很常見的現象，為什麼會這樣？因為漢語重意合。');
+    const warning = messages.find((m) => m.ruleId === 'mojibake');
+    expect(warning?.reason).toMatch(/lost its first byte/);
+    expect(warning?.column).toBe(8);
+  });
+  it('takes a question mark before a capital or a space for a question mark', () => {
+    expect(findMojibake('是不是?A隊贏了')).toEqual([]);
+    expect(findMojibake('是不是? 我們再看')).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@
  * clearly better than what is there. Otherwise the text is kept, marked so that no later rule
  * rewrites it, and a warning lists what it might have been.
  */
+import { isHan } from '../chars.ts';
 import { charScore, countImprobable, mayHoldMojibake, textScore } from '../freq.ts';
 import { bytesOf, decodeExact, isClean, type Codec } from '../encodings.ts';
 import { applyEdits, keep, originAt, report, type Edit, type Line, type Reporter } from '../lines.ts';
@@ -132,6 +133,15 @@ function markerFinder(text: string): (from: number) => number {
     return question === -1 ? replacement : replacement === -1 ? question : Math.min(question, replacement);
   };
 }
+/**
+ * `主語?s略語`: a GBK or Big5 character whose first byte was lost leaves `?` and its second byte,
+ * which may be an ASCII letter or sign, between Chinese characters. A question mark is not followed
+ * by one lower-case letter and a Chinese character.
+ */
+function lostLeadByte(text: string, at: number): boolean {
+  return isHan(text[at - 1]) && /^[a-z@[\\\]^_`{|}~]$/u.test(text[at + 1] ?? '') && isHan(text[at + 2]);
+}
+
 /** Bounds the work on pathological lines (a long run of `?`-separated garbage). */
 const MAX_MARKERS = 64;
 
@@ -147,15 +157,17 @@ export function findMojibake(text: string): MojibakeFinding[] {
     const next = text[i + 1];
     if (next === undefined || /\s/.test(next)) continue;
     const ahead = text.slice(i + 1, i + 7);
-    if (!hasSuspicious(ahead.replace(/[,;:?!()]/g, '')) && !hasSuspicious(ahead.replace(/[,;:?!()]/g, '，'))) continue;
+    const lostLead = lostLeadByte(text, i);
+    if (!lostLead && !hasSuspicious(ahead.replace(/[,;:?!()]/g, '')) && !hasSuspicious(ahead.replace(/[,;:?!()]/g, '，'))) continue;
     markers++;
     let { best, plausible } = decide(shiftedCandidates(text, i, false));
     if (!best) ({ best, plausible } = decide(shiftedCandidates(text, i, true)));
     const top = best ?? plausible[0];
-    if (!top) continue;
-    if (best || (top.gain >= CLEAR_GAIN / 2 && hasSuspicious(text.slice(i, top.end)))) {
+    if (top && (best || (top.gain >= CLEAR_GAIN / 2 && hasSuspicious(text.slice(i, top.end))))) {
       findings.add(i, top.end, best, plausible);
       i = top.end - 1;
+    } else if (lostLead && findings.free(i, i + 2)) {
+      findings.suspect(i, i + 2, 'Possible mojibake (a double-byte character that lost its first byte, leaving `?` and its second); kept as found', unique(plausible.map((c) => c.replacement)));
     }
   }
 
@@ -231,6 +243,12 @@ class Findings {
   add(start: number, end: number, best: Candidate | undefined, plausible: Candidate[]): void {
     if (best) this.list.push({ start, end, replacement: best.replacement, reason: `Repair mojibake: ${best.how}`, candidates: [] });
     else this.list.push({ start, end, reason: `Possible mojibake (${plausible[0]!.how}); kept as found`, candidates: unique(plausible.map((c) => c.replacement)) });
+    this.taken.push([start, end]);
+  }
+
+  /** A span kept as found and warned about, with no reading to offer. */
+  suspect(start: number, end: number, reason: string, candidates: string[]): void {
+    this.list.push({ start, end, reason, candidates });
     this.taken.push([start, end]);
   }
 }
