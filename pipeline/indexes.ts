@@ -11,6 +11,7 @@ import { coverageTable } from './fonts/coverage.ts';
 import { FONT_WEIGHTS } from './fonts/catalogue.ts';
 import { scriptIndex } from './locale/script-index.ts';
 import { phraseTables } from './locale/phrase-free.ts';
+import { keyOrders } from './locale/opencc.ts';
 import { rankedVariants, wordVariants } from './normalize/freq.ts';
 import { surnameVariants } from './normalize/rules/head/names.ts';
 import { DATA_DIR, type Precomputed } from './precomputed.ts';
@@ -18,7 +19,7 @@ import { writeDigits } from './emit/pdf/digits.ts';
 import { chromiumArgs } from './emit/browser/spawn.ts';
 
 export async function writeIndexes(): Promise<string[]> {
-  const tables: Precomputed<unknown>[] = [bundleFingerprint, scriptIndex, phraseTables, rankedVariants, wordVariants, surnameVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
+  const tables: Precomputed<unknown>[] = [bundleFingerprint, scriptIndex, phraseTables, keyOrders, rankedVariants, wordVariants, surnameVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
   const written = tables.map((table) => {
     const path = join(DATA_DIR, `${table.name}.json`);
     mkdirSync(dirname(path), { recursive: true });

@@ -7,6 +7,8 @@
  * it, with the same output.
  */
 import { createRequire } from 'node:module';
+import { precomputed } from '../precomputed.ts';
+import { keysIn, sortedStarts } from './key-order.ts';
 
 type Convert = (text: string) => string;
 type Pairs = [string, string][];
@@ -71,9 +73,8 @@ function indexOf(dict: string): Map<number, number[]> {
   return index;
 }
 
-/** The entries of `dict` whose key occurs in `text`. */
-function entriesIn(dict: Dict, text: string): Pairs {
-  if (typeof dict !== 'string') return dict.filter(([key]) => text.includes(key));
+/** The starts of the entries of `dict` whose whole key is spelled in `text`, found through indexOf(). */
+function indexedKeysIn(dict: string, text: string): Set<number> {
   const index = indexOf(dict);
   const found = new Set<number>();
   /** Adds the entries listed under `key` whose whole key is spelled in the text at `at`. */
@@ -91,6 +92,37 @@ function entriesIn(dict: Dict, text: string): Pairs {
     match(unitsKey(text, at, false), at);
     if (at + 1 < text.length) match(unitsKey(text, at, true), at);
   }
+  return found;
+}
+
+/** Dictionaries entriesIn() reads that are longer than this get their key order precomputed (only STPhrases, 400,000 units). */
+const LARGE = 50_000;
+
+/**
+ * The large dictionaries entriesIn() reads (the segmentation and first stage of
+ * each direction), each with its entries in key order (key-order.ts): indexing
+ * STPhrases took a cold run 30–50 ms. A dictionary is known by its length and
+ * first characters, so another opencc's is not taken for it.
+ */
+export const keyOrders = precomputed('opencc-key-order', () => {
+  const dicts = new Set<string>();
+  for (const { config } of Object.values(OPTIONS)) {
+    const { segmentation = [], conversionChain } = openCC().Locale.configs[config]!;
+    for (const dict of [...segmentation, ...conversionChain[0]!]) if (typeof dict === 'string' && dict.length > LARGE) dicts.add(dict);
+  }
+  return [...dicts].map((dict) => ({ length: dict.length, head: dict.slice(0, 64), starts: sortedStarts(dict) }));
+});
+
+function keyOrder(dict: string): number[] | undefined {
+  if (dict.length <= LARGE) return undefined;
+  return keyOrders.get().find((order) => order.length === dict.length && dict.startsWith(order.head))?.starts;
+}
+
+/** The entries of `dict` whose key occurs in `text`. */
+function entriesIn(dict: Dict, text: string): Pairs {
+  if (typeof dict !== 'string') return dict.filter(([key]) => text.includes(key));
+  const order = keyOrder(dict);
+  const found = order ? keysIn(dict, order, text) : indexedKeysIn(dict, text);
   // In the dictionary's order: for a key listed twice, the trie keeps the last, as it would.
   return [...found]
     .sort((a, b) => a - b)
