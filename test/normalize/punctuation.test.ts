@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPunctuation, punctuationEdits } from '../../pipeline/normalize/rules/punctuation.ts';
 import { stopEdits } from '../../pipeline/normalize/rules/stops.ts';
 import { makeLine } from '../../pipeline/normalize/lines.ts';
-import { applyTo } from './helpers.ts';
+import { applyTo, reporterFor } from './helpers.ts';
 
 /** One line through the whole punctuation rule: quotes, marks, stops. */
 function normalizeLine(text: string): string {
@@ -100,5 +100,21 @@ describe('full stops and ellipses', () => {
     const file = normalizeLine('詳見www.example.com.cn.我們下次再談...');
     // The dot after a Latin address is left to a reader: it may be the address's own.
     expect(file).toBe('詳見www.example.com.cn.我們下次再談……');
+  });
+});
+
+describe('widths', () => {
+  it('gives half-width and small Chinese marks their full forms', () => {
+    expect(normalizeLine('高於全國平均水平｡其中﹐第三產業最大､製造業次之﹔服務業﹙含零售﹚第三｡')).toBe('高於全國平均水平。其中，第三產業最大、製造業次之；服務業（含零售）第三。');
+  });
+  it('sets full-width letters and digits in ASCII, with the point of a number, and reports each run once', () => {
+    const line = makeLine('２０２３年，本市ＧＤＰ增長５．２％，ｉＰｈｏｎｅ銷量第一。', 0);
+    const reporter = reporterFor(line.text);
+    applyPunctuation(line, reporter);
+    expect(line.text).toBe('2023年，本市GDP增長5.2％，iPhone銷量第一。');
+    expect(reporter.file.messages.map((m) => m.actual)).toEqual(['２０２３', 'ＧＤＰ', '５．２', 'ｉＰｈｏｎｅ']);
+  });
+  it('keeps a full-width point that is not inside a number, and full-width marks', () => {
+    expect(normalizeLine('第一．總則：本辦法（草案）')).toBe('第一．總則：本辦法（草案）');
   });
 });

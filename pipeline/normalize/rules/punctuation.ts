@@ -13,6 +13,7 @@ import { applyEdits, outsideKept, type Edit, type Line, type Reporter } from '..
 import { isRomanization } from './pinyin.ts';
 import { quoteEdits } from './quotes.ts';
 import { stopEdits } from './stops.ts';
+import { widthEdits } from './widths.ts';
 
 export const RULE_ID = 'punctuation';
 
@@ -211,6 +212,7 @@ class Widening {
 
 /** Quotation marks first: a mark next to “ or ” is then seen in Chinese text (`"好"!` → `“好”！`). */
 export function applyPunctuation(line: Line, reporter: Reporter | undefined): void {
+  applyEdits(line, outsideKept(line, widthEdits(line.text)), reporter, RULE_ID, 'info');
   if (/["']/.test(line.text)) applyEdits(line, outsideKept(line, quoteEdits(line.text, protectedMask(line.text))), reporter, RULE_ID, 'info');
   applyEdits(line, outsideKept(line, punctuationEdits(line.text)), reporter, RULE_ID, 'info');
   if (/\.|。。。/.test(line.text)) applyEdits(line, outsideKept(line, stopEdits(line.text, protectedMask(line.text))), reporter, RULE_ID, 'info');
