@@ -97,6 +97,14 @@ describe('a blog or a reprint', () => {
     expect(h).toMatchObject({ title: '我在老街住了六十年', authors: ['陈阿婆'], body: [BODY] });
     expect(h.messages.map((m) => m.reason).join('\n')).toContain('整理');
   });
+  it('reads the reporter before a date as the byline, and never a word before it', () => {
+    expect(head(['社區長照的新做法', '記者 王大明 2023年05月12日'])).toMatchObject({ title: '社區長照的新做法', authors: ['王大明'], body: [BODY] });
+    for (const line of ['時間 2023-05-12 10:20', '原创 2023-05-12']) {
+      const h = head(['社區長照的新做法', line]);
+      expect(h.authors, line).toEqual([]);
+      expect(h.fields.date, line).toBe('2023-05-12');
+    }
+  });
   it('takes a feed account for the publication, without its handle', () => {
     const h = head(['旧物改造的十个点子', '作者：木子', '公众号：慢生活(ID:slowlife_cn)'], 'zh-Hans');
     expect(h).toMatchObject({ title: '旧物改造的十个点子', authors: ['木子'], body: [BODY] });

@@ -62,7 +62,12 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   // `《教育研究月刊》2020年7月15日 第315期`: the journal's name before its date.
   if (date && /《[^《》]+》/u.test(text.slice(0, date.start)) && isPublicationLine(text)) return reading('publication', { publication: readPublication(trimLine(line))! });
   if (date && /^\D{0,8}$/u.test(text.slice(0, date.start))) {
-    const tail = trimLine(sliceLine(line, line.text.indexOf(text) + date.end, line.text.length));
+    const at = line.text.indexOf(text);
+    const tail = trimLine(sliceLine(line, at + date.end, line.text.length));
+    // `記者 王大明 2023年5月12日`: the names before the date are the byline, not a word to drop.
+    const before = trimLine(sliceLine(line, at, at + date.start));
+    const named = before.text === '' ? undefined : readByline(before, 0, before.text.length, known);
+    if (named && tail.text === '' && unlabelledNames(named, before.text, known)) return reading('date', { date, byline: named });
     if (tail.text === '') return reading('date', { date });
     const byline = readByline(tail, 0, tail.text.length, known);
     if (byline) return reading('date', { date, byline });
@@ -75,11 +80,7 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (subtitleOf(text) !== undefined) return reading('subtitle');
   if (isAffiliation(text)) return reading('affiliation');
   const byline = readByline(line, 0, line.text.length, known);
-  // A line alone has no label to vouch for it: a lone name, or names with no separator between
-  // them (`黄山游记` is not 黄山 and 游记), must not be words the dictionary knows.
-  const alone = byline !== undefined && (byline.names.length === 1 || !SEPARATED.test(text));
-  const word = alone && byline.names.some((n) => !known.includes(n.text) && isDictionaryWord(n.text));
-  if (byline && !word) return reading('byline', { byline });
+  if (byline && unlabelledNames(byline, text, known)) return reading('byline', { byline });
   if (isKeywordList(text)) return reading('keyword-list');
   if (chineseDoc && isEnglish(text)) return reading('english');
   if (isBody(text)) return reading('body');
@@ -130,6 +131,15 @@ function readFeedByline(line: Line, known: string[]): Partial<Reading> | undefin
   const byline = tokens.length > 1 ? readByline(head, 0, last.index, known) : undefined;
   if (tokens.length > 1 && !byline) return undefined;
   return { ...(date ? { date } : {}), ...(byline ? { byline } : {}), publication: { publication: account } };
+}
+
+/**
+ * Names with no label to vouch for them: a lone name, or names with no separator between them
+ * (`黄山游记` is not 黄山 and 游记), must not be words the dictionary knows (`時間`, `原创`).
+ */
+function unlabelledNames(byline: Byline, text: string, known: string[]): boolean {
+  const alone = byline.names.length === 1 || !SEPARATED.test(text.trim());
+  return !(alone && byline.names.some((n) => !known.includes(n.text) && isDictionaryWord(n.text)));
 }
 
 /** Names printed on their own in the head, the evidence for cutting a glued run of names. */
