@@ -32,6 +32,9 @@ describe('boilerplate rule', () => {
       '國企如何實現“高質量”發展——要有“等不起”的緊迫感,“慢不得”的責任感',
       'A state-of-the-art well-known pipeline for text',
       '本研究在线观看人数统计中发现,免费资源占多数。',
+      // A Simplified date line on a Traditional page: its dashes are the date's, not glue.
+      '发布时间 2023-05-12 10:20:33',
+      '联系电话 400-800-1234 传真 010-8888-6666',
     ]) {
       expect(spamScore(text, 'zh-Hant').score, text).toBeLessThan(SPAM_THRESHOLD);
     }

@@ -101,7 +101,8 @@ export function spamScore(text: string, docLang: string): SpamVerdict {
   if (!SENTENCE_PUNCT.test(t)) add(verdict, 2, 'no sentence punctuation');
   if (hopeless(verdict, vocabulary, open)) return withVocabulary(verdict, vocabulary);
   open -= 2;
-  const glued = t.match(/[^\s\-_|][-_|]+(?=[^\s\-_|])/gu)?.length ?? 0;
+  // A dash between digits is a date's or a number's (2023-05-12, 400-800-1234), not glue.
+  const glued = (t.match(/[^\s\-_|][-_|]+(?=[^\s\-_|])/gu)?.length ?? 0) - (t.match(/\d[-_|]+(?=\d)/gu)?.length ?? 0);
   if (glued >= 2) add(verdict, 2, `${glued} keywords glued with dashes`);
   else if (glued === 1) add(verdict, 1, 'keywords glued with a dash');
   if (hopeless(verdict, vocabulary, open)) return withVocabulary(verdict, vocabulary);
