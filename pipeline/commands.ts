@@ -62,9 +62,10 @@ function settingsFrom(values: Values): SettingsInput {
   return settings;
 }
 
-/** Lets the text threads end as programs do, once the build is done. */
+/** Lets the text and book threads end as programs do, once the build is done. */
 async function closeThreads(): Promise<void> {
-  await (await import('./batch/text-pool.ts')).textPool.close();
+  const { textPool, bookPool } = await import('./batch/text-pool.ts');
+  await Promise.all([textPool.close(), bookPool.close()]);
 }
 
 async function runBuild(files: string[], values: Values): Promise<number> {

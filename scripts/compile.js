@@ -49,10 +49,9 @@ try {
   // The CLI: what --version needs in cli.js, each dynamic import() a chunk of its own; the text
   // stages' thread (batch/text-pool.ts) starts text-worker.js, which runs text-worker.cjs.
   // GALLEY_BUNDLE: the build cache takes galley's fingerprint from dist/data/, computed below from these sources.
-  const entryPoints = { cli: 'pipeline/cli.ts', 'text-worker': 'pipeline/batch/text-worker-entry.ts' };
+  // The book thread (batch/text-pool.ts, bookPool), which makes e-books and finishes PDFs: an ES module sharing the CLI's chunks.
+  const entryPoints = { cli: 'pipeline/cli.ts', 'text-worker': 'pipeline/batch/text-worker-entry.ts', 'book-worker': 'pipeline/batch/book-worker.ts' };
   for (const specifier of lazy) entryPoints[`lazy/${lazyName(specifier)}`] = specifier;
-  // The e-book module, which the text thread imports when it is given a book to make (text-worker.ts).
-  entryPoints['lazy/epub'] = 'pipeline/emit/epub/index.ts';
   await esbuild.build({ ...common, entryPoints, outdir: dist, splitting: true, chunkNames: 'chunks/[name]-[hash]', define: { GALLEY_BUNDLE: 'true' } });
   // The program that writes the precomputed tables: a build of its own, so it shares no chunk with the CLI.
   await esbuild.build({ ...common, entryPoints: ['pipeline/indexes.ts'], outfile: tables });

@@ -7,7 +7,6 @@ import type { VFile } from 'vfile';
 import { CONFIG_FILE, loadConfig, resolveSettings, type Settings, type SettingsInput } from '../config/index.ts';
 import { browserIdentity, BrowserSession, browserSource, INSTALL_HINT } from '../emit/browser/index.ts';
 import { checkSourceDateEpoch } from '../emit/dates.ts';
-import type { PlacedFonts } from '../emit/html.ts';
 import { removeStaleTemps } from '../emit/write.ts';
 import { asGalleyError, GalleyError } from '../errors.ts';
 import { loadTemplate, templatesDir } from '../render/template.ts';
@@ -15,11 +14,12 @@ import { pluginFingerprint } from '../process/user-plugins.ts';
 import { BuildCache, CACHE_DIR } from './store.ts';
 import { periodicCollection } from './memory.ts';
 import type { PreparedDocument } from './stages.ts';
+import type { SharedOutputs } from './outputs.ts';
 import { selectShard, type Shard } from './shard.ts';
 import type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
 import { mark } from '../trace.ts';
 import { bookHints, findSources, namedSources, uniqueOutputNames, type Source } from './sources.ts';
-import { textPool } from './text-pool.ts';
+import { bookPool, textPool } from './text-pool.ts';
 
 export type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
 
@@ -86,6 +86,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   errors.push(...unique.errors);
   sources = selectShard(unique.sources, options.shard, (source) => source.display);
   if (sources.length) textPool.warm();
+  if (sources.length > 1 && (base.formats.includes('pdf') || base.formats.includes('epub'))) bookPool.warm();
   const outDir = resolve(root, base.out);
   for (const dir of [outDir, join(outDir, CACHE_DIR)]) removeStaleTemps(dir);
   // EPUBs use the browser only for a template's own cover.html; without one, galley draws the cover itself.
@@ -122,7 +123,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const browserDone = () => {
     if (--mayUseBrowser === 0) void closeBrowser();
   };
-  const placedFonts: PlacedFonts = new Map();
+  // Shared by the documents of this build: the font files placed so far, and whether the book
+  // thread makes the e-books and finishes the PDFs (a build of one document does it here: a thread
+  // would first have to start and load pdf-lib, on the path to that one PDF).
+  const shared: SharedOutputs = { placedFonts: new Map(), bookThread: sources.length > 1 };
   const one = async (source: Source): Promise<DocumentResult> => {
     const hit = await cache.lookup(source, { messages: options.replayMessages ?? true });
     if (hit) {
@@ -140,7 +144,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (!done) browserDone();
       done = true;
     };
-    const result = await buildDocument(source, layers, root, outDir, browser, base.timeout, release, placedFonts).finally(release);
+    const result = await buildDocument(source, layers, root, outDir, browser, base.timeout, release, shared).finally(release);
     if (!result.error && result.file && result.settings) {
       const finished = { outputs: result.outputs, shared: result.shared ?? [], file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
@@ -187,7 +191,7 @@ async function buildDocument(
   browser: () => Promise<BrowserSession | undefined>,
   timeout: number,
   onBrowserDone: () => void,
-  placedFonts: PlacedFonts,
+  shared: SharedOutputs,
 ): Promise<DocumentResult> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
   let prepared: PreparedDocument;
@@ -216,7 +220,7 @@ async function buildDocument(
       }
     })();
     const session = needsBrowser(settings.formats, template) ? await browser() : undefined;
-    const written = await writeOutputs({ doc: rendered, template, settings, root, session, file, path: (format) => join(outDir, `${source.slug}.${format}`), onBrowserDone, placedFonts });
+    const written = await writeOutputs({ doc: rendered, template, settings, root, session, file, path: (format) => join(outDir, `${source.slug}.${format}`), onBrowserDone, ...shared });
     result.outputs = written.outputs;
     result.shared = written.shared;
     if (written.failure !== undefined) result.error = asGalleyError(written.failure, source.display);

@@ -12,7 +12,7 @@ import { FONTS_DIR, placeFonts, renderHtml, type PlacedFonts } from '../emit/htm
 import { publish, type Output } from '../emit/write.ts';
 import { browserFault, GalleyError } from '../errors.ts';
 import { mark } from '../trace.ts';
-import { textPool } from './text-pool.ts';
+import { bookPool } from './text-pool.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import type { Template } from '../render/template.ts';
 import type { Format } from '../types.ts';
@@ -31,7 +31,12 @@ export interface OutputJob {
   onBrowserDone?: () => void;
   /** The font files the build has put in place so far, shared by its documents. */
   placedFonts?: PlacedFonts;
+  /** E-books made and PDFs finished on the book thread (text-pool.ts, bookPool), not on this one. */
+  bookThread?: boolean;
 }
+
+/** What the documents of one build share. */
+export type SharedOutputs = Required<Pick<OutputJob, 'placedFonts' | 'bookThread'>>;
 
 /** PDFs are printed by the browser; an EPUB needs it only for a template's own cover.html. */
 export function needsBrowser(formats: Format[], template: Template): boolean {
@@ -65,7 +70,7 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
     const printed = new Promise<void>((done) => (onPrinted = done));
     const made = write('pdf', async () => {
       const { renderPdf } = await import('../emit/pdf/index.ts');
-      return renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked, onPrinted }), file, settings.timeout);
+      return renderPdfWithRetry(() => renderPdf(session, { doc, template, settings, root, onBlocked, onPrinted, ...(job.bookThread ? { finish: (printed) => bookPool.finishPdf(printed) } : {}) }), file, settings.timeout);
     });
     browserParts.push(Promise.race([printed, made]));
   }
@@ -82,12 +87,12 @@ export async function writeOutputs(job: OutputJob): Promise<Written> {
       file.message(`EPUB: templates/${template.name}/cover.html needs a browser and none was found; the book gets galley's own cover`, { ruleId: 'cover-without-browser', source: 'galley' });
     }
     // The e-book and PDF writers are loaded by the first document that asks for them. A template's
-    // cover.html is shot by the browser this thread drives; galley's own cover is drawn on a text thread.
+    // cover.html is shot by the browser this thread drives; galley's own cover may be drawn on the book thread.
     const shot = session !== undefined && template.cover !== undefined;
     const made = write('epub', async () => {
-      const epub = shot
+      const epub = shot || !job.bookThread
         ? await (await import('../emit/epub/index.ts')).renderEpub({ doc, template, settings, root, session, onBlocked })
-        : await textPool.epub({ doc, template, settings, root, env: { SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH } });
+        : await bookPool.epub({ doc, template, settings, root, env: { SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH } });
       mark('epub: made');
       return epub;
     });

@@ -25,12 +25,15 @@ import type { RenderedDocument } from '../render/index.ts';
 import { stageIn } from '../process/stage.ts';
 import { replay, type SavedMessage } from './replay.ts';
 import type { EpubJob } from '../emit/epub/index.ts';
+import type { FinishJob } from '../emit/pdf/metadata.ts';
+import { owned } from './transfer.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export type TextJob =
-  | { id: number; kind: 'text'; source: DocumentSource; layers: Layers; root: string }
-  | { id: number; kind: 'epub'; epub: EpubJob };
+/** A document's text stages (text-worker.ts). */
+export type TextJob = { id: number; kind: 'text'; source: DocumentSource; layers: Layers; root: string };
+/** An e-book to make, or a printed PDF to finish (book-worker.ts). */
+export type BookJob = { id: number; kind: 'epub'; epub: EpubJob } | { id: number; kind: 'pdf'; pdf: FinishJob };
 
 /** A failure, as it crosses to the build's thread (asGalleyError's reading of it). */
 export interface ThreadError {
@@ -43,15 +46,18 @@ export type TextReply =
   /** `heap`: the thread's heap after the document, in bytes (see RETIRE_HEAP). */
   | { id: number; file: { data: Record<string, unknown>; messages: SavedMessage[] }; settings: Settings; rendered: RenderedDocument; heap: number }
   | { id: number; epub: Uint8Array; heap: number }
+  | { id: number; pdf: Uint8Array; heap: number }
   | { id: number; error: ThreadError };
 
 declare const GALLEY_BUNDLE: boolean | undefined;
 
-/** The worker's module: its bundle beside the CLI's, or its source loaded through tsx. */
-function workerUrl(): URL {
-  if (typeof GALLEY_BUNDLE !== 'undefined' && GALLEY_BUNDLE) return pathToFileURL(join(PACKAGE_ROOT, 'dist/text-worker.js'));
+type WorkerModule = 'text-worker' | 'book-worker';
+
+/** A worker's module: its bundle beside the CLI's, or its source loaded through tsx. */
+function workerUrl(module: WorkerModule): URL {
+  if (typeof GALLEY_BUNDLE !== 'undefined' && GALLEY_BUNDLE) return pathToFileURL(join(PACKAGE_ROOT, `dist/${module}.js`));
   const tsx = pathToFileURL(join(dirname(createRequire(join(PACKAGE_ROOT, 'package.json')).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const source = pathToFileURL(join(PACKAGE_ROOT, 'pipeline/batch/text-worker.ts')).href;
+  const source = pathToFileURL(join(PACKAGE_ROOT, `pipeline/batch/${module}.ts`)).href;
   const code = `import { tsImport } from ${JSON.stringify(tsx)};\nawait tsImport(${JSON.stringify(source)}, import.meta.url);\n`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
@@ -90,7 +96,10 @@ class TextPool {
   private interrupted = false;
   private sharp: Promise<void> | undefined;
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    private readonly module: WorkerModule,
+  ) {}
 
   /** A document's text stages, on a thread; they may take `timeout` seconds. */
   async prepare(source: DocumentSource, layers: Layers, root: string, timeout: number): Promise<PreparedDocument> {
@@ -109,12 +118,20 @@ class TextPool {
     // sharp is loaded here as well: libvips must not be unloaded when a thread that used it ends.
     await (this.sharp ??= import('sharp').then(() => undefined));
     const reply = await this.run({ kind: 'epub', epub: job });
-    if (!('epub' in reply)) throw new Error('the e-book thread sent no e-book');
+    if (!('epub' in reply)) throw new Error('the book thread sent no e-book');
     return reply.epub;
   }
 
+  /** A printed PDF finished on a thread (metadata.ts, finishPrinted): its bytes move there and back. */
+  async finishPdf(job: FinishJob): Promise<Uint8Array> {
+    const pdf = owned(job.pdf);
+    const reply = await this.run({ kind: 'pdf', pdf: { ...job, pdf } }, undefined, [pdf.buffer as ArrayBuffer]);
+    if (!('pdf' in reply)) throw new Error('the book thread sent no PDF');
+    return reply.pdf;
+  }
+
   /** Runs a job on a thread; a text job may take `timeout.seconds`, after which its thread is stopped. */
-  private async run(job: DistributiveOmit<TextJob, 'id'>, timeout?: { file: string; seconds: number }): Promise<Exclude<TextReply, { error: ThreadError }>> {
+  private async run(job: DistributiveOmit<TextJob | BookJob, 'id'>, timeout?: { file: string; seconds: number }, transfer: ArrayBuffer[] = []): Promise<Exclude<TextReply, { error: ThreadError }>> {
     const thread = await this.take();
     const id = ++this.next;
     const reply = await new Promise<TextReply | Error>((settle) => {
@@ -135,7 +152,7 @@ class TextPool {
       };
       thread.used = true;
       thread.worker.ref();
-      thread.worker.postMessage({ ...job, id } as TextJob);
+      thread.worker.postMessage({ ...job, id } as TextJob | BookJob, transfer);
     });
     if (reply instanceof Error) throw reply;
     if ('heap' in reply && reply.heap > RETIRE_HEAP) this.retire(thread);
@@ -205,7 +222,7 @@ class TextPool {
 
   private spawn(): Thread {
     const stage = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(workerUrl(), { workerData: { stage: stage.buffer } });
+    const worker = new Worker(workerUrl(this.module), { workerData: { stage: stage.buffer } });
     let loaded!: () => void;
     let failed!: (error: Error) => void;
     const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (failed = reject)));
@@ -257,5 +274,11 @@ class TextPool {
   }
 }
 
-export const textPool = new TextPool(Math.max(1, availableParallelism()));
-onInterrupt(() => textPool.stop());
+export const textPool = new TextPool(Math.max(1, availableParallelism()), 'text-worker');
+/**
+ * One thread for e-books and the PDFs' finishing (pdf-lib): beside the text
+ * threads, so that neither waits for the other, and one, so that the fonts a
+ * cover or a book's subsets parse are held once.
+ */
+export const bookPool = new TextPool(1, 'book-worker');
+onInterrupt(() => Promise.all([textPool.stop(), bookPool.stop()]));

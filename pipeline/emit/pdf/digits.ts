@@ -9,11 +9,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FONT_WEIGHTS } from '../../fonts/catalogue.ts';
+import { FONT_PACKAGES, FONT_WEIGHTS } from '../../fonts/catalogue.ts';
 import { oncePerKey } from '../../memo.ts';
 import { DATA_DIR } from '../../precomputed.ts';
 import { fontFile } from '../origin.ts';
 import { measureDigits, type DigitFace, type Digits } from './digit-face.ts';
+import type { DigitFont } from './toc.ts';
 
 /** An empty file: the family has no Latin file to take digits from. */
 const digitsPath = (pkg: string, weight: string | number) => join(DATA_DIR, 'digits', `${pkg}-${weight}.ttf`);
@@ -42,6 +43,12 @@ export const digitsOf = oncePerKey(async (key): Promise<Digits | undefined> => {
   if (!bytes.length) return undefined;
   return { bytes, face: JSON.parse(await readFile(facePath(pkg, weight), 'utf8')) as DigitFace };
 });
+
+/** The digits of a CSS family galley ships, for the contents' numbers (toc.ts). */
+export const digitFont: DigitFont = async (family, weight) => {
+  const pkg = family.toLowerCase().replace(/\s+/g, '-');
+  return FONT_PACKAGES.includes(pkg) ? digitsOf(`${pkg}/${weight}`) : undefined;
+};
 
 /** Cuts and measures the digits of every package and weight into dist/data/digits/ (for indexes.ts). */
 export async function writeDigits(): Promise<string[]> {

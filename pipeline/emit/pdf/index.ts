@@ -4,16 +4,15 @@
  */
 import type { Settings } from '../../config/index.ts';
 import { printPage, type RenderedDocument } from '../../render/index.ts';
-import { FONT_PACKAGES, fontStack } from '../../fonts/catalogue.ts';
+import { fontStack } from '../../fonts/catalogue.ts';
 import type { Template } from '../../render/template.ts';
 import type { BrowserSession } from '../browser/index.ts';
 import { assetUrl, documentResolver, fontUrl, katexFontUrl, showDocument } from '../origin.ts';
-import { digitsOf } from './digits.ts';
 import { mark } from '../../trace.ts';
-import { finishPdf } from './metadata.ts';
+import { finishPrinted, type FinishJob } from './metadata.ts';
 import { unlinkHeadings } from './headings.ts';
 import { openOnRecto } from './recto.ts';
-import { destinationPages, measureContents, numberContents, type ContentsSlot, type DigitFont } from './toc.ts';
+import { destinationPages, measureContents, numberContents, type ContentsSlot } from './toc.ts';
 
 export interface PdfJob {
   doc: RenderedDocument;
@@ -24,6 +23,8 @@ export interface PdfJob {
   onBlocked: (url: string) => void;
   /** Called once the browser's part is done (the last print), before the PDF is finished here. */
   onPrinted?: () => void;
+  /** Finishes the printed PDF (metadata.ts); a build does it on a text thread. Default: here. */
+  finish?: (job: FinishJob) => Promise<Uint8Array>;
 }
 
 export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<Uint8Array> {
@@ -76,12 +77,7 @@ export async function renderPdf(session: BrowserSession, job: PdfJob): Promise<U
     return { pdf, headings, slots };
   });
   job.onPrinted?.();
-  const finished = await finishPdf(pdf, job.doc.meta, html, { rightToLeft: vertical, headings, contents: slots && { slots, font: digitFont } });
+  const finished = await (job.finish ?? finishPrinted)({ pdf, meta: job.doc.meta, fingerprint: html, rightToLeft: vertical, headings, ...(slots ? { slots } : {}) });
   mark('pdf: finished');
   return finished;
 }
-
-const digitFont: DigitFont = async (family, weight) => {
-  const pkg = family.toLowerCase().replace(/\s+/g, '-');
-  return FONT_PACKAGES.includes(pkg) ? digitsOf(`${pkg}/${weight}`) : undefined;
-};

@@ -8,6 +8,7 @@ import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, Rea
 import { publicationLine } from '../../render/blocks.ts';
 import type { DocumentMeta } from '../../types.ts';
 import { buildDate } from '../dates.ts';
+import { digitFont } from './digits.ts';
 import { moveDestinationsToNameTree } from './dests.ts';
 import { stableStructureIds } from './structure-ids.ts';
 import { drawContentsNumbers, type ContentsSlot, type DigitFont } from './toc.ts';
@@ -24,6 +25,23 @@ export interface FinishOptions {
   headings?: PageHeading[];
   /** Contents entries measured before a single print, whose page numbers are drawn in here (toc.ts). */
   contents?: { slots: ContentsSlot[]; font: DigitFont };
+}
+
+/** What finishing a printed PDF needs, as data: it can be done on another thread (batch/text-pool.ts). */
+export interface FinishJob {
+  pdf: Uint8Array;
+  meta: DocumentMeta;
+  /** What was rendered (the print page's HTML): the file identifier is made from it. */
+  fingerprint: string;
+  rightToLeft?: boolean;
+  headings?: PageHeading[];
+  /** Contents entries whose page numbers are drawn in, in galley's digits (digits.ts). */
+  slots?: ContentsSlot[];
+}
+
+export function finishPrinted(job: FinishJob): Promise<Uint8Array> {
+  const { rightToLeft, headings, slots } = job;
+  return finishPdf(job.pdf, job.meta, job.fingerprint, { rightToLeft, headings, contents: slots && { slots, font: digitFont } });
 }
 
 /** `fingerprint` identifies what was rendered (the print page's HTML); it becomes the file identifier. */

@@ -1,10 +1,11 @@
 /**
- * A build makes its e-books on the text threads, not on the thread that drives
- * the browser and writes the outputs (issue 18: that thread was busy nearly all
- * of a 200-document build making them). The e-book module is replaced in this
- * thread by a spy; the text threads load the real one. Their books are the
- * bytes renderEpub makes here, SOURCE_DATE_EPOCH included when it is set after
- * the threads have started.
+ * A build of several documents makes its e-books and finishes its PDFs on the
+ * book thread, not on the thread that drives the browser and writes the
+ * outputs (issue 18: that thread was busy nearly all of a 200-document build
+ * making e-books). The e-book and PDF-finishing modules are replaced in this
+ * thread by spies; the book thread loads the real ones. Its files are the
+ * bytes made here, SOURCE_DATE_EPOCH included when it is set after the thread
+ * has started. A build of one document does both here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,18 +13,23 @@ import JSZip from 'jszip';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../pipeline/index.ts';
 import { renderEpub } from '../../pipeline/emit/epub/index.ts';
+import { finishPrinted } from '../../pipeline/emit/pdf/metadata.ts';
 import { loadConfig } from '../../pipeline/config/index.ts';
 import { prepareDocument } from '../../pipeline/process/document.ts';
 import { findSources } from '../../pipeline/batch/sources.ts';
 import { loadTemplate, templatesDir } from '../../pipeline/render/template.ts';
 import { epubcheckMany } from '../helpers/epub.ts';
-import { textPool } from '../../pipeline/batch/text-pool.ts';
+import { bookPool } from '../../pipeline/batch/text-pool.ts';
 import { GalleyError } from '../../pipeline/errors.ts';
 import { markdown, tempProject } from './project.ts';
 
 vi.mock('../../pipeline/emit/epub/index.ts', async (original) => {
   const module = await original<typeof import('../../pipeline/emit/epub/index.ts')>();
   return { ...module, renderEpub: vi.fn(module.renderEpub) };
+});
+vi.mock('../../pipeline/emit/pdf/metadata.ts', async (original) => {
+  const module = await original<typeof import('../../pipeline/emit/pdf/metadata.ts')>();
+  return { ...module, finishPrinted: vi.fn(module.finishPrinted) };
 });
 
 const HANS = '---\ntitle: 排版流水线之一\nlang: zh-Hans\nauthors: [王晓东]\ndate: 2024-05-06\n---\n\n# 排版流水线之一\n\n简体中文的段落，含有 Latin words。\n\n## 第二节\n\n**粗体的汉字**在这里。\n';
@@ -38,7 +44,7 @@ async function madeHere(root: string, name: string, env: NodeJS.ProcessEnv = {})
 
 const modified = async (epub: Uint8Array) => (await (await JSZip.loadAsync(epub)).file('OEBPS/content.opf')!.async('string')).match(/dcterms:modified">([^<]+)</)?.[1];
 
-describe('e-books made on the text threads', () => {
+describe('e-books and PDFs finished on the book thread', () => {
   let root: string;
 
   beforeAll(() => {
@@ -51,9 +57,10 @@ describe('e-books made on the text threads', () => {
   afterEach(() => {
     delete process.env.SOURCE_DATE_EPOCH;
     vi.mocked(renderEpub).mockClear();
+    vi.mocked(finishPrinted).mockClear();
   });
 
-  it('never on the build\'s own thread, and the same bytes as made here, valid for EPUBCheck', async () => {
+  it('e-books never on the build\'s own thread, and the same bytes as made here, valid for EPUBCheck', async () => {
     const result = await build({ root, settings: { formats: ['epub', 'html'], out: 'out/a' } });
     expect(result.documents.map((d) => d.error?.message)).toEqual([undefined, undefined]);
     expect(renderEpub).not.toHaveBeenCalled();
@@ -64,6 +71,19 @@ describe('e-books made on the text threads', () => {
     const reports = epubcheckMany(['hans', 'english'].map((name) => join(root, `out/a/${name}.epub`)));
     expect(reports.size).toBe(2);
     for (const [path, report] of reports) expect({ ...report, path }).toEqual({ fatals: 0, errors: 0, warnings: 0, messages: [], path });
+  });
+
+  it('PDFs finished there, the same bytes as a build of one document finishes here', async () => {
+    await build({ root, settings: { formats: ['pdf'], out: 'out/p' } });
+    expect(finishPrinted).not.toHaveBeenCalled();
+    for (const name of ['hans', 'english']) {
+      await build({ root, files: [join(root, `source/${name}.md`)], settings: { formats: ['pdf'], out: `out/p-${name}` } });
+      expect(readFileSync(join(root, `out/p/${name}.pdf`)).equals(readFileSync(join(root, `out/p-${name}/${name}.pdf`))), name).toBe(true);
+    }
+    // The two builds of one document finished their PDFs here, and made their one e-book here too.
+    expect(finishPrinted).toHaveBeenCalledTimes(2);
+    await build({ root, files: [join(root, 'source/hans.md')], settings: { formats: ['epub'], out: 'out/one' } });
+    expect(renderEpub).toHaveBeenCalledTimes(1);
   });
 
   it('takes SOURCE_DATE_EPOCH as it is when the build starts, not as it was when the threads started', async () => {
@@ -83,10 +103,10 @@ describe('e-books made on the text threads', () => {
     const { rendered, settings } = await prepareDocument(source, layers, root);
     const template = loadTemplate(settings.template, templatesDir(root));
     const broken = { ...rendered, meta: { ...rendered.meta, authors: 7 as unknown as string[] } };
-    const failed = textPool.epub({ doc: broken, template, settings, root, env: {} });
+    const failed = bookPool.epub({ doc: broken, template, settings, root, env: {} });
     await expect(failed).rejects.toBeInstanceOf(GalleyError);
     await expect(failed).rejects.toThrow(/not iterable/);
-    const made = await textPool.epub({ doc: rendered, template, settings, root, env: {} });
+    const made = await bookPool.epub({ doc: rendered, template, settings, root, env: {} });
     expect(Buffer.compare(Buffer.from(made), Buffer.from(await madeHere(root, 'english.md')))).toBe(0);
   });
 });
