@@ -105,6 +105,12 @@ describe('a blog or a reprint', () => {
       expect(h.fields.date, line).toBe('2023-05-12');
     }
   });
+  it('keeps an interview’s first question in the body, not as its author', () => {
+    const h = head(['专访市交通局局长', '2023-12-01 来源：新华网', '记者：今年地铁建设的重点是什么？', '王局长：把三条在建线路按期开通。'], 'zh-Hans');
+    expect(h).toMatchObject({ title: '专访市交通局局长', authors: [] });
+    expect(h.body).toEqual(['记者：今年地铁建设的重点是什么？', '王局长：把三条在建线路按期开通。', BODY]);
+    expect(head(['地铁的未来', '作者：张三，李四，王五，赵六，钱七，孙八，周九'], 'zh-Hans').authors).toHaveLength(7);
+  });
   it('takes a feed account for the publication, without its handle', () => {
     const h = head(['旧物改造的十个点子', '作者：木子', '公众号：慢生活(ID:slowlife_cn)'], 'zh-Hans');
     expect(h).toMatchObject({ title: '旧物改造的十个点子', authors: ['木子'], body: [BODY] });

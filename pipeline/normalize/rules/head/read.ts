@@ -32,6 +32,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   const reading = (role: Role, extra: Partial<Reading> = {}): Reading => ({ line, index, role, ...extra });
   const text = line.text.trim();
   const labelled = readFieldLine(line, record);
+  // `记者：今年的重点是什么？`: an interview's question, the article's own text, not a byline.
+  if (labelled && labelled.prefix.text === '' && labelled.fields.length === 1 && SPEAKERS.has(labelled.fields[0]!.kind) && isSpeech(labelled.fields[0]!.value.text)) return reading('body');
   if (labelled) {
     const prefix = labelled.prefix;
     if (prefix.text === '') return reading('fields', { fields: labelled.fields });
@@ -85,6 +87,14 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (chineseDoc && isEnglish(text)) return reading('english');
   if (isBody(text)) return reading('body');
   return reading(isTitleCandidate(text) ? 'candidate' : 'body');
+}
+
+/** Labels that in an interview name who speaks: their value is then speech, not a name. */
+const SPEAKERS = new Set(['author', 'credit', 'translator']);
+
+/** A sentence, not names: names carry no question mark, exclamation or full stop. */
+function isSpeech(value: string): boolean {
+  return /[。？！?!…]/u.test(value);
 }
 
 /** `Published March 3, 2023 | Updated March 4, 2023`: the first date is the article's. */
