@@ -125,6 +125,13 @@ describe('dates', () => {
     expect(readRocYear('民国110年')).toBe('2021');
     expect(readMonth('民國108年6月')?.date).toBe('2019-06');
   });
+  it('reads a date line with its weekday and a time of day, 下午 counted from noon', () => {
+    const h = head(['港鐵新線明年通車 沿線居民盼減輕塞車', '2023年5月12日 星期五 下午3:15', '撰文：陳家明　攝影：李志強']);
+    expect(h).toMatchObject({ title: '港鐵新線明年通車 沿線居民盼減輕塞車', authors: ['陳家明'], body: [BODY] });
+    expect(h.fields).toMatchObject({ date: '2023-05-12', time: '15:15' });
+    expect(head(['城市的夜晚', '2023-05-12（週六）'], 'zh-Hans').fields.date).toBe('2023-05-12');
+    expect(head(['城市的夜晚', '2023年5月12日 上午10:05'], 'zh-Hans').fields).toMatchObject({ date: '2023-05-12', time: '10:05' });
+  });
   it('reads a labelled month as a month, never a day as a month', () => {
     expect(readMonth('2020年3月')?.date).toBe('2020-03');
     expect(readMonth('2020-03')?.date).toBe('2020-03');

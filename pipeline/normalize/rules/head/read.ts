@@ -71,6 +71,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     const named = before.text === '' ? undefined : readByline(before, 0, before.text.length, known);
     if (named && tail.text === '' && unlabelledNames(named, before.text, known)) return reading('date', { date, byline: named });
     if (tail.text === '') return reading('date', { date });
+    const clock = WEEKDAY_AND_TIME.exec(tail.text);
+    if (clock) return reading('date', { date: withClock(date, clock) });
     const byline = readByline(tail, 0, tail.text.length, known);
     if (byline) return reading('date', { date, byline });
     if (isPublicationLine(tail.text)) return reading('date', { date, publication: readPublication(tail)! });
@@ -87,6 +89,18 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (chineseDoc && isEnglish(text)) return reading('english');
   if (isBody(text)) return reading('body');
   return reading(isTitleCandidate(text) ? 'candidate' : 'body');
+}
+
+/** `2023年5月12日 星期五 下午3:15`: the weekday, and a time of day with its half. */
+const WEEKDAY_AND_TIME = /^[（(]?(?:星期|[週周]|[禮礼]拜)[一二三四五六日天][)）]?(?:\s*(上午|中午|下午|晚上|早上|凌晨)?\s*(\d{1,2})\s*[:：]\s*(\d{2}))?$|^(上午|中午|下午|晚上|早上|凌晨)\s*(\d{1,2})\s*[:：]\s*(\d{2})$/u;
+
+function withClock(date: DateValue, clock: RegExpExecArray): DateValue {
+  const half = clock[1] ?? clock[4];
+  const hour = clock[2] ?? clock[5];
+  if (hour === undefined || date.time) return date;
+  // 下午3:15 is 15:15; 下午12:30 and 中午12:30 stay.
+  const h = Number(hour) + (/下午|晚上/u.test(half ?? '') && Number(hour) < 12 ? 12 : 0);
+  return h < 24 ? { ...date, time: `${String(h).padStart(2, '0')}:${clock[3] ?? clock[6]}` } : date;
 }
 
 /** Labels that in an interview name who speaks: their value is then speech, not a name. */
