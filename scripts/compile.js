@@ -117,7 +117,7 @@ async function writeCodeCache() {
     const name = sources[next++];
     if (name === undefined) return worker.postMessage('close');
     const kind = extname(name) === '.md' ? 'markdown' : 'text';
-    worker.postMessage({ id: next, source: { path: join(samples, name), display: `source/${name}`, kind }, layers: { config: {}, cli: { formats: ['html'] } }, root });
+    worker.postMessage({ id: next, kind: 'text', source: { path: join(samples, name), display: `source/${name}`, kind }, layers: { config: {}, cli: { formats: ['html'] } }, root });
   });
   try {
     await done;
