@@ -86,7 +86,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   errors.push(...unique.errors);
   sources = selectShard(unique.sources, options.shard, (source) => source.display);
   if (sources.length) textPool.warm();
-  if (sources.length > 1 && (base.formats.includes('pdf') || base.formats.includes('epub'))) bookPool.warm();
+  // Whether the book thread makes the e-books and finishes the PDFs: for a build of e-books, whose
+  // making kept this thread busy nearly all of the build. Not for one document (a thread would first
+  // have to start and load its modules, on the path to that one output), nor for PDFs alone, whose
+  // finishing this thread keeps up with: a thread of its own cost them some 80 MB more at the peak.
+  const bookThread = sources.length > 1 && base.formats.includes('epub');
+  if (bookThread) bookPool.warm();
   const outDir = resolve(root, base.out);
   for (const dir of [outDir, join(outDir, CACHE_DIR)]) removeStaleTemps(dir);
   // EPUBs use the browser only for a template's own cover.html; without one, galley draws the cover itself.
@@ -123,10 +128,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const browserDone = () => {
     if (--mayUseBrowser === 0) void closeBrowser();
   };
-  // Shared by the documents of this build: the font files placed so far, and whether the book
-  // thread makes the e-books and finishes the PDFs (a build of one document does it here: a thread
-  // would first have to start and load pdf-lib, on the path to that one PDF).
-  const shared: SharedOutputs = { placedFonts: new Map(), bookThread: sources.length > 1 };
+  const shared: SharedOutputs = { placedFonts: new Map(), bookThread };
   const one = async (source: Source): Promise<DocumentResult> => {
     const hit = await cache.lookup(source, { messages: options.replayMessages ?? true });
     if (hit) {

@@ -1,11 +1,10 @@
 /**
- * A build of several documents makes its e-books and finishes its PDFs on the
- * book thread, not on the thread that drives the browser and writes the
- * outputs (issue 18: that thread was busy nearly all of a 200-document build
+ * A build of several e-books makes them and finishes its PDFs on the book
+ * thread, not on the thread that drives the browser and writes the outputs (issue 18: that thread was busy nearly all of a 200-document build
  * making e-books). The e-book and PDF-finishing modules are replaced in this
  * thread by spies; the book thread loads the real ones. Its files are the
  * bytes made here, SOURCE_DATE_EPOCH included when it is set after the thread
- * has started. A build of one document does both here.
+ * has started. A build of one document, or of PDFs alone, does it here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,17 +72,20 @@ describe('e-books and PDFs finished on the book thread', () => {
     for (const [path, report] of reports) expect({ ...report, path }).toEqual({ fatals: 0, errors: 0, warnings: 0, messages: [], path });
   });
 
-  it('PDFs finished there, the same bytes as a build of one document finishes here', async () => {
-    await build({ root, settings: { formats: ['pdf'], out: 'out/p' } });
+  it('PDFs of a build of e-books finished there, the same bytes as a build of one document finishes here', async () => {
+    await build({ root, settings: { formats: ['pdf', 'epub'], out: 'out/p' } });
     expect(finishPrinted).not.toHaveBeenCalled();
     for (const name of ['hans', 'english']) {
       await build({ root, files: [join(root, `source/${name}.md`)], settings: { formats: ['pdf'], out: `out/p-${name}` } });
       expect(readFileSync(join(root, `out/p/${name}.pdf`)).equals(readFileSync(join(root, `out/p-${name}/${name}.pdf`))), name).toBe(true);
     }
-    // The two builds of one document finished their PDFs here, and made their one e-book here too.
+    // The two builds of one document finished their PDFs here, and a build of one e-book makes it here too.
     expect(finishPrinted).toHaveBeenCalledTimes(2);
     await build({ root, files: [join(root, 'source/hans.md')], settings: { formats: ['epub'], out: 'out/one' } });
     expect(renderEpub).toHaveBeenCalledTimes(1);
+    // PDFs alone are finished here, however many.
+    await build({ root, settings: { formats: ['pdf'], out: 'out/pdfs' } });
+    expect(finishPrinted).toHaveBeenCalledTimes(4);
   });
 
   it('takes SOURCE_DATE_EPOCH as it is when the build starts, not as it was when the threads started', async () => {
