@@ -111,6 +111,13 @@ describe('a blog or a reprint', () => {
     expect(h.body).toEqual(['记者：今年地铁建设的重点是什么？', '王局长：把三条在建线路按期开通。', BODY]);
     expect(head(['地铁的未来', '作者：张三，李四，王五，赵六，钱七，孙八，周九'], 'zh-Hans').authors).toHaveLength(7);
   });
+  it('takes the article’s own address for its source, and drops a link label without one', () => {
+    const h = head(['网络首发地址：https://journal.example.cn/detail/2023.0512.002.html', '数字乡村建设的地方实践', '原文链接：点击查看'], 'zh-Hans');
+    expect(h).toMatchObject({ title: '数字乡村建设的地方实践', body: [BODY] });
+    expect(h.fields.codes.source).toBe('https://journal.example.cn/detail/2023.0512.002.html');
+    expect(h.fields.publication).toBeUndefined();
+    expect(h.messages.map((m) => m.reason).join('\n')).toContain('点击查看');
+  });
   it('takes a feed account for the publication, without its handle', () => {
     const h = head(['旧物改造的十个点子', '作者：木子', '公众号：慢生活(ID:slowlife_cn)'], 'zh-Hans');
     expect(h).toMatchObject({ title: '旧物改造的十个点子', authors: ['木子'], body: [BODY] });

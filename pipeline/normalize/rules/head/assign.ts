@@ -223,9 +223,10 @@ export class Assigner {
     } else if (base === 'abstractEn' && !f.english.abstract && text !== '') {
       f.english.abstract = value;
       what.push('English abstract');
-    } else if (kind === 'publication') {
+    } else if (kind === 'publication' || kind === 'link') {
       const url = /^(?:https?:\/\/|www\.)\S+$/iu.exec(text)?.[0];
-      if (OWN_STAFF.test(text)) dropped.push(`${field.label}${text} (the site itself, not a journal)`);
+      if (kind === 'link' && !url) dropped.push(`${field.label}${text}`);
+      else if (OWN_STAFF.test(text)) dropped.push(`${field.label}${text} (the site itself, not a journal)`);
       else if (url) {
         // `来源：https://…`: where the article was taken from is an address, not a journal.
         f.codes.source ??= url;

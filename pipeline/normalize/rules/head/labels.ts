@@ -9,7 +9,7 @@ import { sliceLine, trimLine, type Line } from '../../lines.ts';
 export type FieldKind =
   | 'keywords' | 'keywordsEn' | 'abstract' | 'abstractEn' | 'clc' | 'documentCode' | 'articleNumber' | 'doi'
   | 'received' | 'revised' | 'accepted' | 'funding' | 'biography' | 'publication' | 'author' | 'affiliation'
-  | 'date' | 'issue' | 'tags' | 'chrome' | 'title' | 'titleEn' | 'year' | 'volume' | 'credit' | 'citation' | 'translator';
+  | 'date' | 'issue' | 'tags' | 'chrome' | 'title' | 'titleEn' | 'year' | 'volume' | 'credit' | 'citation' | 'translator' | 'link';
 
 /** Labels by kind; a character class stands for the Simplified/Traditional pair of one character. */
 const LABELS: Array<[FieldKind, string[]]> = [
@@ -29,6 +29,8 @@ const LABELS: Array<[FieldKind, string[]]> = [
   ['affiliation', ['作者[单單]位', '作者[机機][构構]', '工作[单單]位', '[单單]位', '[机機][构構]']],
   // A reprint's source and a feed's account are where the article comes from, as a journal is.
   ['publication', ['文章[转轉][载載]自', '本文[转轉][载載]自', '[转轉][载載]自', '[转轉][载載][于於]', '[转轉][载載][来來]源', '原文[来來]源', '原文出[处處]', '微信公[众眾][号號]', '公[众眾][号號]', '文[献獻][来來]源', '[来來]源期刊', '[来來]源', '出[处處]', '刊名', '期刊名[称稱]', '期刊', '原[载載]', '[选選]自', '[发發]表于', '刊物']],
+  // The article's own address (`网络首发地址：https://…`, `原文链接：…`): its source when it is a URL.
+  ['link', ['[网網][络絡]首[发發]地址', '原文[链鏈]接', '原文地址', '本文[链鏈]接', '文章[链鏈]接']],
   ['translator', ['[译譯]者', '翻[译譯]', '[编編][译譯]']],
   // An oral history's narrator is its author; who wrote it down is a credit (`口述：陳阿婆 整理：劉小芳`).
   ['author', ['作者', '撰文', '撰稿人', '撰稿', '[记記]者', '口述']],
