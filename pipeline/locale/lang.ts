@@ -2,6 +2,7 @@
  * Language detection from the text itself: scraped sources carry no lang attribute, and the
  * script rule, fonts and hyphenation downstream all depend on Hant vs Hans.
  */
+import { perCharacter } from '../memo.ts';
 import { scriptMarks, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from './script-index.ts';
 
 /** How much of a text detectLang reads: its first 200,000 UTF-16 units. */
@@ -46,8 +47,8 @@ function classOf(ch: string): number {
   return bits;
 }
 
-/** Classes of each BMP code unit, found on first sight (0x80: known to be none): the sample can be 200,000 units. */
-const unitClasses = new Uint8Array(0x10000);
+/** Each character's classes: the sample can be 200,000 units. */
+const classesOf = perCharacter(classOf);
 
 /** How many characters of `text` are Han, kana, Hangul, Latin and letters of any script, in one pass. */
 function countClasses(text: string): { han: number; kana: number; hangul: number; latin: number; other: number } {
@@ -56,19 +57,13 @@ function countClasses(text: string): { han: number; kana: number; hangul: number
   let hangul = 0;
   let latin = 0;
   let other = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    let bits: number;
-    if ((unit & 0xfc00) === 0xd800 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bits = classOf(text.slice(i, i + 2));
-      i++;
-    } else bits = (unitClasses[unit] ||= classOf(String.fromCharCode(unit)) | 0x80);
+  classesOf(text, (bits) => {
     if (bits & HAN) han++;
     if (bits & KANA) kana++;
     if (bits & HANGUL) hangul++;
     if (bits & LATIN) latin++;
     if (bits & LETTER) other++;
-  }
+  });
   return { han, kana, hangul, latin, other };
 }
 

@@ -8,6 +8,7 @@
  */
 import { applyEdits, joinLines, originAt, report, sliceLine, type Edit, type Line, type Reporter } from '../lines.ts';
 import { headingKind } from './structure.ts';
+import { perCharacter } from '../../memo.ts';
 
 export const RULE_ID = 'layout';
 
@@ -22,21 +23,13 @@ function endsParagraph(trimmed: string): boolean {
   return trimmed !== '' && FINAL_MARKS.includes(trimmed[trimmed.length - 1]!);
 }
 
-/** Columns of each BMP code unit, found on first sight (0: not yet): every line of a long page is measured. */
-const unitColumns = new Uint8Array(0x10000);
+/** Each character's printed columns: every line of a long page is measured. */
+const columnsOf = perCharacter((ch) => (WIDE.test(ch) ? 2 : 1));
 
 /** Printed width: East Asian characters take two columns. */
 export function columns(text: string): number {
-  const t = text.trim();
   let width = 0;
-  for (let i = 0; i < t.length; i++) {
-    const unit = t.charCodeAt(i);
-    if (unit < 0x80) width++;
-    else if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      width += WIDE.test(t.slice(i, i + 2)) ? 2 : 1;
-      i++;
-    } else width += unitColumns[unit] ||= WIDE.test(String.fromCharCode(unit)) ? 2 : 1;
-  }
+  columnsOf(text.trim(), (w) => (width += w));
   return width;
 }
 

@@ -16,6 +16,7 @@ const NUMERAL_ONLY = /^\s*[一二三四五六七八九十百〇零壹貳贰參�
 /** A run of ASCII dots (or of 。) with what stands on each side. */
 const DOTS = /\.+|。{3,}/gu;
 
+/** The character before index `at` (a surrogate pair whole), or undefined at the start. */
 function before(text: string, at: number): string | undefined {
   const code = text.codePointAt(at - 1);
   if (code === undefined) return undefined;
@@ -50,7 +51,7 @@ export function stopEdits(text: string, mask: Uint8Array): Edit[] {
       if (beforeChinese || opensLine) edits.push({ start, end, replacement: '……', reason: 'Use …… for an ellipsis in Chinese text' });
     } else if (match[0].length === 1 && beforeChinese && afterChinese && !NUMERAL_ONLY.test(text.slice(0, start)) && chineseSentence(text.slice(Math.max(0, start - 20), start))) {
       let stop = end;
-      while (text[stop] === ' ' && stop < text.length) stop++;
+      while (text[stop] === ' ') stop++;
       // The spaces a scraper left after the stop go with it, as after a widened comma; not those before the line's end.
       edits.push({ start, end: stop < text.length ? stop : end, replacement: '。', reason: 'Use full-width 。 in Chinese text' });
     }
