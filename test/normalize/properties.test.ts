@@ -19,7 +19,7 @@ function plain(text: string, script: Script = 'keep') {
 
 // Common Traditional characters (from the sample's body) plus the marks scraped text mixes in.
 const HAN_POOL = Array.from('基層黨務工作的思想政治教育提高社會責任感發展人民群眾服務建設國家經濟生活水平時代背景重要新形勢下做好幾點思考加強組織領導幹部隊伍監督');
-const MIXED_POOL = [...HAN_POOL, ',', '?', '!', ':', ';', '(', ')', '。', '、', '“', '”', ' ', '1', '0', 'a', 'Z', '[1]', '一、', '（一）', '\n', '#', '*', '-', '1.', '`', '<', '>'];
+const MIXED_POOL = [...HAN_POOL, ',', '?', '!', ':', ';', '(', ')', '。', '、', '“', '”', ' ', '1', '0', 'a', 'Z', '[1]', '一、', '（一）', '\n', '#', '*', '-', '1.', '`', '<', '>', '.', '...', '。。。', '２', '．', 'Ａ', '｡', '﹐', '﹙', '﹚'];
 
 const anyCodeUnit = fc.integer({ min: 0, max: 0x10ffff }).map((cp) => (cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp)));
 const anyText = fc.array(fc.oneof(anyCodeUnit, fc.constantFrom(...MIXED_POOL), fc.constantFrom('?', '\uFFFD', '锟斤拷', 'Ã', '\u0301', '\u200B', '\r\n')), { maxLength: 200 }).map((parts) => parts.join(''));
@@ -69,7 +69,8 @@ describe('normalizePlainText properties', () => {
       // A Traditional character in a text read as Simplified, with --script hant: reported, never converted.
       // `(!基!`: widening `!` made the `(` before it Chinese context, widened only on a second pass.
       // `領設\r\n锟斤拷`: suspected mojibake kept from the script rule in plain text, not in Markdown.
-      { numRuns: 150, examples: [['锟斤拷\r\n锟斤拷幾', 'hant'], ['(!基!', 'keep'], ['領設\r\n锟斤拷', 'hant']] },
+      // `基...?`: the ellipsis made the ? after it Chinese context, widened only on a second pass.
+      { numRuns: 150, examples: [['锟斤拷\r\n锟斤拷幾', 'hant'], ['(!基!', 'keep'], ['領設\r\n锟斤拷', 'hant'], ['Ã\r\n基...?', 'keep'], ['基?.好', 'keep']] },
     );
   });
 

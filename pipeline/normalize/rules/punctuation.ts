@@ -214,6 +214,13 @@ class Widening {
 export function applyPunctuation(line: Line, reporter: Reporter | undefined): void {
   applyEdits(line, outsideKept(line, widthEdits(line.text)), reporter, RULE_ID, 'info');
   if (/["']/.test(line.text)) applyEdits(line, outsideKept(line, quoteEdits(line.text, protectedMask(line.text))), reporter, RULE_ID, 'info');
-  applyEdits(line, outsideKept(line, punctuationEdits(line.text)), reporter, RULE_ID, 'info');
-  if (/\.|。。。/.test(line.text)) applyEdits(line, outsideKept(line, stopEdits(line.text, protectedMask(line.text))), reporter, RULE_ID, 'info');
+  // Marks and stops give each other Chinese context (`基...?` → `基……？`, `基?.好` → `基？。好`):
+  // they run in turn until the stops change nothing, so one pass leaves nothing for the next.
+  for (let pass = 0; pass < 4; pass++) {
+    applyEdits(line, outsideKept(line, punctuationEdits(line.text)), reporter, RULE_ID, 'info');
+    if (!/\.|。。。/.test(line.text)) break;
+    const before = line.text;
+    applyEdits(line, outsideKept(line, stopEdits(line.text, protectedMask(line.text))), reporter, RULE_ID, 'info');
+    if (line.text === before) break;
+  }
 }
