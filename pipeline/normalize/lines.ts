@@ -4,6 +4,7 @@
  * index of its current text, the offset of the source character it came from.
  */
 import type { VFile } from 'vfile';
+import { addRepairMessage } from './message.ts';
 
 export interface Line {
   text: string;
@@ -64,13 +65,7 @@ export function report(
   expected: string | undefined,
   severity: Severity,
 ): void {
-  // The place alone, the rule after: vfile-message copies an options object, and there can be a hundred thousand messages.
-  const place = reporter.locate(offset);
-  const message = severity === 'info' ? reporter.file.info(reason, place) : reporter.file.message(reason, place);
-  message.ruleId = ruleId;
-  message.source = 'galley';
-  if (actual !== undefined) message.actual = actual;
-  if (expected !== undefined) message.expected = [expected];
+  addRepairMessage(reporter.file, reason, reporter.locate(offset), ruleId, severity === 'info', actual, expected);
 }
 
 /** Splits source text into lines (\n, \r\n, \r) that remember their source offsets. */
