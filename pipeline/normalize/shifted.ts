@@ -130,6 +130,25 @@ function gaps(variant: string, codec: DoubleByte): number[] {
   return at.slice(0, -1).filter((p) => p >= 2);
 }
 
+/**
+ * The bytes of each prefix of `text` (by UTF-16 length), as bytesOf gives them: a double-byte
+ * text is encoded character by character, so a prefix's bytes begin the whole's. Text bytesOf
+ * encodes whole (Big5's Ê and ê) or that splits a surrogate pair is encoded prefix by prefix.
+ */
+function prefixBytes(text: string, codec: DoubleByte): (length: number) => Buffer | undefined {
+  if (/[\uD800-\uDFFF]/.test(text) || (codec === 'big5' && /[\u00ca\u00ea]/.test(text))) return (length) => bytesOf(text.slice(0, length), codec);
+  const chunks: Buffer[] = [];
+  const ends = [0];
+  for (const ch of text) {
+    const bytes = bytesOf(ch, codec);
+    if (!bytes) break;
+    chunks.push(bytes);
+    ends.push(ends.at(-1)! + bytes.length);
+  }
+  const all = Buffer.concat(chunks);
+  return (length) => (length < ends.length ? all.subarray(0, ends[length]) : undefined);
+}
+
 /** Candidates for the text after the lost-byte marker at `marker`, up to 16 characters on. */
 export function shiftedCandidates(text: string, marker: number, withGaps: boolean): Candidate[] {
   const found: Candidate[] = [];
@@ -146,13 +165,21 @@ export function shiftedCandidates(text: string, marker: number, withGaps: boolea
     if (found.some((c) => c.end === marker + cut && c.replacement === replacement)) return;
     found.push({ replacement, end: marker + cut, how, gain: textScore(replacement) - textScore(seen.slice(0, cut)), invented, guessed: true });
   };
+  // Every span is a prefix of the window: each variant of it is encoded once, and a span's bytes are a prefix of those.
+  const window = text.slice(marker + 1, limit);
+  const [narrow, wide = narrow] = widthVariants(window);
+  const encodings = (codec: DoubleByte) => (wide === narrow ? [prefixBytes(narrow, codec)] : [prefixBytes(narrow, codec), prefixBytes(wide, codec)]);
+  const encoded = { gbk: encodings('gbk'), big5: encodings('big5') };
   for (let end = marker + 2; end <= limit; end++) {
-    const span = text.slice(marker + 1, end);
+    const length = end - marker - 1;
+    const span = narrow.slice(0, length);
     if (/\s/.test(span)) break;
+    const wideSpan = wide.slice(0, length);
+    const variants = wideSpan === span ? [span] : [span, wideSpan];
     for (const codec of ['gbk', 'big5'] as const) {
       const how = `${codec.toUpperCase()} text decoded one byte off (lost lead byte shown as ${JSON.stringify(text[marker])})`;
-      for (const variant of widthVariants(span)) {
-        const bytes = bytesOf(variant, codec);
+      for (const [v, variant] of variants.entries()) {
+        const bytes = encoded[codec][v]!(length);
         if (!bytes || bytes.length < 2) continue;
         const first = bestLeadFor(codec, bytes[0]!);
         if (first === undefined) continue;
