@@ -70,8 +70,9 @@ async function closeThreads(): Promise<void> {
 
 async function runBuild(files: string[], values: Values): Promise<number> {
   const settings = settingsFrom(values);
-  const [{ build, humanReport, JsonReportStream, reportEntries }, { checkSettings }, { parseShard }, { createProgress }] = await Promise.all([
+  const [{ build, humanReport, JsonReportStream, reportEntries }, { warmHumanReport }, { checkSettings }, { parseShard }, { createProgress }] = await Promise.all([
     import('./index.ts'),
+    import('./report.ts'),
     import('./config/index.ts'),
     import('./batch/shard.ts'),
     import('./batch/progress.ts'),
@@ -100,6 +101,7 @@ async function runBuild(files: string[], values: Values): Promise<number> {
       replayMessages: json,
       keepFiles: false,
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      ...(json ? {} : { whileWaiting: warmHumanReport }),
       onDocument: (doc, done, total, index) => {
         progress.update({ source: doc.source, line: describe(doc), failed: Boolean(doc.error), cached: Boolean(doc.cached) }, done, total);
         if (stream) stream.add(index, doc.file ? reportEntries([doc.file]) : []);

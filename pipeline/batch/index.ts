@@ -47,6 +47,12 @@ export interface BuildOptions {
    * not grow with the number of documents.
    */
   keepFiles?: boolean;
+  /**
+   * Called once, while the build's first document is in its text stages on
+   * their thread and this one has nothing else to do: a caller reads or warms
+   * there what it needs once that document is done (the CLI, its report).
+   */
+  whileWaiting?: () => void;
   /** Build only this part of the documents (see shard.ts). */
   shard?: Shard;
   /** A book: a YAML book file, or a folder of chapters (see book/). Bound into one e-book, PDF and page. */
@@ -129,6 +135,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (--mayUseBrowser === 0) void closeBrowser();
   };
   const shared: SharedOutputs = { placedFonts: new Map(), bookThread };
+  // The first document to start its text stages is the one that waits with nothing else to do.
+  let waited = false;
+  const idle = (settings: Settings) => {
+    if (waited) return undefined;
+    waited = true;
+    return (outputs: typeof import('./stages.ts')) => {
+      outputs.prepareOutputs(settings);
+      options.whileWaiting?.();
+    };
+  };
   const one = async (source: Source): Promise<DocumentResult> => {
     const hit = await cache.lookup(source, { messages: options.replayMessages ?? true });
     if (hit) {
@@ -146,7 +162,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (!done) browserDone();
       done = true;
     };
-    const result = await buildDocument(source, layers, root, outDir, browser, base.timeout, release, shared).finally(release);
+    const result = await buildDocument(source, layers, root, outDir, browser, { timeout: base.timeout, onBrowserDone: release, whileWaiting: idle(base) }, shared).finally(release);
     if (!result.error && result.file && result.settings) {
       const finished = { outputs: result.outputs, shared: result.shared ?? [], file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
@@ -191,8 +207,7 @@ async function buildDocument(
   root: string,
   outDir: string,
   browser: () => Promise<BrowserSession | undefined>,
-  timeout: number,
-  onBrowserDone: () => void,
+  { timeout, onBrowserDone, whileWaiting }: { timeout: number; onBrowserDone: () => void; whileWaiting?: (outputs: typeof import('./stages.ts')) => void },
   shared: SharedOutputs,
 ): Promise<DocumentResult> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
@@ -202,7 +217,10 @@ async function buildDocument(
     // The emitters load here while the thread runs the text stages.
     if (!stages) (stages = import('./stages.ts')).catch(() => undefined);
     // On a thread that can be stopped: the document gets `timeout` seconds there.
-    prepared = await textPool.prepare(source, layers, root, timeout);
+    const preparing = textPool.prepare(source, layers, root, timeout);
+    // Once the emitters are loaded: the thread has nearly always more to do by then.
+    if (whileWaiting) stages.then(whileWaiting).catch(() => undefined);
+    prepared = await preparing;
     mark('text stages done');
   } catch (error) {
     result.error = asGalleyError(error, source.display);

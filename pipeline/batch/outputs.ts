@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import type { BrowserSession } from '../emit/browser/index.ts';
-import { FONTS_DIR, placeFonts, renderHtml, type PlacedFonts } from '../emit/html.ts';
+import { FONTS_DIR, placeFonts, readFontTables, renderHtml, type PlacedFonts } from '../emit/html.ts';
 import { publish, type Output } from '../emit/write.ts';
 import { browserFault, GalleyError } from '../errors.ts';
 import { mark } from '../trace.ts';
@@ -37,6 +37,11 @@ export interface OutputJob {
 
 /** What the documents of one build share. */
 export type SharedOutputs = Required<Pick<OutputJob, 'placedFonts' | 'bookThread'>>;
+
+/** What the outputs of `settings` will read, read now: the build calls this while its first document is in the text stages. */
+export function prepareOutputs(settings: Settings): void {
+  if (settings.formats.includes('html') && !settings.selfContained) readFontTables();
+}
 
 /** PDFs are printed by the browser; an EPUB needs it only for a template's own cover.html. */
 export function needsBrowser(formats: Format[], template: Template): boolean {

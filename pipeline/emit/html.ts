@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Settings } from '../config/index.ts';
-import { fontPackageDir, fontStack, pageCharacters } from '../fonts/catalogue.ts';
+import { FONT_WEIGHTS, fontFaces, fontPackageDir, fontStack, pageCharacters } from '../fonts/catalogue.ts';
 import { screenPage, type RenderedDocument } from '../render/index.ts';
 import { KATEX_FONTS } from '../render/math.ts';
 import type { Template } from '../render/template.ts';
@@ -42,6 +42,15 @@ export async function renderHtml(doc: RenderedDocument, template: Template, sett
   };
   const page = screenPage(doc, template, settings, { ...urls, font });
   return { page, fonts: [...fonts].sort() };
+}
+
+/**
+ * Reads the font coverage tables a linked page's rules are written from (every
+ * stack's: the page's language is known only after its text stages), so that a
+ * build can read them while its first document is still in those stages.
+ */
+export function readFontTables(): void {
+  for (const [pkg, weight] of FONT_WEIGHTS) fontFaces(pkg, weight);
 }
 
 /**
