@@ -5,7 +5,7 @@
  * with the removed text so nothing disappears silently.
  */
 import { scriptEvidence } from '../../locale/lang.ts';
-import { originAt, report, type Line, type Reporter } from '../lines.ts';
+import { originAt, report, sliceLine, type Line, type Reporter } from '../lines.ts';
 import { CHROME_REGION, isWidgetLine, TRAILER_REASONS, trailerKind } from './chrome.ts';
 
 export const RULE_ID = 'boilerplate';
@@ -162,6 +162,7 @@ export function removeBoilerplate(lines: Line[], docLang: string, reporter: Repo
     }
     kept.push(line);
   }
+  dropNewsLead(kept, reporter);
   const block = findRelatedBlock(kept.map((l) => l.text));
   if (block === undefined) return removeSiteChrome(kept, reporter);
   const header = kept[block]!;
@@ -171,6 +172,26 @@ export function removeBoilerplate(lines: Line[], docLang: string, reporter: Repo
     removed(reporter, line, reason);
   }
   return removeSiteChrome(kept.slice(0, block), reporter);
+}
+
+/** `（本报讯）`, `【本報訊】`, `本网讯：`: a news page's lead mark, which says no more than that the page is its own. */
+const NEWS_LEAD = /^\s*(?:[（(【\[〔]\s*本\s*(?:[报報]|[网網]|[台]|[刊])\s*[讯訊]\s*[)）】\]〕]|本(?:[报報]|[网網])[讯訊](?=[\s:：　（(]))\s*[:：]?\s*/u;
+
+/** Cuts the lead mark from the page's first paragraph when it opens with one (in place). */
+function dropNewsLead(lines: Line[], reporter: Reporter | undefined): void {
+  const end = Math.min(lines.length, CHROME_REGION * 2);
+  for (let i = 0; i < end; i++) {
+    const line = lines[i]!;
+    const lead = line.text.includes('本') ? NEWS_LEAD.exec(line.text) : null;
+    // Only the article's first paragraph opens with it; a later one quotes it.
+    if (!lead) {
+      if (isProse(line.text)) return;
+      continue;
+    }
+    if (reporter) report(reporter, originAt(line, 0), RULE_ID, `Remove the news page’s lead mark ${lead[0].trim()}`, lead[0].trim(), '', 'warning');
+    lines[i] = sliceLine(line, lead[0].length, line.text.length);
+    return;
+  }
 }
 
 /**

@@ -51,13 +51,17 @@ const STRONG_WIDGET = /[点點][赞讚]|[阅閱][读讀]原文|在看|[写寫]�
 const WIDGET_RESIDUE = /^[\s【】[\]〔〕()（）｜|/·•:：,，、\-—_>»]*$/u;
 
 /** The same widgets on English pages, each a whole line. */
-const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+our\s+newsletter)?|sign\s+up\s+(?:for|to)\s+our\s+newsletter|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu)[\s.:!]*$/iu;
+const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+our\s+newsletter)?|sign\s+up\s+(?:for|to)\s+our\s+newsletter|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories|topics|content|coverage|links)|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu)[\s.:!]*$/iu;
+
+/** `评论 (12)`, `点赞 36 · 收藏 8`: the page's counters, each a widget's word and its count. */
+const COUNTED = /^(?:(?:[评評][论論]|留言|[点點]?[赞讚]|[转轉][发發]|收藏|[阅閱][读讀]|[浏瀏][览覽]|在看|分享)\s*[(（:：]?\s*\d+(?:\.\d+)?[kKwW万萬]?\+?\s*[次条條]?\s*[)）]?\s*[·|｜/]?\s*)+$/u;
 
 /** `【字体：大 中 小】 分享到：`, `打印本页 关闭窗口`, `扫一扫在手机打开`: a row of the page's widgets. */
 export function isWidgetLine(text: string): boolean {
   const t = text.trim();
   if (t === '' || t.length > 50) return false;
   if (ENGLISH_WIDGET.test(t)) return true;
+  if (COUNTED.test(t)) return true;
   let words = 0;
   let strong = false;
   const residue = t.replace(WIDGET, (word) => {
@@ -85,7 +89,7 @@ const LINK_HEADER = /^[【[〔]?\s*(?:相[关關](?:文章|[阅閱][读讀]|推[
 const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+reserved|ICP\s*[备備证證]|公[网網]安[备備]|[违違]法和不良信息|[举舉][报報][电電][话話]|未[经經](?:本[站网網]|本[报報]|作者)?(?:书面|書面)?(?:许可|許可|授[权權]|同意)|[转轉][载載](?:[请請]|[须須]|必[须須])注明|[主][办辦][单單]位|[技][术術]支持|[技][術][支][援]/giu;
 
 /** The site's notices: a disclaimer (`本文来源于网络，如有侵权请联系删除`) or a call to follow it. */
-const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)/u;
+const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)|^本文[仅僅]?代表作者(?:[个個]人)?[观觀][点點]|不代表本(?:[站网網刊报報台]|平台).{0,4}(?:[立][场場]|[观觀][点點])|^本文[为為系係是]?(?:作者)?原[创創](?:文章)?[，,。]|^(?:如果)?(?:你|您)?(?:[喜][欢歡]|[觉覺]得)(?:本文|本篇|[这這]篇|[这這]些?文章).{0,14}(?:[点點][赞讚]|[转轉][发發]|分享|收藏|在看|[关關]注)/u;
 
 /** `标签：议事会 社区治理`: the site's tags for the page, after the article. */
 const TAGS = /^[【[]?\s*(?:[标標][签籤]|tags?)\s*[】\]]?\s*[:：]/iu;

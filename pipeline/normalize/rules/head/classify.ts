@@ -82,6 +82,8 @@ export function splitAffiliations(text: string): string[] {
   return inner
     .split(/[;；]|\s+(?=\d{1,2}\s*[.．、]\s*\p{Script=Han})/u)
     .map((part) => part.replace(/^\s*(?:\d{1,2}\s*[.．、]?|[①-⑩])\s*/u, '').trim())
+    // `学院,重庆 400716`: the page's ASCII comma after Han text is the full-width one in Chinese.
+    .map((part) => (part.includes(',') ? part.replace(/(\p{Script=Han})\s*,\s*(?=[\p{Script=Han}\d])/gu, '$1，') : part))
     .filter((part) => part !== '');
 }
 

@@ -25,6 +25,9 @@ export interface Reading {
   publication?: PublicationValue;
 }
 
+/** `· 阅读 1.2k`, `| 浏览 208次 评论 3`: a post's counters after its date, unlabelled. */
+const COUNTERS = /^[·|｜/]?\s*(?:(?:[阅閱][读讀]|[浏瀏][览覽]|[点點][击擊]|[评評][论論]|[点點]?[赞讚]|收藏|[转轉][发發]|在看)\s*[:：]?\s*\d+(?:\.\d+)?[kKwW万萬]?\+?\s*[次条條人]?\s*[·|｜/]?\s*)+$/u;
+
 /** Labels whose value may stand alone on the next line (`摘要：` then the paragraph). */
 export const TAKES_NEXT_LINE = new Set(['abstract', 'abstractEn', 'keywords', 'keywordsEn']);
 
@@ -51,7 +54,9 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   }
   if (FUNDED.test(text)) return reading('fields', { fields: [{ kind: 'funding', label: '', value: trimLine(line) }] });
   const by = ENGLISH_BY.exec(line.text);
-  const latin = by ? readLatinNames(trimLine(sliceLine(line, by[0].length, line.text.length))) : undefined;
+  // `By Sarah Lee, Transport Correspondent`: the role after the name is not a second author.
+  const role = by ? ROLE_TAIL.exec(line.text) : null;
+  const latin = by ? readLatinNames(trimLine(sliceLine(line, by[0].length, role && role.index > by[0].length ? role.index : line.text.length))) : undefined;
   if (latin && latin.every((name) => PERSON.test(name.text))) return reading('byline', { byline: { names: latin, etAl: false, affiliations: [] } });
   if (!chineseDoc && !by) {
     const english = readEnglishHeadLine(line);
@@ -73,6 +78,7 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     if (tail.text === '') return reading('date', { date });
     const clock = WEEKDAY_AND_TIME.exec(tail.text);
     if (clock) return reading('date', { date: withClock(date, clock) });
+    if (COUNTERS.test(tail.text)) return reading('date', { date });
     const byline = readByline(tail, 0, tail.text.length, known);
     if (byline) return reading('date', { date, byline });
     if (isPublicationLine(tail.text)) return reading('date', { date, publication: readPublication(tail)! });
@@ -128,6 +134,7 @@ function readEnglishHeadLine(line: Line): (Partial<Reading> & { role: Role }) | 
 
 /** `By Maria Gonzalez and David Chen`: capitalized names, so `By the river` stays text. */
 const ENGLISH_BY = /^\s*(?:(?:written|posted)\s+)?by\s+/iu;
+const ROLE_TAIL = /(?:,\s*|\s+[|｜-]\s+)(?:(?:[A-Z][\p{L}'’-]*|and|of|for|the|on|&)\s+){0,4}(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|Producer|Analyst|Critic|Photographer|Chief|Staff|Desk|Bureau)s?(?:\s+(?:in|at|for)(?:\s+[A-Z][\p{L}'’-]*){1,3})?\s*$|\s+in\s+(?:[A-Z][\p{L}'’-]*\s*){1,3}$/u;
 const PERSON = /^(?:(?:[A-Z][\p{L}'’.-]*|van|von|de|der|da|del|di|du|la|le|al|bin|ibn)\s*)+$/u;
 
 /** `本文系国家社会科学基金项目“…”（19BZZ045）的阶段性成果。`: the funding note, unlabelled. */
