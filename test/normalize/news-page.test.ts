@@ -99,3 +99,86 @@ describe('affiliations', () => {
     expect(splitAffiliations('(School of Economics, Riverside University)')).toEqual(['School of Economics, Riverside University']);
   });
 });
+
+describe('a reporter’s byline behind a bullet', () => {
+  for (const [line, name] of [['■ 本报记者 王丽娟', '王丽娟'], ['□ 記者 陳家豪', '陳家豪'], ['● 文/李想', '李想'], ['■趙敏', '趙敏']] as const) {
+    it(line, () => {
+      expect(head(['社區食堂開張了', line]).authors).toEqual([name]);
+    });
+  }
+});
+
+describe('the site’s tag before a title', () => {
+  it('is cut from the title and reported', () => {
+    for (const [line, title] of [['【專欄】老街的茶館', '老街的茶館'], ['[原创]阳台上的小菜园', '阳台上的小菜园'], ['【深度】老厂房里的创业街区', '老厂房里的创业街区']] as const) {
+      expect(head([line], 'zh-Hans').title, line).toBe(title);
+    }
+  });
+
+  it('stays when it is the title’s own word or leaves too little', () => {
+    expect(head(['【钟声】两国关系的新起点'], 'zh-Hans').title).toBe('【钟声】两国关系的新起点');
+    expect(head(['【专栏】茶馆'], 'zh-Hans').title).toBe('【专栏】茶馆');
+  });
+});
+
+describe('an English section label', () => {
+  const body = 'Pupils at a village school have replanted an orchard of old apple varieties that had almost disappeared.';
+  it('between the title and the byline is not the title, nor the text', () => {
+    const { meta, markdown } = normalize(['Lost Orchards Replanted', 'Arts & Culture', 'By Priya Raman', '', body]);
+    expect(meta.title).toBe('Lost Orchards Replanted');
+    expect(markdown).not.toContain('Arts & Culture');
+  });
+
+  it('a short heading in the body stays', () => {
+    const { markdown } = normalize(['Lost Orchards Replanted', 'By Priya Raman', '', body, 'Background', body]);
+    expect(markdown).toContain('Background');
+  });
+});
+
+describe('the author’s affiliation noted at the end', () => {
+  it('goes to affiliations, in both scripts', () => {
+    const hans = normalize(['社区食堂开张了', '文/李想', '', HANS, '（作者单位：南江市委党校）']);
+    expect(hans.meta.affiliations).toEqual(['南江市委党校']);
+    expect(hans.markdown).not.toContain('作者单位');
+    const hant = normalize(['社區食堂開張了', '文／李想', '', HANT, '(作者單位：國立中部大學社會工作學系)']);
+    expect(hant.meta.affiliations).toEqual(['國立中部大學社會工作學系']);
+  });
+
+  it('stays in the text when it is a sentence about it', () => {
+    const line = '（作者单位：这几个字后来被编辑删去了。）';
+    expect(normalize(['社区食堂开张了', '', HANS, line]).markdown).toContain('这几个字后来被编辑删去了');
+  });
+});
+
+describe('a date line with the source after a bar', () => {
+  it('gives the date and the publication, above or below the title', () => {
+    const above = head(['2022年04月07日 14:30 | 來源：自由評論網', '校園午睡時間該不該縮短？']);
+    expect(above).toMatchObject({ title: '校園午睡時間該不該縮短？', body: [BODY] });
+    expect(above.fields.date).toBe('2022-04-07');
+    expect(above.fields.publication?.text).toBe('自由評論網');
+    const below = head(['校园午睡时间该不该缩短', '2022-04-07 ｜ 来源：城东晚报'], 'zh-Hans');
+    expect(below.fields.publication?.text).toBe('城东晚报');
+  });
+});
+
+describe('widgets and credits on one trailer line', () => {
+  it('is a credit line when every bracket is one or the other', () => {
+    expect(trailerKind('【纠错】 【责任编辑：邓明】')).toBe('credit');
+    expect(trailerKind('【打印】【責任編輯：鄭宇】')).toBe('credit');
+    expect(trailerKind('【纠错】【关闭】')).toBeUndefined();
+    expect(trailerKind('【责任编辑：邓明】【补充说明：本文数据截至八月】')).toBeUndefined();
+  });
+});
+
+describe('an English byline without By', () => {
+  const body = 'When the library in my town threatened to close, the whole street signed the petition within a week.';
+  it('is the name between the title and the date', () => {
+    const { meta } = normalize(['Opinion', 'Why Small Libraries Still Matter', 'Jane Holloway', 'Published: 22 September 2022', '', body]);
+    expect(meta).toMatchObject({ title: 'Why Small Libraries Still Matter', authors: ['Jane Holloway'], date: '2022-09-22' });
+  });
+
+  it('is not a title’s opening words', () => {
+    const { meta } = normalize(['Opinion Pieces From Our Readers', 'Why Libraries Matter', 'March 3, 2024', '', body]);
+    expect(meta.authors).toEqual([]);
+  });
+});

@@ -104,6 +104,7 @@ export function trailerKind(text: string): TrailerKind | undefined {
   const t = text.trim();
   if (t === '' || t.length > 150) return undefined;
   if (t.length <= 60 && CREDITS.test(t)) return 'credit';
+  if (t.length <= 60 && t.includes('】') && creditsAndWidgets(t)) return 'credit';
   if (t.length <= 90 && PREV_NEXT.test(t)) return 'prev-next';
   if (t.length <= 20 && LINK_HEADER.test(t)) return 'link-header';
   if (t.length <= 16 && END_MARK.test(t)) return 'end-mark';
@@ -116,6 +117,17 @@ export function trailerKind(text: string): TrailerKind | undefined {
   // `版权所有的问题，我们已经谈妥。` is a sentence: one ending like one needs two marks (`版权所有，未经许可不得转载。`).
   if (rights.length >= (sentence ? 2 : 1) && (rights[0]!.index <= 2 || !sentence) && (t.length <= 60 || !/[，。！？；]/u.test(t))) return 'rights';
   return undefined;
+}
+
+/** `【纠错】 【责任编辑：邓明】`: bracketed widgets and credits on one line, each nothing else. */
+function creditsAndWidgets(t: string): boolean {
+  const pieces = t.split(/(?<=】)\s*(?=【)/u);
+  let credit = false;
+  for (const piece of pieces) {
+    if (CREDITS.test(piece)) credit = true;
+    else if (!isWidgetLine(piece)) return false;
+  }
+  return credit && pieces.length > 1;
 }
 
 export const TRAILER_REASONS: Record<TrailerKind, string> = {

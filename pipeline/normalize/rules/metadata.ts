@@ -10,13 +10,13 @@
 import type { DocumentMeta } from '../../types.ts';
 import { joinedText, joinLines, originAt, report, trimLine, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
-import { titleScore } from './head/classify.ts';
+import { AFFILIATION_NOTE, titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
 import { readSourceLink, readSourceNote } from './head/journal.ts';
 import { isRecord, readFieldLine } from './head/labels.ts';
 import { headingDepth } from './structure.ts';
 import { isOuterHeading } from './structure.ts';
-import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
+import { knownNames, markLoneNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
 
 export { segmentKeywords } from './head/keywords.ts';
 export { RULE_ID, type HeaderFields };
@@ -37,6 +37,9 @@ const ABSTRACT_LINES = 6;
 function runsOn(text: string): boolean {
   return !/[。！？!?.…」”』）)]\s*$/u.test(text);
 }
+
+/** A section label: one to three capitalized words. */
+const SECTION = /^\s*[A-Z][\p{L}'’-]*(?:\s+(?:&|and|[A-Z][\p{L}'’-]*)){0,2}\s*$/u;
 
 function readHead(lines: Line[], chineseDoc: boolean): Reading[] {
   const head: Array<{ line: Line; index: number }> = [];
@@ -101,6 +104,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   const chineseDoc = lang.startsWith('zh');
   const fields: HeaderFields = { authors: [], translators: [], affiliations: [], keywords: [], english: { keywords: [] }, codes: {} };
   const readings = readHead(lines, chineseDoc);
+  if (!chineseDoc) markLoneNames(readings);
   // A labelled title (`【题名】…`, `標題：…`) is the title, wherever it stands.
   const labelledTitle = readings.findIndex((r, k) => r.fields?.some((f) => f.kind === 'title' && (f.value.text !== '' || readings[k + 1]?.role === 'value')));
   const titleAt = labelledTitle >= 0 ? labelledTitle : pickTitle(readings, chineseDoc);
@@ -118,6 +122,12 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   const standfirst = (k: number) => titleAt !== undefined && k === titleAt + 1 && HEADER_ROLES.has(readings[k + 1]?.role ?? 'body');
   let end = readings.findIndex((r, k) => r.role === 'body' && k > (titleAt ?? -1) && !standfirst(k));
   if (end === -1) end = readings.length;
+  // `Travel`, `Arts & Culture` between an English title and its byline: the site's section, not the text.
+  if (!chineseDoc && titleAt !== undefined) {
+    for (let k = titleAt + 1; k < end; k++) {
+      if (readings[k]!.role === 'candidate' && SECTION.test(readings[k]!.line.text) && readings.slice(k + 1, end).some((r) => HEADER_ROLES.has(r.role))) readings[k] = { ...readings[k]!, role: 'chrome' };
+    }
+  }
   const taken = new Set<number>();
   const bodyText = (except: Line) => joinedText(lines, EVIDENCE, except);
   const put = new Assigner(fields, reporter, chineseDoc, bodyText);
@@ -141,6 +151,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   for (const i of filled.slice(-SOURCE_NOTE_REACH)) {
     const publication = readSourceNote(lines[i]!);
     if (publication && put.take({ line: lines[i]!, index: i, role: 'publication', publication }, false, false, undefined)) taken.add(i);
+    if (AFFILIATION_NOTE.test(lines[i]!.text) && put.take({ line: lines[i]!, index: i, role: 'affiliation' }, false, false, undefined)) taken.add(i);
     const link = readSourceLink(lines[i]!.text);
     if (link && put.sourceLink(lines[i]!, link)) taken.add(i);
   }

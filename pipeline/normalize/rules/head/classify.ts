@@ -76,9 +76,13 @@ export function isAffiliation(text: string): boolean {
   return wrapped || numbered || POSTCODE.test(inner);
 }
 
+const AFFILIATION_LABEL = /^(?:作者[单單]位|工作[单單]位|作者[机機][构構])\s*[:：]\s*/u;
+/** `（作者单位：南江市委党校）`: the note at the end of an article naming where its author works. */
+export const AFFILIATION_NOTE = /^\s*[（(]\s*(?:作者[单單]位|工作[单單]位|作者[机機][构構])\s*[:：][^（()）:：。！？]{2,80}[)）]\s*$/u;
+
 /** The affiliations on such a line, one per institution, without numbers, brackets or postcodes kept apart. */
 export function splitAffiliations(text: string): string[] {
-  const inner = text.trim().replace(/^[(（]\s*/u, '').replace(/\s*[)）]$/u, '');
+  const inner = text.trim().replace(/^[(（]\s*/u, '').replace(/\s*[)）]$/u, '').replace(AFFILIATION_LABEL, '');
   return inner
     .split(/[;；]|\s+(?=\d{1,2}\s*[.．、]\s*\p{Script=Han})/u)
     .map((part) => part.replace(/^\s*(?:\d{1,2}\s*[.．、]?|[①-⑩])\s*/u, '').trim())
@@ -133,8 +137,16 @@ export function cleanTitle(text: string): { title: string; cut: string[] } {
       changed = true;
     }
   }
+  // `【專欄】老街的茶館`, `[原创]…`: the site's column tag before the title.
+  const tag = TITLE_TAG.exec(title);
+  if (tag && countHan(title.slice(tag[0].length)) + (title.slice(tag[0].length).match(/[A-Za-z]+/g)?.length ?? 0) >= 4) {
+    cut.unshift(tag[0].trim());
+    title = title.slice(tag[0].length);
+  }
   return { title, cut };
 }
+
+const TITLE_TAG = /^[[【〔［]\s*(?:[专專][栏欄]|[独獨]家(?:[专專][访訪])?|原[创創]|[转轉][载載]|推[荐薦]|深度|[观觀]察|[时時][评評]|社[论論]|[评評][论論]|快[讯訊]|[头頭][条條]|精[选選]|[专專][题題]|[访訪][谈談]|特稿|[视視][频頻]|[图圖]文|[组組][图圖]|[热熱][点點]|要[闻聞])\s*[\]】〕］]\s*/u;
 
 /** Could this line be a title at all: short, not a sentence, with letters. */
 export function isTitleCandidate(text: string): boolean {
@@ -156,6 +168,8 @@ export function titleScore(text: string, position: number, first: boolean, heade
   if (chineseDoc && han === 0) score -= 8;
   if (han >= 6 && han <= 40) score += 4;
   else if (han > 0 && han < 4) score -= 2;
+  // `Travel`, `Food & Drink`: an English section's label set between the title and the byline.
+  if (!chineseDoc && han === 0 && (!/\s/u.test(t.trim()) || /^[A-Z][a-z]+\s+(?:&|and)\s+[A-Z][a-z]+$/u.test(t.trim()))) score -= 6;
   if (/[，,]/u.test(t)) score -= 2;
   if (/[：:，,、]$/u.test(t)) score -= 6;
   if (/[?？!！]$/u.test(t)) score -= 1;

@@ -121,7 +121,8 @@ const COUNTRY = /[\[［〔【(（]\s*\p{Script=Han}{1,2}\s*[\]］〕】)）]\s*/
 /** `阿不都·热合曼`, `约翰·福斯特`: a name transliterated into Han, its parts joined by a middle dot. */
 export const DOTTED_NAME = /^\p{Script=Han}{1,8}(?:[·•・‧.．]\p{Script=Han}{1,8}){1,3}$/u;
 
-const ROLE_BEFORE = /^\s*[■□●○◆◇▲△★☆▶►◎•]\s*|^\s*(?:文\s*[/|]\s*[图圖]|[图圖]\s*[/|]\s*文|文|[图圖]|撰文|本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員|特[约約][记記]者)\s*[/|:：]\s*|^\s*(?:本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員)(?:\s+|(?=\p{Script=Han}{2,4}\s*[/／]))/u;
+// `■ 本报记者 王丽娟`: a bullet may stand before the role too.
+const ROLE_BEFORE = /^\s*(?:[■□●○◆◇▲△★☆▶►◎•]\s*)?(?:(?:文\s*[/|]\s*[图圖]|[图圖]\s*[/|]\s*文|文|[图圖]|撰文|本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員|特[约約][记記]者)\s*[/|:：]\s*|(?:本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員)(?:\s+|(?=\p{Script=Han}{2,4}\s*[/／])))|^\s*[■□●○◆◇▲△★☆▶►◎•]\s*/u;
 // `記者陳柏宇／台南報導`: the dateline after the name is the reporter's place, not a name.
 const ROLE_AFTER = /\s+(?:摄影报道|攝影報道|[报報]道|[摄攝]|撰文?|整理|[编編][译譯]|[译譯]|供稿|文\s*[/|]\s*[图圖]|文)\s*$|\s*[/／]\s*\p{Script=Han}{1,6}?(?:[报報][导導道]|[电電]|[讯訊])\s*$/u;
 const MARKS = /[\d¹²³⁴-⁹⁰*＊†‡#①-⑩]+$/u;

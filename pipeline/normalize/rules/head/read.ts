@@ -43,8 +43,10 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     const date = readDate(prefix.text);
     if (date && date.start === 0) {
       const tail = trimLine(sliceLine(prefix, date.end, prefix.text.length));
-      const byline = tail.text === '' ? undefined : readByline(tail, 0, tail.text.length, known);
-      if (tail.text === '' || byline) return reading('fields', { fields: labelled.fields, date, ...(byline ? { byline } : {}) });
+      // `2022年04月07日 14:30 | 來源：…`: a separator between the date and the label is nothing.
+      const bare = tail.text === '' || /^[|｜丨/·\s]+$/u.test(tail.text);
+      const byline = bare ? undefined : readByline(tail, 0, tail.text.length, known);
+      if (bare || byline) return reading('fields', { fields: labelled.fields, date, ...(byline ? { byline } : {}) });
     }
     const byline = readByline(prefix, 0, prefix.text.length, known);
     if (byline) return reading('fields', { fields: labelled.fields, byline });
@@ -190,4 +192,24 @@ export function knownNames(lines: Line[]): string[] {
     }
   }
   return [...new Set(names)];
+}
+
+/** Words that start a title, not a name (`Why Small Libraries`). */
+const NOT_NAME = /^(?:A|An|The|Why|How|What|When|Where|Who|Is|Are|Do|Does|In|On|Of|For|And|To|At|After|Before|New|Our|My|Your|This|That|Inside|Behind|Beyond)$/u;
+
+/**
+ * `Jane Holloway` alone on its line between an English title and a date: the byline without
+ * its `By`. Two or three capitalized words that are not a title's opening.
+ */
+export function markLoneNames(readings: Reading[]): void {
+  for (let k = 1; k + 1 < readings.length && k < 8; k++) {
+    const r = readings[k]!;
+    const next = readings[k + 1]!;
+    const dated = next.role === 'date' || next.date !== undefined || next.fields?.some((f) => f.kind === 'date');
+    if (r.role !== 'candidate' || !dated || readings[k - 1]!.role !== 'candidate') continue;
+    if (readings[k - 1]!.line.text.trim().split(/\s+/u).length < 3) continue;
+    const words = r.line.text.trim().split(/\s+/u);
+    if (words.length < 2 || words.length > 3 || words.some((w) => !/^[A-Z][a-z'’-]+$|^[A-Z]\.$/u.test(w) || NOT_NAME.test(w))) continue;
+    readings[k] = { ...r, role: 'byline', byline: { names: [trimLine(r.line)], etAl: false, affiliations: [] } };
+  }
 }
