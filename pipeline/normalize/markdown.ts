@@ -19,9 +19,9 @@ const INERT = /^(?![\s\u00a0])[^\x00-\x1f!-/:-@[-`{-\x7f]*(?<![\s\u00a0])$/;
  * remark-stringify checks every character of every text node against its unsafe patterns, which
  * is most of normalize's time on a long Chinese text; most of that text is inert and goes as is.
  */
-const text: Handle = (node: Text, parent, state, info) => (INERT.test(node.value) ? node.value : defaultHandlers.text(node, parent, state, info));
+export const inertText: Handle = (node: Text, parent, state, info) => (INERT.test(node.value) ? node.value : defaultHandlers.text(node, parent, state, info));
 
-const stringifier = unified().use(remarkStringify, { handlers: { text } }).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const stringifier = unified().use(remarkStringify, { handlers: { text: inertText } }).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 /** What a journal's head says beyond the basics, in the order it prints them. */
 const HEAD_KEYS = ['abstract', 'titleEn', 'abstractEn', 'keywordsEn', 'doi', 'clc', 'documentCode', 'articleNumber', 'received', 'revised', 'accepted', 'funding', 'biography'] as const;

@@ -2,6 +2,7 @@
  * read: bytes → text in a VFile. Scraped sources arrive in whatever encoding the
  * site used, so the encoding is detected, not assumed; binary files are refused.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -48,7 +49,7 @@ export function decode(bytes: Uint8Array, displayPath = '<input>'): Decoded {
   if (bytes.length === 0) throw new GalleyError(displayPath, 'is empty');
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const encoding = detectEncoding(buffer, displayPath);
-  const validUtf8 = encoding === 'utf-8' && isValidUtf8(buffer);
+  const validUtf8 = encoding === 'utf-8' && isUtf8(buffer);
   // TextDecoder drops a leading BOM as iconv's stripBOM does; iconv reads the rest, and UTF-8 with bad sequences as it always has.
   let text = validUtf8 ? new TextDecoder('utf-8').decode(buffer) : iconv().decode(buffer, encoding, { stripBOM: true });
   if (text.trim() === '') throw new GalleyError(displayPath, 'is empty');
@@ -75,7 +76,7 @@ export function detectEncoding(bytes: Buffer, displayPath = '<input>'): Encoding
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return utf16;
   if (hasNul(bytes)) throw new GalleyError(displayPath, 'is a binary file, not text');
-  if (isValidUtf8(bytes)) return 'utf-8';
+  if (isUtf8(bytes)) return 'utf-8';
   // GB18030 decodes almost any bytes without error, so a reading must also look like Chinese text.
   const plausible = (['gb18030', 'big5'] as const).filter((encoding) => looksLikeText(iconv().decode(bytes, encoding)));
   if (plausible.length === 1) return plausible[0]!;
@@ -110,15 +111,6 @@ function badUtf8Sequences(bytes: Buffer): number {
 }
 
 const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
-
-function isValidUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function hasNul(bytes: Buffer): boolean {
   return bytes.subarray(0, 65536).includes(0);
