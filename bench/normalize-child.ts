@@ -1,4 +1,4 @@
 /** Bundled and run by benchNormalize (normalize.ts): prints the figures as JSON. */
 import { measureNormalize } from './normalize.ts';
 
-console.log(JSON.stringify(measureNormalize(process.argv[2]!)));
+console.log(JSON.stringify(await measureNormalize(process.argv[2]!)));
