@@ -85,10 +85,14 @@ function stringifyRuns(runs: RootContent[][]): string[] {
  * each of which would otherwise pay for the whole of remark-stringify's machinery.
  */
 export function toMarkdown(meta: DocumentMeta, blocks: RootContent[]): string {
+  return markdownOf({ type: 'root', children: [{ type: 'yaml', value: frontMatter(meta) }, ...blocks] });
+}
+
+/** A tree's Markdown, as remark-stringify (GFM, YAML front matter) writes it, inert blocks as they are. */
+export function markdownOf(tree: Root): string {
   const parts: Array<string | number> = [];
-  const runs: RootContent[][] = [[{ type: 'yaml', value: frontMatter(meta) }]];
-  parts.push(0);
-  for (const block of blocks) {
+  const runs: RootContent[][] = [];
+  for (const block of tree.children) {
     const inert = inertBlock(block);
     if (inert !== undefined) parts.push(inert);
     else if (typeof parts.at(-1) === 'number') runs.at(-1)!.push(block);
@@ -97,6 +101,6 @@ export function toMarkdown(meta: DocumentMeta, blocks: RootContent[]): string {
       runs.push([block]);
     }
   }
-  const written = stringifyRuns(runs);
+  const written = runs.length > 0 ? stringifyRuns(runs) : [];
   return unescapeCitations(`${parts.map((part) => (typeof part === 'number' ? written[part]! : part)).join('\n\n')}\n`);
 }

@@ -1,23 +1,19 @@
 /**
  * `galley normalize`: the document processor's parser and repair rules, ending
- * in remark-stringify instead of rehype, so it prints exactly the tree a build
- * is made from (front matter first).
+ * in the Markdown a build is made from (front matter first): remark-stringify's,
+ * with the inert paragraphs that are most of a scraped text written as they are.
  */
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
+import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import type { Settings } from '../config/index.ts';
-import { inertText, unescapeCitations } from '../normalize/markdown.ts';
+import { markdownOf } from '../normalize/markdown.ts';
 import { parser } from './index.ts';
 import { ruleSeverity } from './rules.ts';
 
 export function normalizeProcessor(settings: Pick<Settings, 'script' | 'rules'>): Processor<any, any, any, any, any> {
-  return parser('text', settings).use(remarkStringify, { handlers: { text: inertText } }).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(readableCitations).use(ruleSeverity, settings.rules).freeze();
+  return parser('text', settings).use(galleyMarkdown).use(ruleSeverity, settings.rules).freeze();
 }
 
-/** `[1]` printed as written: no link can form from it in galley's output (see normalize/markdown.ts). */
-function readableCitations(this: Processor) {
-  const compile = this.compiler!;
-  this.compiler = (tree, file) => unescapeCitations(String(compile(tree, file)));
+function galleyMarkdown(this: Processor) {
+  this.compiler = (tree) => markdownOf(tree as Root);
 }
