@@ -9,6 +9,7 @@ import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { frontMatter } from '../normalize/markdown.ts';
+import { endLinksAtChineseText } from './link-ends.ts';
 import { repairPlainText, type NormalizeOptions } from '../normalize/index.ts';
 
 /**
@@ -24,7 +25,10 @@ export function galleyText(this: Processor, options: NormalizeOptions) {
   this.parser = (_document: string, file: VFile): Root => {
     const { meta, blocks } = repairPlainText(file, options);
     const tree: Root = { type: 'root', children: [{ type: 'yaml', value: frontMatter(meta) }, ...blocks] };
-    if (blocks.some(mayLink)) for (const transform of autolinkLiterals) transform(tree);
+    if (blocks.some(mayLink)) {
+      for (const transform of autolinkLiterals) transform(tree);
+      endLinksAtChineseText(tree);
+    }
     file.data.matter = { ...meta };
     return tree;
   };

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Root } from 'mdast';
+import type { Paragraph, Root, Text } from 'mdast';
 import { unified } from 'unified';
 import { removePosition } from 'unist-util-remove-position';
 import { VFile } from 'vfile';
@@ -39,6 +39,7 @@ const CASES: Record<string, string> = {
   'the sample article': readFileSync(join(ROOT, 'source/jiceng-dangwu-sikao.txt'), 'utf8'),
   'markup characters in scraped text': '標題\n\n*不是強調* 與 _也不是_，<b>不是標記</b> &amp; 1. 不是清單\n# 不是標題\n> 不是引用\n| a | b |\n',
   'links, e-mail and citations': '論文\n\n見 https://example.com/a_b?x=1 與 www.example.org，或寫信到 editor@example.com[1]。\n[2] 另一條\n',
+  'links ending where Chinese text begins': '網址\n\n請看 https://example.com/a?b=1, 或 www.example.org/x.，以及 me@example.com。聯絡 https://a.org/p好\n',
   'numbered headings and Latin text': '一篇文章\n\n一、總論\n(一)背景\n1. 細節\nPlain English with (parentheses), commas: and colons.\n',
 };
 
@@ -55,6 +56,34 @@ describe('galley normalize prints the tree a build is made from', () => {
     const file = new VFile({ path: 'doc.txt', value: CASES['the sample article'] });
     parser('text', settings).parse(file);
     expect(file.data.matter).toMatchObject({ title: '新形勢下做好基層黨務工作的幾點思考', authors: ['劉勝'], date: '2024-03-09' });
+  });
+});
+
+describe('links in scraped text', () => {
+  /** Each link's text and address, and the text that follows it. */
+  function links(text: string): string[][] {
+    const paragraph = built(text).children[1] as Paragraph;
+    return paragraph.children.flatMap((node, i) => {
+      if (node.type !== 'link') return [];
+      const after = paragraph.children[i + 1];
+      return [[(node.children[0] as Text).value, node.url, after?.type === 'text' ? after.value.slice(0, 3) : '']];
+    });
+  }
+
+  it('end where CJK text or full-width punctuation begins, and at the ASCII marks before it', () => {
+    expect(links('網址\n\n請看 https://example.com/a?b=1, 或 www.example.org/x.，以及 https://a.org/p好的 me@example.com。\n')).toEqual([
+      ['https://example.com/a?b=1', 'https://example.com/a?b=1', '，或 '],
+      ['www.example.org/x', 'http://www.example.org/x', '.，以'],
+      ['https://a.org/p', 'https://a.org/p', '好的 '],
+      ['me@example.com', 'mailto:me@example.com', '。'],
+    ]);
+  });
+
+  it('in Latin text keep what GFM finds', () => {
+    expect(links('Links\n\nSee https://example.com/a_b?x=1, then www.example.org/p.\n')).toEqual([
+      ['https://example.com/a_b?x=1', 'https://example.com/a_b?x=1', ', t'],
+      ['www.example.org/p', 'http://www.example.org/p', '.'],
+    ]);
   });
 });
 
