@@ -53,15 +53,18 @@ const WIDGET_RESIDUE = /^[\s【】[\]〔〕()（）｜|/·•:：,，、\-—_>�
 /** The same widgets on English pages, each a whole line. */
 const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+our\s+newsletter)?|sign\s+up\s+(?:for|to)\s+our\s+newsletter|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories|topics|content|coverage|links)|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu)[\s.:!]*$/iu;
 
-/** `评论 (12)`, `点赞 36 · 收藏 8`: the page's counters, each a widget's word and its count. */
-const COUNTED = /^(?:(?:[评評][论論]|留言|[点點]?[赞讚]|[转轉][发發]|收藏|[阅閱][读讀]|[浏瀏][览覽]|在看|分享)\s*[(（:：]?\s*\d+(?:\.\d+)?[kKwW万萬]?\+?\s*[次条條]?\s*[)）]?\s*[·|｜/]?\s*)+$/u;
+/** `评论 (12)`, `· 阅读 1.2k`, `点赞 36 · 收藏 8`: the page's counters, each a widget's word and its count. */
+const COUNTERS = /^[·|｜/]?\s*(?:(?:[评評][论論]|留言|[点點]?[赞讚]|[点點][击擊]|[转轉][发發]|收藏|[阅閱][读讀]|[浏瀏][览覽]|在看|分享)\s*[(（:：]?\s*\d+(?:\.\d+)?[kKwW万萬]?\+?\s*[次条條人]?\s*[)）]?\s*[·|｜/]?\s*)+$/u;
+
+/** A row of counters and nothing else (also what follows a post's date on its line). */
+export const isCounterRow = (text: string): boolean => COUNTERS.test(text);
 
 /** `【字体：大 中 小】 分享到：`, `打印本页 关闭窗口`, `扫一扫在手机打开`: a row of the page's widgets. */
 export function isWidgetLine(text: string): boolean {
   const t = text.trim();
   if (t === '' || t.length > 50) return false;
   if (ENGLISH_WIDGET.test(t)) return true;
-  if (COUNTED.test(t)) return true;
+  if (isCounterRow(t)) return true;
   let words = 0;
   let strong = false;
   const residue = t.replace(WIDGET, (word) => {

@@ -4,6 +4,7 @@
  * parsing any line twice.
  */
 import { trimLine, sliceLine, type Line } from '../../lines.ts';
+import { isCounterRow } from '../chrome.ts';
 import { isAffiliation, isBody, isChrome, isEnglish, isTitleCandidate, subtitleOf } from './classify.ts';
 import { isKeywordList } from './keywords.ts';
 import { isPublicationLine, readEnglishJournal, readPublication, type PublicationValue } from './journal.ts';
@@ -24,9 +25,6 @@ export interface Reading {
   byline?: Byline;
   publication?: PublicationValue;
 }
-
-/** `· 阅读 1.2k`, `| 浏览 208次 评论 3`: a post's counters after its date, unlabelled. */
-const COUNTERS = /^[·|｜/]?\s*(?:(?:[阅閱][读讀]|[浏瀏][览覽]|[点點][击擊]|[评評][论論]|[点點]?[赞讚]|收藏|[转轉][发發]|在看)\s*[:：]?\s*\d+(?:\.\d+)?[kKwW万萬]?\+?\s*[次条條人]?\s*[·|｜/]?\s*)+$/u;
 
 /** Labels whose value may stand alone on the next line (`摘要：` then the paragraph). */
 export const TAKES_NEXT_LINE = new Set(['abstract', 'abstractEn', 'keywords', 'keywordsEn']);
@@ -80,7 +78,7 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     if (tail.text === '') return reading('date', { date });
     const clock = WEEKDAY_AND_TIME.exec(tail.text);
     if (clock) return reading('date', { date: withClock(date, clock) });
-    if (COUNTERS.test(tail.text)) return reading('date', { date });
+    if (isCounterRow(tail.text)) return reading('date', { date });
     const byline = readByline(tail, 0, tail.text.length, known);
     if (byline) return reading('date', { date, byline });
     if (isPublicationLine(tail.text)) return reading('date', { date, publication: readPublication(tail)! });
