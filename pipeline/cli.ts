@@ -101,8 +101,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 2;
   }
-  // The text stages' thread starts loading now, on the other core, while this one loads the build.
-  if (command === 'build') void import('./batch/text-pool.ts').then(({ textPool }) => textPool.warm());
+  // The text stages' thread starts loading now, on the other core, while this one loads the build
+  // (threads.ts imports only Node's modules, so the thread starts before the pools are loaded).
+  if (command === 'build') void import('./batch/threads.ts').then(({ startTextThread }) => startTextThread());
   return (await import('./commands.ts')).runCommand(command, files, values, argv.includes('--debug'));
 }
 

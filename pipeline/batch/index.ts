@@ -214,19 +214,21 @@ async function buildDocument(
   let prepared: PreparedDocument;
   try {
     mark('text stages start');
-    // The emitters load here while the thread runs the text stages.
-    if (!stages) (stages = import('./stages.ts')).catch(() => undefined);
+    // The emitters load once the thread has the document, while it runs the text stages: loading
+    // them before would hold up its start, as the thread's 'ready' waits for this thread to be free.
+    const loadStages = () => {
+      if (!stages) (stages = import('./stages.ts')).catch(() => undefined);
+      // Once the emitters are loaded: the thread has nearly always more to do by then.
+      if (whileWaiting) stages.then(whileWaiting).catch(() => undefined);
+    };
     // On a thread that can be stopped: the document gets `timeout` seconds there.
-    const preparing = textPool.prepare(source, layers, root, timeout);
-    // Once the emitters are loaded: the thread has nearly always more to do by then.
-    if (whileWaiting) stages.then(whileWaiting).catch(() => undefined);
-    prepared = await preparing;
+    prepared = await textPool.prepare(source, layers, root, timeout, loadStages);
     mark('text stages done');
   } catch (error) {
     result.error = asGalleyError(error, source.display);
     return result;
   }
-  const { needsBrowser, writeOutputs } = await stages;
+  const { needsBrowser, writeOutputs } = await stages!;
   const { file, settings, rendered } = prepared;
   result.file = file;
   result.settings = settings;

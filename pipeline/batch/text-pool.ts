@@ -11,15 +11,10 @@
  * glyphs, its font subsets, its zip) had it busy nearly all of a build's time
  * while the text threads waited.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Settings } from '../config/index.ts';
 import { GalleyError } from '../errors.ts';
 import { onInterrupt } from '../interrupt.ts';
-import { PACKAGE_ROOT } from '../package-root.ts';
 import type { DocumentSource, Layers, PreparedDocument } from '../process/document.ts';
 import type { RenderedDocument } from '../render/index.ts';
 import { stageIn } from '../process/stage.ts';
@@ -27,6 +22,7 @@ import { replay, type SavedMessage } from './replay.ts';
 import type { EpubJob } from '../emit/epub/index.ts';
 import type { FinishJob } from '../emit/pdf/metadata.ts';
 import { owned } from './transfer.ts';
+import { spawnThread, takeEarlyThread, type Thread as RawThread, type WorkerModule } from './threads.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -49,29 +45,7 @@ export type TextReply =
   | { id: number; pdf: Uint8Array; heap: number }
   | { id: number; error: ThreadError };
 
-declare const GALLEY_BUNDLE: boolean | undefined;
-
-type WorkerModule = 'text-worker' | 'book-worker';
-
-/** A worker's module: its bundle beside the CLI's, or its source loaded through tsx. */
-function workerUrl(module: WorkerModule): URL {
-  if (typeof GALLEY_BUNDLE !== 'undefined' && GALLEY_BUNDLE) return pathToFileURL(join(PACKAGE_ROOT, `dist/${module}.js`));
-  const tsx = pathToFileURL(join(dirname(createRequire(join(PACKAGE_ROOT, 'package.json')).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-  const source = pathToFileURL(join(PACKAGE_ROOT, `pipeline/batch/${module}.ts`)).href;
-  const code = `import { tsImport } from ${JSON.stringify(tsx)};\nawait tsImport(${JSON.stringify(source)}, import.meta.url);\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
-}
-
-interface Thread {
-  worker: Worker;
-  stage: Int32Array;
-  /** Settles when the thread has loaded the text stages (or failed to). */
-  ready: Promise<void>;
-  /** The document it is working on. */
-  job?: { id: number; settle: (reply: TextReply | Error) => void };
-  /** Has run a document: it ends as a program does; one that never did is simply stopped. */
-  used?: boolean;
-}
+type Thread = RawThread<TextReply>;
 
 /**
  * A thread's heap above which it is ended after its document rather than kept
@@ -101,9 +75,9 @@ class TextPool {
     private readonly module: WorkerModule,
   ) {}
 
-  /** A document's text stages, on a thread; they may take `timeout` seconds. */
-  async prepare(source: DocumentSource, layers: Layers, root: string, timeout: number): Promise<PreparedDocument> {
-    const reply = await this.run({ kind: 'text', source, layers, root }, { file: source.display, seconds: timeout });
+  /** A document's text stages, on a thread; they may take `timeout` seconds. `onPosted`: called once the thread has the document. */
+  async prepare(source: DocumentSource, layers: Layers, root: string, timeout: number, onPosted?: () => void): Promise<PreparedDocument> {
+    const reply = await this.run({ kind: 'text', source, layers, root }, { file: source.display, seconds: timeout }, [], onPosted);
     if (!('file' in reply)) throw new Error('the text stages sent no document');
     const file = replay(source.display, reply.file.messages);
     Object.assign(file.data, reply.file.data);
@@ -131,7 +105,7 @@ class TextPool {
   }
 
   /** Runs a job on a thread; a text job may take `timeout.seconds`, after which its thread is stopped. */
-  private async run(job: DistributiveOmit<TextJob | BookJob, 'id'>, timeout?: { file: string; seconds: number }, transfer: ArrayBuffer[] = []): Promise<Exclude<TextReply, { error: ThreadError }>> {
+  private async run(job: DistributiveOmit<TextJob | BookJob, 'id'>, timeout?: { file: string; seconds: number }, transfer: ArrayBuffer[] = [], onPosted?: () => void): Promise<Exclude<TextReply, { error: ThreadError }>> {
     const thread = await this.take();
     const id = ++this.next;
     const reply = await new Promise<TextReply | Error>((settle) => {
@@ -153,6 +127,7 @@ class TextPool {
       thread.used = true;
       thread.worker.ref();
       thread.worker.postMessage({ ...job, id } as TextJob | BookJob, transfer);
+      onPosted?.();
     });
     if (reply instanceof Error) throw reply;
     if ('heap' in reply && reply.heap > RETIRE_HEAP) this.retire(thread);
@@ -171,7 +146,6 @@ class TextPool {
     const thread = this.spawn();
     // Until a document takes it, it keeps no process alive, and a failed start is the first document's error.
     thread.worker.unref();
-    thread.ready.catch(() => undefined);
     this.early = thread;
   }
 
@@ -221,25 +195,16 @@ class TextPool {
   }
 
   private spawn(): Thread {
-    const stage = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(workerUrl(this.module), { workerData: { stage: stage.buffer } });
-    let loaded!: () => void;
-    let failed!: (error: Error) => void;
-    const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (failed = reject)));
-    const thread: Thread = { worker, stage, ready };
-    worker.on('message', (reply: TextReply | 'ready') => {
-      if (reply === 'ready') loaded();
-      else if (thread.job?.id === reply.id) thread.job.settle(reply);
-    });
-    // A thread that dies (out of memory, say) fails its document, and the next one gets a new thread.
-    const died = (why: string) => {
-      failed(new Error(why));
-      thread.job?.settle(new Error(why));
-      this.discard(thread);
-    };
-    worker.on('error', (error) => died(`the text stages failed: ${error.message.split('\n')[0]}`));
-    worker.on('exit', (code) => died(`the text stages stopped (exit code ${code})`));
+    // The text thread the CLI started ahead (threads.ts), if it did: it becomes this pool's first.
+    const started = this.module === 'text-worker' ? takeEarlyThread<TextReply>() : undefined;
+    return this.adopt(started ?? spawnThread<TextReply>(this.module));
+  }
+
+  /** A started thread becomes one of this pool's: one that dies fails its document, and the next one gets a new thread. */
+  private adopt(thread: Thread): Thread {
+    thread.onDeath = () => this.discard(thread);
     this.all.add(thread);
+    if (thread.died !== undefined) this.discard(thread);
     return thread;
   }
 
