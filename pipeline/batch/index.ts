@@ -103,7 +103,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // EPUBs use the browser only for a template's own cover.html; without one, galley draws the cover itself.
   const browserFrom = base.formats.includes('pdf') || base.formats.includes('epub') ? browserSource(base) : undefined;
   const plugins = pluginFingerprint(base, root);
-  const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserFrom && browserIdentity(browserFrom), plugins, force: options.force });
+  const shared: SharedOutputs = { placedFonts: new Map(), bookThread };
+  const cache = new BuildCache({ root, outDir, templatesDir: templatesDir(root), settings: base, browser: browserFrom && browserIdentity(browserFrom), plugins, force: options.force, placed: shared.placedFonts });
   // The browser starts when the first document needs building, so a no-op build never launches one.
   let launching: Promise<BrowserSession | undefined> | undefined;
   const browser = () => {
@@ -134,7 +135,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const browserDone = () => {
     if (--mayUseBrowser === 0) void closeBrowser();
   };
-  const shared: SharedOutputs = { placedFonts: new Map(), bookThread };
   // The first document to start its text stages is the one that waits with nothing else to do.
   let waited = false;
   const idle = (settings: Settings) => {

@@ -84,6 +84,8 @@ export interface CacheOptions {
   /** Rebuild everything; entries are still written for the next build. */
   force?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Files the build put in place with the hash of their bytes (the HTML pages' fonts): not read back to be recorded. */
+  placed?: ReadonlyMap<string, Promise<string>>;
 }
 
 export class BuildCache {
@@ -132,12 +134,12 @@ export class BuildCache {
     if (this.options.settings.formats.some((format) => !finished.outputs[format])) return;
     const deps: Entry['deps'] = {};
     const templateDir = join(this.options.templatesDir, finished.template);
-    for (const path of [...listFiles(templateDir), ...finished.assets.map((a) => resolve(this.options.root, a))]) {
-      const hash = await this.hashOnce(path);
-      if (hash) deps[this.relative(path)] = hash;
-    }
+    // Read at once, recorded in this order.
+    const paths = [...listFiles(templateDir), ...finished.assets.map((a) => resolve(this.options.root, a))];
+    const missing = finished.missing.map((path) => this.hashOnce(resolve(this.options.root, path)));
+    for (const [i, hash] of (await Promise.all(paths.map((path) => this.hashOnce(path)))).entries()) if (hash) deps[this.relative(paths[i]!)] = hash;
     // A file created since it was looked for would change the document.
-    for (const path of finished.missing) deps[path] = (await this.hashOnce(resolve(this.options.root, path))) ?? null;
+    for (const [i, path] of finished.missing.entries()) deps[path] = (await missing[i]) ?? null;
     const outputs: Partial<Record<Format, OutputRecord>> = {};
     for (const [format, path] of Object.entries(finished.outputs) as [Format, string][]) outputs[format] = await this.outputRecord(path, sha256(await readFile(path)));
     // Shared files are hashed once per build, however many documents name them.
@@ -194,7 +196,8 @@ export class BuildCache {
   private hashOnce(path: string): Promise<string | undefined> {
     let hash = this.hashes.get(path);
     if (!hash) {
-      hash = readFile(path).then(sha256, () => undefined);
+      const placed = this.options.placed?.get(path);
+      hash = placed ? placed.catch(() => undefined) : readFile(path).then(sha256, () => undefined);
       this.hashes.set(path, hash);
     }
     return hash;

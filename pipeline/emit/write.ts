@@ -5,8 +5,8 @@
  * even if the build is killed or the disk fills.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { linkSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const pending = new Set<string>();
@@ -97,25 +97,20 @@ export function writeAtomic(path: string, data: string | Uint8Array): Promise<vo
   return publish([{ path, data }]);
 }
 
-/** Copies a file into place as writeAtomic writes one, the bytes never passing through this process. */
-export function copyAtomic(source: string, path: string): Promise<void> {
-  return tracked(() => copyNow(source, path));
-}
-
-async function copyNow(source: string, path: string): Promise<void> {
+/**
+ * Writes one file into place as writeAtomic does, synchronously: no signal
+ * handler can run until it is done, so there is no temp file to track (a killed
+ * process leaves one, which removeStaleTemps removes).
+ */
+export function writeAtomicSync(path: string, data: Uint8Array): void {
   if (interrupted) throw new Error('build interrupted');
   const temp = tempPath(path);
-  pending.add(temp);
   try {
-    await copyFile(source, temp);
-    if (interrupted) throw new Error('build interrupted');
-    await rename(temp, path);
+    writeFileSync(temp, data);
+    renameSync(temp, path);
   } catch (error) {
-    // Once renamed there is no temp file left: only a failed copy has one to remove.
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
-  } finally {
-    pending.delete(temp);
   }
 }
 

@@ -1,5 +1,5 @@
 /** The build cache: a no-op build does nothing, a change rebuilds what it touches, --force rebuilds all. */
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, humanReport, reportEntries, type BuildResult, type SettingsInput } from '../../pipeline/index.ts';
@@ -86,6 +86,22 @@ describe('build cache', () => {
     // Touched but unchanged: still current.
     utimesSync(path, new Date(), new Date(2001, 0, 1));
     expect(rebuilt(await build({ root, settings: HTML }))).toEqual(NONE_BUILT);
+  });
+
+  it('records the font files it placed by the hash of their bytes: touched they are current, changed they rebuild their pages', async () => {
+    const fonts = join(root, 'out/fonts');
+    const names = readdirSync(fonts);
+    expect(names.length).toBeGreaterThan(10);
+    // A new mtime on every one: each is then compared by its recorded hash, which must be that of its bytes.
+    for (const name of names) utimesSync(join(fonts, name), new Date(), new Date(2001, 0, 1));
+    expect(rebuilt(await build({ root, settings: HTML }))).toEqual(NONE_BUILT);
+    // The same size, other bytes: every page naming it is built again, and the file put back.
+    const latin = names.find((name) => name.startsWith('noto-sans-latin-400'))!;
+    const bytes = readFileSync(join(fonts, latin));
+    writeFileSync(join(fonts, latin), Buffer.from(bytes.map((b) => b ^ 0xff)));
+    const again = rebuilt(await build({ root, settings: HTML }));
+    expect(Object.values(again).some(Boolean)).toBe(true);
+    expect(readFileSync(join(fonts, latin)).equals(bytes)).toBe(true);
   });
 
   it('rebuilds everything when a setting that shapes outputs changes, nothing for one that does not', async () => {
