@@ -27,7 +27,7 @@ describe('site chrome in the body', () => {
       ['編輯：', 'credit'],
       ['（审核：周强 校对：许静）', 'credit'],
       ['【責任編輯：鄭宇】', 'credit'],
-      ['（來源：中央社）', 'credit'],
+      ['（來源：國家統計局）', 'credit'],
       ['(责编:李明、王芳)', 'credit'],
       ['（責編：陳一）', 'credit'],
       ['上一篇：乡村学校的午餐 下一篇：没有了', 'prev-next'],
@@ -40,6 +40,8 @@ describe('site chrome in the body', () => {
       ['版权所有，未经许可不得转载。', 'rights'],
     ];
     for (const [text, kind] of cases) expect(trailerKind(text), text).toBe(kind);
+    // A paper's name is the head reader's to take (page-notes.test.ts).
+    expect(trailerKind('（來源：中央社）')).toBeUndefined();
   });
 
   it('keeps sentences that open like a trailer', () => {

@@ -6,6 +6,7 @@
  */
 import { scriptEvidence } from '../../locale/lang.ts';
 import { originAt, report, sliceLine, type Line, type Reporter } from '../lines.ts';
+import { isCaptionLine } from './captions.ts';
 import { CHROME_REGION, isWidgetLine, TRAILER_REASONS, trailerKind } from './chrome.ts';
 
 export const RULE_ID = 'boilerplate';
@@ -153,6 +154,10 @@ export function removeBoilerplate(lines: Line[], docLang: string, reporter: Repo
   for (const line of lines) {
     if (isJunkLine(line.text)) {
       removed(reporter, line, 'Remove line without letters or digits');
+      continue;
+    }
+    if (isCaptionLine(line.text)) {
+      removed(reporter, line, 'Remove the picture’s credit or caption (the picture is not in the text)');
       continue;
     }
     const verdict = spamScore(line.text, docLang);

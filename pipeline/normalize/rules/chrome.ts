@@ -6,6 +6,11 @@
  * the site's words: what is left after cutting them out has no letter or digit.
  */
 
+import { makeLine } from '../lines.ts';
+import { readSourceCredit } from './head/journal.ts';
+
+const line = (text: string) => makeLine(text, 0);
+
 /** How many non-blank lines at each end of the page chrome may stand in. */
 export const CHROME_REGION = 20;
 
@@ -106,7 +111,8 @@ export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights' | 'n
 export function trailerKind(text: string): TrailerKind | undefined {
   const t = text.trim();
   if (t === '' || t.length > 150) return undefined;
-  if (t.length <= 60 && CREDITS.test(t)) return 'credit';
+  // `（来源：城东晚报）` names the paper: the head reader takes it (rules/metadata.ts), as a credit or the publication.
+  if (t.length <= 60 && CREDITS.test(t) && !readSourceCredit(line(t))) return 'credit';
   if (t.length <= 60 && t.includes('】') && creditsAndWidgets(t)) return 'credit';
   if (t.length <= 90 && PREV_NEXT.test(t)) return 'prev-next';
   if (t.length <= 20 && LINK_HEADER.test(t)) return 'link-header';

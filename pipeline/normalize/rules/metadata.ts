@@ -10,13 +10,16 @@
 import type { DocumentMeta } from '../../types.ts';
 import { joinedText, joinLines, originAt, report, trimLine, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
+import { readAuthorNote } from './head/author-note.ts';
 import { AFFILIATION_NOTE, titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
-import { readSourceLink, readSourceNote } from './head/journal.ts';
+import { readSourceCredit, readSourceLink, readSourceNote } from './head/journal.ts';
+import { removed } from './boilerplate.ts';
+import { CHROME_REGION, TRAILER_REASONS } from './chrome.ts';
 import { isRecord, readFieldLine } from './head/labels.ts';
 import { headingDepth } from './structure.ts';
 import { isOuterHeading } from './structure.ts';
-import { knownNames, markLoneNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
+import { knownNames, markLoneNames, markSlogans, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
 
 export { segmentKeywords } from './head/keywords.ts';
 export { RULE_ID, type HeaderFields };
@@ -105,6 +108,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   const fields: HeaderFields = { authors: [], translators: [], affiliations: [], keywords: [], english: { keywords: [] }, codes: {} };
   const readings = readHead(lines, chineseDoc);
   if (!chineseDoc) markLoneNames(readings);
+  else markSlogans(readings);
   // A labelled title (`【题名】…`, `標題：…`) is the title, wherever it stands.
   const labelledTitle = readings.findIndex((r, k) => r.fields?.some((f) => f.kind === 'title' && (f.value.text !== '' || readings[k + 1]?.role === 'value')));
   const titleAt = labelledTitle >= 0 ? labelledTitle : pickTitle(readings, chineseDoc);
@@ -152,8 +156,22 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
     const publication = readSourceNote(lines[i]!);
     if (publication && put.take({ line: lines[i]!, index: i, role: 'publication', publication }, false, false, undefined)) taken.add(i);
     if (AFFILIATION_NOTE.test(lines[i]!.text) && put.take({ line: lines[i]!, index: i, role: 'affiliation' }, false, false, undefined)) taken.add(i);
+    const note = taken.has(i) ? undefined : readAuthorNote(lines[i]!);
+    if (note && put.take({ line: lines[i]!, index: i, role: 'fields', fields: note }, false, false, undefined)) taken.add(i);
     const link = readSourceLink(lines[i]!.text);
     if (link && put.sourceLink(lines[i]!, link)) taken.add(i);
+  }
+  // `（来源：城东晚报）` after the article: its paper when the head named none and it closes the page; else a credit to remove.
+  const bodyStart = readings[end]?.index ?? lines.length;
+  const closing = new Set(filled.slice(-SOURCE_NOTE_REACH));
+  for (const i of filled.slice(-CHROME_REGION)) {
+    const credit = i > bodyStart && !taken.has(i) ? readSourceCredit(lines[i]!) : undefined;
+    if (!credit) continue;
+    const { paper, bracketed } = credit;
+    if (closing.has(i) && !fields.publication) put.take({ line: lines[i]!, index: i, role: 'publication', publication: { publication: paper } }, false, false, undefined);
+    else if (bracketed || fields.publication?.text === paper.text) removed(reporter, lines[i]!, TRAILER_REASONS.credit);
+    else continue;
+    taken.add(i);
   }
   const body = lines.filter((_, i) => !taken.has(i));
   let start = 0;

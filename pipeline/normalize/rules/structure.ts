@@ -82,7 +82,11 @@ export function hasReferenceList(texts: string[]): boolean {
   return false;
 }
 
-/** Builds headings and paragraphs, one block per non-empty line. */
+/** `编者按：…`, `【編者按】…`, `编后语：…`: the editor's words about the article, not the author's. */
+const EDITOR_NOTE = /^[【[〔]?\s*(?:[编編]者按|[编編]者的[话話]|[编編][后後][语語記记]|[编編]者附[记記])\s*(?:[】\]〕]\s*[:：]?|[:：]|\s)\s*\S/u;
+const EDITOR_NOTE_START = new Set(['编', '編', '【', '[', '〔']);
+
+/** Builds headings and paragraphs, one block per non-empty line; an editor's note is a block quotation. */
 export function buildBlocks(lines: Line[], reporter: Reporter | undefined, notes: Note[] = []): RootContent[] {
   const blocks: RootContent[] = [];
   const kinds = lines.map((line) => headingKind(line.text));
@@ -99,7 +103,11 @@ export function buildBlocks(lines: Line[], reporter: Reporter | undefined, notes
       if (reporter) report(reporter, originAt(line, 0), RULE_ID, `Numbered line becomes a level-${depth} heading`, line.text, `${'#'.repeat(depth)} ${text}`, 'info');
     } else {
       const paragraph: Paragraph = { type: 'paragraph', children: noteReferences(found, notes) };
-      blocks.push(paragraph);
+      if (!EDITOR_NOTE_START.has(found[0]!) || !EDITOR_NOTE.test(found)) blocks.push(paragraph);
+      else {
+        blocks.push({ type: 'blockquote', children: [paragraph] });
+        if (reporter) report(reporter, originAt(line, 0), RULE_ID, 'The editor’s note is set apart from the article as a quotation block', line.text, `> ${found}`, 'info');
+      }
     }
   }
   const texts = lines.map((l) => l.text);

@@ -7,12 +7,12 @@ import { removed } from '../boilerplate.ts';
 import { findMojibake } from '../mojibake.ts';
 import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
 import { englishTail, splitKeywords } from './keywords.ts';
-import { readCitation, readPublication, type PublicationValue } from './journal.ts';
+import { OWN_STAFF, readCitation, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readMonth, readRocYear, type Field } from './labels.ts';
 import { readByline, readLatinNames } from './names.ts';
 import { TAKES_NEXT_LINE, type Reading } from './read.ts';
 import type { HeaderFields } from './fields.ts';
-import { OWN_STAFF, penName, readCompactDate, readIssueValue, splitParallelTitle, withoutAccountId, withoutReprintNote, withoutTrailingSeparator } from './values.ts';
+import { penName, readCompactDate, readIssueValue, splitParallelTitle, withoutAccountId, withoutReprintNote, withoutTrailingSeparator } from './values.ts';
 
 export { RULE_ID } from './keywords.ts';
 export type { HeaderFields } from './fields.ts';
@@ -69,6 +69,8 @@ export class Assigner {
       }
       case 'affiliation':
         return this.affiliations(line, splitAffiliations(line.text));
+      case 'text':
+        return false;
       case 'keyword-list':
         if (f.keywords.length > 0) return false;
         f.keywords = splitKeywords(trimLine(line), this.bodyText(line), this.reporter);

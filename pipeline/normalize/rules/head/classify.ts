@@ -44,11 +44,24 @@ const READING_FIGURES = new RegExp(
 /** A feed's call to follow it: `点击上方蓝字关注我们`, `↑ 點擊上方「X」關注`, `长按识别二维码关注`. */
 const FOLLOW = /^[\s↑▲☝👆]*(?:(?:[点點]击|[点點][击擊]|[长長]按|[扫掃]码|[扫掃]碼|[识識]别|[識识]別).{0,24}?[关關]注.{0,8}|.{0,16}[关關]注我[们們].{0,4})$/u;
 
+/** `点击上方蓝字关注我们`: a feed's call to follow it, alone on its line. */
+export function isFollowCall(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 40 && FOLLOW.test(t) && !/[。，]/u.test(t);
+}
+
+/** What an account says of itself (`一线产品人都在看的成长笔记！`, `每天五分钟，陪你读懂城市`), not what an article is called. */
+const SLOGAN = /都在看|每[天日]|陪[你您]|[带帶][你您]|[专專]注|公[众眾][号號]|[订訂][阅閱]|干[货貨]|乾[货貨]|有[温溫]度|有[态態]度|不一[样樣]的|[欢歡]迎|一起[读讀看学學]|[你您]的|[笔筆][记記]$|[笔筆][记記][！!~～]?$/u;
+
+export function isSlogan(text: string): boolean {
+  return SLOGAN.test(text.trim());
+}
+
 /** Site chrome: a navigation row, a breadcrumb, a counter, a widget's word, a call to follow. */
 export function isChrome(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
-  if (BREADCRUMB.test(t) || COUNTER.test(t) || READING_FIGURES.test(t) || isWidgetLine(t) || (t.length <= 40 && FOLLOW.test(t) && !/[。，]/u.test(t))) return true;
+  if (BREADCRUMB.test(t) || COUNTER.test(t) || READING_FIGURES.test(t) || isWidgetLine(t) || isFollowCall(t)) return true;
   // `Home | News | About us`: items of several words when the row has separators.
   const items = t.split(/\s*[|｜·•]\s*/u).filter(Boolean);
   if (items.length >= 3 && items.every((item) => item.split(/\s+/u).length <= 3) && items.filter((item) => NAV_WORDS.has(item.toLowerCase())).length * 2 >= items.length) return true;

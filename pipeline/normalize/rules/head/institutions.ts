@@ -14,3 +14,14 @@ export function isInstitutionList(text: string): boolean {
   const parts = text.trim().split(/[\s,，;；、]+/u).filter(Boolean);
   return parts.length > 0 && parts.length <= 4 && [...text.trim()].length <= 60 && parts.every((p) => INSTITUTION_END.test(p) && [...p].length >= 4);
 }
+
+/** Where an institution's name may end inside a longer text (`…学院教授`): the same words, and offices. */
+const INSTITUTION_ENDS = new RegExp(`(?:${INSTITUTION_END.source.slice(3, -2)}|(?<=\\p{Script=Han})系(?![统統列数數])|政府|[局厅廳](?![长長])|公司|集[团團]|出版社|[报報]社|[杂雜][志誌]社|[协協][会會])`, 'gu');
+
+/** `南江农业大学经济管理学院教授` → `南江农业大学经济管理学院`: the text up to its last institution word, if any. */
+export function institutionOf(text: string): string | undefined {
+  let end = -1;
+  for (const match of text.matchAll(INSTITUTION_ENDS)) end = match.index + match[0].length;
+  const name = end > 0 ? text.slice(0, end).trim() : '';
+  return [...name].length >= 4 ? name : undefined;
+}

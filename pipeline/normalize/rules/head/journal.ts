@@ -114,6 +114,26 @@ export function readSourceNote(line: Line): PublicationValue | undefined {
   return readPublication(trimLine(sliceLine(line, at, at + match[1]!.length)));
 }
 
+/**
+ * `（来源：城东晚报）`, `來源：南方民生報` closing a news page: the paper it came from, named alone
+ * (no spaces, no sentence marks; a media name: the site itself, `来源：本站`, or `来源：问卷调查` is no paper). Brackets, if any, on both sides.
+ */
+const SOURCE_CREDIT = /^\s*([（(【\[])?\s*(?:本文|文章|稿件|新[闻聞])?[来來]源\s*[:：]\s*([^\s（()）【】\[\]《》:：。！？!?，,；;、]{2,24}?)\s*([)）】\]])?\s*$/u;
+
+/** How the name of a paper, agency, site or account ends (`城东晚报`, `新华社`, `人民网`, `澎湃新闻`, `…客户端`); `问卷调查` is no paper. */
+const MEDIA = /(?:[报報]|[社]|[网網]|[刊]|[台臺]|[频頻]道|[客][户戶][端]|[新][闻聞]|[杂雜][志誌]|[观觀]察|[在][线線]|[号號]|[时時][评評]|[周週]末|[资資][讯訊]|[视視][点點]|TV)$/u;
+
+/** The paper named by a source credit, and whether the credit was bracketed; undefined when the line is not one. */
+export function readSourceCredit(line: Line): { paper: Line; bracketed: boolean } | undefined {
+  const match = line.text.includes('源') ? SOURCE_CREDIT.exec(line.text) : null;
+  if (!match || (match[1] === undefined) !== (match[3] === undefined) || OWN_STAFF.test(match[2]!) || !MEDIA.test(match[2]!)) return undefined;
+  const at = match[0].lastIndexOf(match[2]!, match[0].length - (match[3]?.length ?? 0));
+  return { paper: sliceLine(line, at, at + match[2]!.length), bracketed: match[1] !== undefined };
+}
+
+/** The site itself, a wire or a compiler standing where a journal or an author would. */
+export const OWN_STAFF = /^(?:本[报報刊站网網台](?:[记記]者|[讯訊]|[编編][辑輯]部|[综綜]合)?|原[创創]|[网網][络絡]|互[联聯][网網]|[综綜]合|[整][理]|[网網]友投稿)$/u;
+
 /** `本文链接：http://…`, `原文網址：…`: the page's own address, printed at its end. */
 const SOURCE_LINK = /^\s*(?:本文|原文)?(?:[链鏈]接|地址|[网網]址|出[处處])\s*[:：]\s*(https?:\/\/\S+?)[。.]?\s*$/iu;
 

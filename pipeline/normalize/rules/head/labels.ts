@@ -17,7 +17,8 @@ const LABELS: Array<[FieldKind, string[]]> = [
   ['title', ['[题題]名', '篇名', '文章[标標][题題]', '[标標][题題]']],
   ['keywords', ['[关關][键鍵][词詞字]', '主[题題][词詞]']],
   ['abstractEn', ['英文[摘提]要', '外文[摘提]要']],
-  ['abstract', ['[内內]容[摘提]要', '中文[摘提]要', '[摘提]要']],
+  // A news page's standfirst (`核心提示：`, `导读：`) says what the article is about, as an abstract does.
+  ['abstract', ['[内內]容[摘提]要', '中文[摘提]要', '[摘提]要', '核心提示', '[导導][读讀]']],
   ['clc', ['中[图圖]分[类類][号號]', '分[类類][号號]']],
   ['documentCode', ['文[献獻][标標][识識][码碼]', '文[献獻][标標][志誌][码碼]']],
   ['articleNumber', ['文章[编編][号號]']],

@@ -5,15 +5,16 @@
  */
 import { trimLine, sliceLine, type Line } from '../../lines.ts';
 import { isCounterRow } from '../chrome.ts';
-import { isAffiliation, isBody, isChrome, isEnglish, isTitleCandidate, subtitleOf } from './classify.ts';
+import { isAffiliation, isBody, isChrome, isEnglish, isFollowCall, isSlogan, isTitleCandidate, subtitleOf } from './classify.ts';
 import { isKeywordList } from './keywords.ts';
 import { isPublicationLine, readEnglishJournal, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
 import { isDictionaryWord, readByline, readLatinNames, type Byline } from './names.ts';
+import { isPersonName, mayBePersonName } from './people-names.ts';
 
 export type Role =
   | 'chrome' | 'fields' | 'date' | 'publication' | 'subtitle' | 'affiliation' | 'byline' | 'keyword-list'
-  | 'english' | 'body' | 'candidate' | 'value';
+  | 'english' | 'body' | 'candidate' | 'value' | 'text';
 
 export interface Reading {
   line: Line;
@@ -197,7 +198,7 @@ const NOT_NAME = /^(?:A|An|The|Why|How|What|When|Where|Who|Is|Are|Do|Does|In|On|
 
 /**
  * `Jane Holloway` alone on its line between an English title and a date: the byline without
- * its `By`. Two or three capitalized words that are not a title's opening.
+ * its `By`, when its words are people's names. Two or three capitalized words that are not a title's opening.
  */
 export function markLoneNames(readings: Reading[]): void {
   for (let k = 1; k + 1 < readings.length && k < 8; k++) {
@@ -208,6 +209,20 @@ export function markLoneNames(readings: Reading[]): void {
     if (readings[k - 1]!.line.text.trim().split(/\s+/u).length < 3) continue;
     const words = r.line.text.trim().split(/\s+/u);
     if (words.length < 2 || words.length > 3 || words.some((w) => !/^[A-Z][a-z'’-]+$|^[A-Z]\.$/u.test(w) || NOT_NAME.test(w))) continue;
-    readings[k] = { ...r, role: 'byline', byline: { names: [trimLine(r.line)], etAl: false, affiliations: [] } };
+    // `Climate Change` stands there too: the site's topic, not a name; `Priya Raman`, whose given name the
+    // dictionary lacks, may be either, and stays in the text (it is no title either).
+    if (isPersonName(words)) readings[k] = { ...r, role: 'byline', byline: { names: [trimLine(r.line)], etAl: false, affiliations: [] } };
+    else readings[k] = { ...r, role: mayBePersonName(words) ? 'text' : 'chrome' };
+  }
+}
+
+/**
+ * `一线产品人都在看的成长笔记！` over `点击上方蓝字关注我们`: the account's slogan, standing above its
+ * call to follow where a title would, on a feed page that printed no title. Site chrome.
+ */
+export function markSlogans(readings: Reading[]): void {
+  for (let k = 0; k + 1 < readings.length && k < 8; k++) {
+    const r = readings[k]!;
+    if (r.role === 'candidate' && readings[k + 1]!.role === 'chrome' && isFollowCall(readings[k + 1]!.line.text) && isSlogan(r.line.text)) readings[k] = { ...r, role: 'chrome' };
   }
 }

@@ -6,10 +6,8 @@
  */
 import { sliceLine, trimLine, type Line } from '../../lines.ts';
 import { looksGarbled } from './classify.ts';
+import { OWN_STAFF } from './journal.ts';
 import { readMonth } from './labels.ts';
-
-/** The site itself, a wire or a compiler standing where a journal or an author would. */
-export const OWN_STAFF = /^(?:本[报報刊站网網台](?:[记記]者|[讯訊]|[编編][辑輯]部|[综綜]合)?|原[创創]|[网網][络絡]|互[联聯][网網]|[综綜]合|[整][理]|[网網]友投稿)$/u;
 
 /** Who a labelled byline can name without being anyone: anonymous, the site's editor, an account. */
 const NOBODY = /^(?:佚名|匿名|未知|不详|不詳|小[编編]|[编編][辑輯]|[责責]任[编編][辑輯]|管理[员員]|[网網]友|[记記]者)$/u;
