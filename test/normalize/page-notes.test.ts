@@ -185,3 +185,30 @@ describe('a feed page that printed no title', () => {
     expect(normalize(['旧仓库里的社区图书室', '点击上方蓝字关注我们', HANS]).meta.title).toBe('旧仓库里的社区图书室');
   });
 });
+
+describe('what a site sets before the title and the date', () => {
+  it('a speaker’s name before the title’s bar is the author, a column is cut; both reported', () => {
+    const talk = normalize(['陈立群丨社区图书室的三个难处', '2024-02-18', '', HANS, HANS2]);
+    expect(talk.meta).toMatchObject({ title: '社区图书室的三个难处', authors: ['陈立群'] });
+    expect(talk.messages.some((m) => m.ruleId === 'metadata' && String(m.reason).includes('陈立群丨'))).toBe(true);
+    for (const column of ['深读丨', '城市更新 | ', '觀察｜']) {
+      const { meta } = normalize([`${column}社区图书室的三个难处`, '2024-02-18', '', HANS, HANS2]);
+      expect(meta).toMatchObject({ title: '社区图书室的三个难处', authors: [] });
+    }
+    // A named author wins; a title that is only a short word after the bar keeps its bar.
+    expect(normalize(['陈立群丨社区图书室的三个难处', '作者：王然', '', HANS, HANS2]).meta.authors).toEqual(['王然']);
+    expect(normalize(['图书室丨开张', '2024-02-18', '', HANS, HANS2]).meta.title).toBe('图书室丨开张');
+  });
+
+  it('the site’s name or its section words before the date, and a reading count after its time', () => {
+    const site = normalize(['社區圖書室開張', '南港新聞網 2019年05月12日 15:52', '', HANT]);
+    expect(site.meta).toMatchObject({ date: '2019-05-12', time: '15:52', publication: '南港新聞網' });
+    expect(site.body).not.toContain('南港新聞網');
+    const sections = normalize(['社区图书室开张', '社区动态 城市生活 2024-02-18 09:30 12', '', HANS, HANS2]);
+    expect(sections.meta).toMatchObject({ title: '社区图书室开张', date: '2024-02-18', time: '09:30' });
+    expect(sections.meta.publication).toBeUndefined();
+    expect(sections.body).not.toContain('城市生活');
+    // Words before a date that are no site stay out of publication.
+    expect(normalize(['社区图书室开张', '记者 王然 2024-02-18', '', HANS]).meta.publication).toBeUndefined();
+  });
+});

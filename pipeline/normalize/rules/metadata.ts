@@ -13,6 +13,7 @@ import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { readAuthorNote } from './head/author-note.ts';
 import { AFFILIATION_NOTE, titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
+import { titlePrefixName } from './head/title-prefix.ts';
 import { readSourceCredit, readSourceLink, readSourceNote } from './head/journal.ts';
 import { removed } from './boilerplate.ts';
 import { CHROME_REGION, TRAILER_REASONS } from './chrome.ts';
@@ -148,6 +149,9 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
     }
   }
   if (brokenAt !== undefined) taken.add(readings[brokenAt]!.index);
+  // `陈立群丨社区工作者的三项基本功`: the speaker before the title's bar, when the head names no author.
+  const speaker = titleAt !== undefined && fields.authors.length === 0 && labelledTitle < 0 ? titlePrefixName(readings[titleAt]!.line) : undefined;
+  if (speaker) put.take({ line: speaker, index: readings[titleAt!]!.index, role: 'byline', byline: { names: [speaker], etAl: false, affiliations: [] } }, false, false, undefined);
   joinIssue(fields);
   dropTitleKeywords(fields, reporter);
   // A note at the end saying where the article first appeared names its journal too.

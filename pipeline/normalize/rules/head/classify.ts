@@ -10,6 +10,7 @@ import { looksLikeMojibake } from '../mojibake.ts';
 import { headingDepth } from '../structure.ts';
 import { INSTITUTION } from './institutions.ts';
 import { DOTTED_NAME, surnameLength } from './names.ts';
+import { titlePrefix } from './title-prefix.ts';
 
 /** Words of a site's navigation and widgets, Simplified and Traditional. */
 const NAV_WORDS = new Set([
@@ -145,6 +146,9 @@ export function cleanTitle(text: string): { title: string; cut: string[] } {
     for (const pattern of patterns) {
       const match = pattern.exec(title);
       if (!match || match.index === 0 || countHan(title.slice(0, match.index)) + (title.slice(0, match.index).match(/[A-Za-z]+/g)?.length ?? 0) < 4) continue;
+      // `城市更新 | 社区图书室的三个难处`: a short column before a longer title, not a title before its site.
+      const kept = [...title.slice(0, match.index)].length;
+      if (pattern === patterns[2] && titlePrefix(title) !== undefined && [...match[0]].length > 1.5 * kept) continue;
       cut.push(match[0].trim());
       title = title.slice(0, match.index).trimEnd();
       changed = true;
@@ -155,6 +159,12 @@ export function cleanTitle(text: string): { title: string; cut: string[] } {
   if (tag && countHan(title.slice(tag[0].length)) + (title.slice(tag[0].length).match(/[A-Za-z]+/g)?.length ?? 0) >= 4) {
     cut.unshift(tag[0].trim());
     title = title.slice(tag[0].length);
+  }
+  // `深读丨…`, `陈立群丨…`: a column or a speaker before a bar (metadata.ts takes the speaker as the author).
+  const prefix = titlePrefix(title);
+  if (prefix !== undefined) {
+    cut.unshift(title.slice(0, prefix).trim());
+    title = title.slice(prefix);
   }
   return { title, cut };
 }

@@ -7,7 +7,7 @@ import { trimLine, sliceLine, type Line } from '../../lines.ts';
 import { isCounterRow } from '../chrome.ts';
 import { isAffiliation, isBody, isChrome, isEnglish, isFollowCall, isSlogan, isTitleCandidate, subtitleOf } from './classify.ts';
 import { isKeywordList } from './keywords.ts';
-import { isPublicationLine, readEnglishJournal, readPublication, type PublicationValue } from './journal.ts';
+import { isMediaName, isPublicationLine, readEnglishJournal, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
 import { isDictionaryWord, readByline, readLatinNames, type Byline } from './names.ts';
 import { isPersonName, mayBePersonName } from './people-names.ts';
@@ -69,19 +69,22 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   const date = readDate(text);
   // `《教育研究月刊》2020年7月15日 第315期`: the journal's name before its date.
   if (date && /《[^《》]+》/u.test(text.slice(0, date.start)) && isPublicationLine(text)) return reading('publication', { publication: readPublication(trimLine(line))! });
-  if (date && /^\D{0,8}$/u.test(text.slice(0, date.start))) {
+  if (date && datePrefix(text.slice(0, date.start))) {
     const at = line.text.indexOf(text);
     const tail = trimLine(sliceLine(line, at + date.end, line.text.length));
     // `記者 王大明 2023年5月12日`: the names before the date are the byline, not a word to drop.
     const before = trimLine(sliceLine(line, at, at + date.start));
     const named = before.text === '' ? undefined : readByline(before, 0, before.text.length, known);
     if (named && tail.text === '' && unlabelledNames(named, before.text, known)) return reading('date', { date, byline: named });
-    if (tail.text === '') return reading('date', { date });
+    // `南港新聞網 2019年05月12日 15:52`: the site that published it, before its date.
+    const site = isMediaName(before.text) ? { publication: { publication: before } } : {};
+    if (tail.text === '') return reading('date', { date, ...site });
     const clock = WEEKDAY_AND_TIME.exec(tail.text);
-    if (clock) return reading('date', { date: withClock(date, clock) });
-    if (isCounterRow(tail.text)) return reading('date', { date });
+    if (clock) return reading('date', { date: withClock(date, clock), ...site });
+    // `… 2024-02-18 09:30 12`: a bare count after the time is the page's reading count.
+    if (isCounterRow(tail.text) || (date.time && /^\d{1,7}$/u.test(tail.text))) return reading('date', { date, ...site });
     const byline = readByline(tail, 0, tail.text.length, known);
-    if (byline) return reading('date', { date, byline });
+    if (byline) return reading('date', { date, byline, ...site });
     if (isPublicationLine(tail.text)) return reading('date', { date, publication: readPublication(tail)! });
   }
   if (isPublicationLine(text)) {
@@ -96,6 +99,14 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (chineseDoc && isEnglish(text)) return reading('english');
   if (isBody(text)) return reading('body');
   return reading(isTitleCandidate(text) ? 'candidate' : 'body');
+}
+
+/**
+ * What may stand before a date on its line: a few characters (a label, a name), the site's name
+ * (`中国青年报客户端`), or up to three of the site's section words (`社区动态 城市生活 2024-02-18`).
+ */
+function datePrefix(before: string): boolean {
+  return /^\D{0,8}$/u.test(before) || isMediaName(before.trim()) || /^(?:[^\s\d]{1,6}\s+){1,3}$/u.test(before);
 }
 
 /** `2023年5月12日 星期五 下午3:15`: the weekday, and a time of day with its half. */
