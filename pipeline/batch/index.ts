@@ -140,9 +140,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const idle = (settings: Settings) => {
     if (waited) return undefined;
     waited = true;
-    return (outputs: typeof import('./stages.ts')) => {
+    return async (outputs: typeof import('./stages.ts')) => {
       outputs.prepareOutputs(settings);
       options.whileWaiting?.();
+      await outputs.warmOutputs(settings, loadTemplate(settings.template, templatesDir(root)), root);
     };
   };
   const one = async (source: Source): Promise<DocumentResult> => {
@@ -207,7 +208,7 @@ async function buildDocument(
   root: string,
   outDir: string,
   browser: () => Promise<BrowserSession | undefined>,
-  { timeout, onBrowserDone, whileWaiting }: { timeout: number; onBrowserDone: () => void; whileWaiting?: (outputs: typeof import('./stages.ts')) => void },
+  { timeout, onBrowserDone, whileWaiting }: { timeout: number; onBrowserDone: () => void; whileWaiting?: (outputs: typeof import('./stages.ts')) => Promise<void> },
   shared: SharedOutputs,
 ): Promise<DocumentResult> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };

@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import type { Settings } from '../config/index.ts';
 import type { BrowserSession } from '../emit/browser/index.ts';
 import { FONTS_DIR, placeFonts, readFontTables, renderHtml, type PlacedFonts } from '../emit/html.ts';
+import { warmHtml } from '../emit/html-warm.ts';
 import { publish, type Output } from '../emit/write.ts';
 import { browserFault, GalleyError } from '../errors.ts';
 import { mark } from '../trace.ts';
@@ -41,6 +42,11 @@ export type SharedOutputs = Required<Pick<OutputJob, 'placedFonts' | 'bookThread
 /** What the outputs of `settings` will read, read now: the build calls this while its first document is in the text stages. */
 export function prepareOutputs(settings: Settings): void {
   if (settings.formats.includes('html') && !settings.selfContained) readFontTables();
+}
+
+/** A throwaway page rendered (html-warm.ts), after prepareOutputs, while the first document is still in the text stages. */
+export async function warmOutputs(settings: Settings, template: Template, root: string): Promise<void> {
+  if (settings.formats.includes('html')) await warmHtml(template, settings, root);
 }
 
 /** PDFs are printed by the browser; an EPUB needs it only for a template's own cover.html. */

@@ -4,4 +4,4 @@
  * the emitters. The parsers are loaded by the text threads (text-worker.ts) alone.
  */
 export type { PreparedDocument } from '../process/document.ts';
-export { needsBrowser, prepareOutputs, writeOutputs } from './outputs.ts';
+export { needsBrowser, prepareOutputs, warmOutputs, writeOutputs } from './outputs.ts';
