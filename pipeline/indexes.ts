@@ -14,12 +14,13 @@ import { phraseTables } from './locale/phrase-free.ts';
 import { keyOrders } from './locale/opencc.ts';
 import { rankedVariants, wordVariants } from './normalize/freq.ts';
 import { surnameVariants } from './normalize/rules/head/names.ts';
+import { pairTable } from './normalize/byte-pairs.ts';
 import { DATA_DIR, type Precomputed } from './precomputed.ts';
 import { writeDigits } from './emit/pdf/digits.ts';
 import { chromiumArgs } from './emit/browser/spawn.ts';
 
 export async function writeIndexes(): Promise<string[]> {
-  const tables: Precomputed<unknown>[] = [bundleFingerprint, scriptIndex, phraseTables, keyOrders, rankedVariants, wordVariants, surnameVariants, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
+  const tables: Precomputed<unknown>[] = [bundleFingerprint, scriptIndex, phraseTables, keyOrders, rankedVariants, wordVariants, surnameVariants, pairTable, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
   const written = tables.map((table) => {
     const path = join(DATA_DIR, `${table.name}.json`);
     mkdirSync(dirname(path), { recursive: true });

@@ -9,7 +9,8 @@
  */
 import { charScore, isCommonWord, textScore } from './freq.ts';
 import { isCjkPunct } from './chars.ts';
-import { bytesOf, decodeExact, iconv, isClean } from './encodings.ts';
+import { bytesOf, decodeExact, isClean } from './encodings.ts';
+import { isDropped, leadsDropped, pairChar, type DoubleByte } from './byte-pairs.ts';
 
 export interface Candidate {
   replacement: string;
@@ -24,7 +25,6 @@ export interface Candidate {
   guessed?: boolean;
 }
 
-type DoubleByte = 'gbk' | 'big5';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -32,12 +32,6 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 export function widthVariants(span: string): string[] {
   const wide = span.replace(/[,;:?!()]/g, (c) => FULL_WIDTH[c]!);
   return wide === span ? [span] : [span, wide];
-}
-
-/** One character from two bytes, when they make a clean one. */
-function pair(codec: DoubleByte, lead: number, trail: number): string | undefined {
-  const ch = decodeExact(Buffer.from([lead, trail]), codec);
-  return ch !== undefined && ch.length > 0 && ch.length <= 2 && isClean(ch) ? ch : undefined;
 }
 
 const leadCache = new Map<string, string | null>();
@@ -53,7 +47,7 @@ export function bestLeadFor(codec: DoubleByte, trail: number): string | undefine
     cached = null;
     let best = -Infinity;
     for (let lead = 0x81; lead <= 0xfe; lead++) {
-      const ch = pair(codec, lead, trail);
+      const ch = pairChar(codec, lead, trail);
       const score = ch === undefined ? -Infinity : charScore(ch) + (isCjkPunct(ch) ? 1 : 0);
       if (score > best) {
         best = score;
@@ -63,22 +57,6 @@ export function bestLeadFor(codec: DoubleByte, trail: number): string | undefine
     leadCache.set(key, cached);
   }
   return cached ?? undefined;
-}
-
-let dropped: Uint8Array | undefined;
-
-/** Byte pairs GBK decodes to a private-use character: a page shows nothing for them. */
-function isDropped(x: number, y: number): boolean {
-  if (!dropped) {
-    dropped = new Uint8Array(65536);
-    for (let a = 0x81; a <= 0xfe; a++) {
-      for (let b = 0x40; b <= 0xfe; b++) {
-        const cp = iconv().decode(Buffer.from([a, b]), 'gbk').codePointAt(0) ?? 0;
-        if (cp >= 0xe000 && cp <= 0xf8ff) dropped[(a << 8) | b] = 1;
-      }
-    }
-  }
-  return dropped[(x << 8) | y] === 1;
 }
 
 const gapCache = new Map<number, [number, number] | null>();
@@ -95,15 +73,16 @@ function bestGap(lead: number, trail: number): [number, number] | undefined {
     const firsts: Array<[number, string]> = [];
     const seconds: Array<[number, string]> = [];
     for (let b = 0x40; b <= 0xfe; b++) {
-      const ch = pair('gbk', lead, b);
+      const ch = pairChar('gbk', lead, b);
       if (ch) firsts.push([b, ch]);
     }
     for (let a = 0x81; a <= 0xfe; a++) {
-      const ch = pair('gbk', a, trail);
+      const ch = pairChar('gbk', a, trail);
       if (ch) seconds.push([a, ch]);
     }
     let best = -Infinity;
     for (const [x, c1] of firsts) {
+      if (!leadsDropped(x)) continue;
       for (const [y, c2] of seconds) {
         // Invented bytes need evidence beyond single-character frequency: the pair must make a word.
         if (!isDropped(x, y) || !isCommonWord(c1 + c2)) continue;

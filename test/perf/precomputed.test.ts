@@ -12,6 +12,8 @@ import { FONT_WEIGHTS } from '../../pipeline/fonts/catalogue.ts';
 import { converters } from '../../pipeline/locale/opencc.ts';
 import { scriptIndex, scriptSets } from '../../pipeline/locale/script-index.ts';
 import { DATA_DIR } from '../../pipeline/precomputed.ts';
+import { isDropped, pairChar, pairTable } from '../../pipeline/normalize/byte-pairs.ts';
+import { decodeExact, iconv, isClean } from '../../pipeline/normalize/encodings.ts';
 import { digitsOf } from '../../pipeline/emit/pdf/digits.ts';
 import { measureDigits } from '../../pipeline/emit/pdf/digit-face.ts';
 
@@ -64,5 +66,29 @@ describe('precomputed tables', () => {
       measured++;
     }
     expect(measured).toBeGreaterThan(10);
+  });
+
+  it('give every pair of bytes the character GBK and Big5 decode it to, and GBK the pairs a page shows nothing for', () => {
+    expect(existsSync(join(DATA_DIR, `${pairTable.name}.json`))).toBe(true);
+    let chars = 0;
+    let dropped = 0;
+    for (let lead = 0x40; lead <= 0xff; lead++) {
+      for (let trail = 0; trail <= 0xff; trail++) {
+        for (const codec of ['gbk', 'big5'] as const) {
+          const ch = decodeExact(Buffer.from([lead, trail]), codec);
+          const expected = ch !== undefined && ch.length > 0 && ch.length <= 2 && isClean(ch) ? ch : undefined;
+          if (pairChar(codec, lead, trail) !== expected) expect([codec, lead, trail, pairChar(codec, lead, trail)]).toEqual([codec, lead, trail, expected]);
+          if (expected && lead >= 0x81) chars++;
+        }
+        const cp = iconv().decode(Buffer.from([lead, trail]), 'gbk').codePointAt(0) ?? 0;
+        const pua = lead >= 0x81 && lead <= 0xfe && trail >= 0x40 && trail <= 0xfe && cp >= 0xe000 && cp <= 0xf8ff;
+        if (isDropped(lead, trail) !== pua) expect([lead, trail, isDropped(lead, trail)]).toEqual([lead, trail, pua]);
+        if (pua) dropped++;
+      }
+    }
+    // GBK and Big5 (HKSCS) hold some 40,000 two-byte characters between them; GBK's user-defined areas some 1,900 pairs.
+    expect(chars).toBeGreaterThan(35_000);
+    expect(dropped).toBeGreaterThan(1_500);
+    expect([pairChar('gbk', 0xbb, 0xf9), pairChar('big5', 0xc2, 0xa6)]).toEqual(['基', '礎']);
   });
 });
