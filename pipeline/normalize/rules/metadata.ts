@@ -123,6 +123,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
     readings[titleAt!] = { ...readings[titleAt!]!, line: joinLines([trimLine(readings[brokenAt]!.line), trimLine(readings[titleAt!]!.line)]) };
     readings[brokenAt] = { ...readings[brokenAt]!, role: 'value' };
   }
+  markUnlabelledAbstract(readings, titleAt);
   // The head ends at the body, but a standfirst between the title and its byline (a news page's dek) is not yet the body.
   const standfirst = (k: number) => titleAt !== undefined && k === titleAt + 1 && HEADER_ROLES.has(readings[k + 1]?.role ?? 'body');
   let end = readings.findIndex((r, k) => r.role === 'body' && k > (titleAt ?? -1) && !standfirst(k));
@@ -181,6 +182,22 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   let start = 0;
   while (start < body.length && body[start]!.text.trim() === '') start++;
   return { fields, body: body.slice(start) };
+}
+
+/**
+ * A journal's abstract printed without its label: one paragraph after the title's block (byline,
+ * affiliation) and right before the keywords line. It is the abstract, not the article's first paragraph.
+ */
+function markUnlabelledAbstract(readings: Reading[], titleAt: number | undefined): void {
+  if (titleAt === undefined) return;
+  for (let k = titleAt + 2; k + 1 < readings.length && k < LATE_TITLE; k++) {
+    const r = readings[k]!;
+    const next = readings[k + 1]!;
+    const keywords = next.role === 'keyword-list' || next.fields?.[0]?.kind === 'keywords';
+    if (r.role !== 'body' || !keywords || !['byline', 'affiliation'].includes(readings[k - 1]!.role) || headingDepth(r.line.text.trim()) !== undefined) continue;
+    readings[k] = { ...r, role: 'fields', fields: [{ kind: 'abstract', label: '', value: trimLine(r.line) }] };
+    return;
+  }
 }
 
 /**

@@ -139,6 +139,22 @@ export function readSourceCredit(line: Line): { paper: Line; bracketed: boolean 
 /** The site itself, a wire or a compiler standing where a journal or an author would. */
 export const OWN_STAFF = /^(?:本[报報刊站网網台](?:[记記]者|[讯訊]|[编編][辑輯]部|[综綜]合)?|原[创創]|[网網][络絡]|互[联聯][网網]|[综綜]合|[整][理]|[网網]友投稿)$/u;
 
+/**
+ * `本文原载《…学报》2021年第3期，原标题为《…》，转自“…”，感谢授权。`: the site's notice on a reprint,
+ * naming the journal first; what follows (the original title, the site it came through, thanks) is the site's.
+ */
+const REPRINT_NOTE = /^\s*(?:本文|此文)?(?:原[载載][于於]?|原刊[于於]?|刊[载載][于於]|[选選]自|[转轉][载載]自)\s*(《[^《》]{1,40}》[^，,。；;（()）]{0,24}?)\s*[，,；;]\s*(?=[^\n]{0,160}(?:原[标標][题題]|[转轉]自|[转轉][载載]|感[谢謝]|授[权權]|[仅僅]代表))([^\n]{4,200})$/u;
+
+/** The journal of a reprint notice and the notice's rest, or undefined when the line is not one. */
+export function readReprintNote(line: Line): { publication: PublicationValue; rest: Line } | undefined {
+  const match = line.text.includes('》') ? REPRINT_NOTE.exec(line.text) : null;
+  const at = match ? line.text.indexOf(match[1]!) : -1;
+  const publication = match ? readPublication(trimLine(sliceLine(line, at, at + match[1]!.length))) : undefined;
+  if (!match || !publication) return undefined;
+  const from = line.text.length - match[2]!.length;
+  return { publication, rest: trimLine(sliceLine(line, from, line.text.length)) };
+}
+
 /** `本文链接：http://…`, `原文網址：…`: the page's own address, printed at its end. */
 const SOURCE_LINK = /^\s*(?:本文|原文)?(?:[链鏈]接|地址|[网網]址|出[处處])\s*[:：]\s*(https?:\/\/\S+?)[。.]?\s*$/iu;
 

@@ -61,6 +61,16 @@ export function isKeywordList(text: string): boolean {
   return parts.length >= 3 && parts.every((p) => p !== '' && [...p].length <= 12 && !/[。，,：:！？!?]/u.test(p) && countHan(p) >= 2);
 }
 
+/** `关键词社区协商;制度化;基层治理`: the label with its colon lost; returns the label's length. */
+const GLUED_LABEL = /^\s*(?:[关關]\s*[键鍵]\s*[词詞字]|Key\s*words)(?=[^\s:：\]】〕)）])/iu;
+
+export function gluedKeywordsLabel(text: string): number | undefined {
+  const label = GLUED_LABEL.exec(text);
+  if (!label) return undefined;
+  const parts = text.slice(label[0].length).trim().split(/[;；、]/u).map((p) => p.trim());
+  return parts.length >= 2 && parts.every((p) => p !== '' && [...p].length <= 16 && !/[。：:！？!?]/u.test(p)) ? label[0].length : undefined;
+}
+
 /** Splits a keywords value into terms, dropping the site's tags; each term keeps its source place. */
 /**
  * `城市绿道；满意度；urban greenway；satisfaction`: a Chinese page that prints the English keywords

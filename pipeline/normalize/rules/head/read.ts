@@ -6,11 +6,12 @@
 import { trimLine, sliceLine, type Line } from '../../lines.ts';
 import { isCounterRow } from '../chrome.ts';
 import { isAffiliation, isBody, isChrome, isEnglish, isFollowCall, isSlogan, isTitleCandidate, subtitleOf } from './classify.ts';
-import { isKeywordList } from './keywords.ts';
-import { isMediaName, isPublicationLine, readEnglishJournal, readPublication, type PublicationValue } from './journal.ts';
+import { gluedKeywordsLabel, isKeywordList } from './keywords.ts';
+import { isMediaName, isPublicationLine, readEnglishJournal, readPublication, readReprintNote, readSourceNote, type PublicationValue } from './journal.ts';
 import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
 import { isDictionaryWord, readByline, readLatinNames, type Byline } from './names.ts';
 import { isPersonName, mayBePersonName } from './people-names.ts';
+import { readBarredByline } from './title-prefix.ts';
 
 export type Role =
   | 'chrome' | 'fields' | 'date' | 'publication' | 'subtitle' | 'affiliation' | 'byline' | 'keyword-list'
@@ -91,10 +92,20 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     const publication = readPublication(trimLine(line));
     if (publication) return reading('publication', { publication });
   }
+  // `（本文原载《…学报》2021年第3期）` at the top, or the site's longer reprint notice: the journal, not an affiliation.
+  const note = readSourceNote(line);
+  if (note) return reading('publication', { publication: note });
+  const reprint = readReprintNote(line);
+  if (reprint) return reading('fields', { publication: reprint.publication, fields: [{ kind: 'chrome', label: '', value: reprint.rest }] });
+  // `周明远 | 南江师范大学教育学院`: the author and the institution behind a bar.
+  const barred = readBarredByline(line, known);
+  if (barred) return reading('byline', { byline: barred });
   if (subtitleOf(text) !== undefined) return reading('subtitle');
   if (isAffiliation(text)) return reading('affiliation');
   const byline = readByline(line, 0, line.text.length, known);
   if (byline && unlabelledNames(byline, text, known)) return reading('byline', { byline });
+  const glued = gluedKeywordsLabel(line.text);
+  if (glued !== undefined) return reading('fields', { fields: [{ kind: 'keywords', label: line.text.slice(0, glued).trim(), value: trimLine(sliceLine(line, glued, line.text.length)) }] });
   if (isKeywordList(text)) return reading('keyword-list');
   if (chineseDoc && isEnglish(text)) return reading('english');
   if (isBody(text)) return reading('body');

@@ -1,0 +1,72 @@
+/**
+ * Heads of reprinted and journal pages laid out another way: the author and institution behind a bar
+ * (`周明远 | 南江师范大学教育学院`), the note on where the article first appeared at the top, the site's
+ * reprint notice, an abstract printed without its label before the keywords, and a keywords label that
+ * lost its colon. Every text here is written for these tests.
+ */
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { normalizePlainText } from '../../pipeline/normalize/index.ts';
+import { gluedKeywordsLabel } from '../../pipeline/normalize/rules/head/keywords.ts';
+
+function normalize(lines: string[]) {
+  const file = new VFile({ path: 'page.txt', value: lines.join('\n') });
+  const { markdown, meta } = normalizePlainText(file, { script: 'keep' });
+  return { markdown, meta, messages: file.messages, body: markdown.slice(markdown.indexOf('\n---\n') + 5) };
+}
+
+const HANS = '村小的教师大多是从外县考来的，三年服务期一满，十个人里有六七个会申请调走，留下的多半是本地人。';
+const HANS2 = '我们在三个县走访了十二所村小，与四十多位教师做了访谈，发现待遇并不是他们离开的唯一原因。';
+const HANT = '村小的老師大多是從外縣考來的，三年服務期一滿，十個人裡有六七個會申請調走，留下的多半是本地人。';
+
+describe('a reprinted article’s head', () => {
+  it('reads the author and institution behind a bar, the source note and the notice above the title', () => {
+    const { meta, body, messages } = normalize([
+      '周明远 | 南江师范大学教育学院',
+      '（本文原载《南江师范大学学报》2021年第3期）',
+      '本文原载《南江师范大学学报》2021年第3期，原标题为《村小的讲台》，转自“教育观察”，感谢授权。',
+      '留得住的讲台',
+      HANS,
+      HANS2,
+    ]);
+    expect(meta).toMatchObject({ title: '留得住的讲台', authors: ['周明远'], affiliations: ['南江师范大学教育学院'], publication: '南江师范大学学报', issue: '2021年第3期' });
+    expect(body).not.toMatch(/原载|转自|南江师范大学/u);
+    expect(messages.some((m) => m.ruleId === 'boilerplate' && String(m.reason).includes('感谢授权'))).toBe(true);
+  });
+
+  it('in Traditional too, and the notice alone gives the journal', () => {
+    const { meta } = normalize(['黃詩涵｜北港科技大學通識中心', '本文轉載自《港灣評論》第22期，感謝授權轉載。', '留得住的講台', '', HANT]);
+    expect(meta).toMatchObject({ title: '留得住的講台', authors: ['黃詩涵'], affiliations: ['北港科技大學通識中心'], publication: '港灣評論', issue: '第22期' });
+  });
+
+  it('a bar before words that are no institution is not a byline', () => {
+    // (周明 is a word to ICU's dictionary, so nothing vouches for 周明远 as a name here: it is cut as a column.)
+    const { meta } = normalize(['周明远 | 南江大学的百年', '2023-05-01', '', HANS, HANS2]);
+    expect(meta.authors).toEqual([]);
+    expect(meta.affiliations).toBeUndefined();
+    expect(meta.title).toBe('南江大学的百年');
+  });
+});
+
+describe('a journal page’s abstract and keywords', () => {
+  it('an unlabelled paragraph between the affiliation and the keywords is the abstract', () => {
+    const { meta, body } = normalize(['村小教师的流动', '韩立新 徐晓雯', '（南江大学公共管理学院，南江 210093）', HANS2, '关键词：乡村教师；流动；村小', HANS]);
+    expect(meta.abstract).toBe(HANS2);
+    expect(meta.keywords).toEqual(['乡村教师', '流动', '村小']);
+    expect(body).toContain(HANS);
+    expect(body).not.toContain(HANS2);
+  });
+
+  it('the first paragraph stays when no keywords follow it, or when no byline stands above it', () => {
+    expect(normalize(['村小教师的流动', '韩立新 徐晓雯', '（南江大学公共管理学院，南江 210093）', HANS2, HANS]).body).toContain(HANS2);
+    expect(normalize(['村小教师的流动', '2021-03-02', HANS2, '关键词：乡村教师；流动；村小', HANS]).meta.abstract).toBeUndefined();
+  });
+
+  it('a keywords label that lost its colon', () => {
+    const { meta, body } = normalize(['村小教师的流动', '韩立新', '关键词乡村教师;流动;村小', '', HANS]);
+    expect(meta.keywords).toEqual(['乡村教师', '流动', '村小']);
+    expect(body).not.toContain('关键词');
+    expect(gluedKeywordsLabel('關鍵詞鄉村教師；流動')).toBe(3);
+    for (const line of ['关键词很多，意思也不同', '关键词：乡村教师', '关键词', '关键词是什么；我们下一节再谈。']) expect(gluedKeywordsLabel(line), line).toBeUndefined();
+  });
+});
