@@ -145,7 +145,12 @@ export function converterFor(direction: Direction, text: string): Convert {
   // A long build converts enough text for the full converter to pay for itself: from then on it is used.
   converted[direction] += text.length;
   if (cache[direction] || converted[direction] > FULL_AFTER) return converter(direction);
-  const { config, normalize, normalValues } = (fixed[direction] ??= fixedParts(direction));
+  const config = openCC().Locale.configs[OPTIONS[direction].config]!;
+  // Normalization too, from the entries whose keys occur in the text: what they write is all it can write.
+  const normalEntries = (config.normalizationChain ?? []).map((group) => group.map((dict) => entriesIn(dict, text)));
+  const normalTries = normalEntries.map((group) => trie(group));
+  const normalize = (s: string) => normalTries.reduce((out, stage) => stage.convert(out), s);
+  const normalValues = normalEntries.map(valuesOf).join('');
   const normal = normalize(text);
   const segmentation = config.segmentation && trie(config.segmentation.map((dict) => entriesIn(dict, normal)));
   const firstEntries = config.conversionChain[0]!.map((dict) => entriesIn(dict, normal));
@@ -177,16 +182,6 @@ export function chainStages(direction: Direction): Dict[][] {
 /** Characters given to converterFor() in this process, by direction; past FULL_AFTER the full converter is built. */
 const converted: Record<Direction, number> = { toHant: 0, toHans: 0 };
 const FULL_AFTER = 30_000;
-
-/** What does not depend on the text: the direction's chain, its normalization and every character normalization can write. */
-const fixed: Partial<Record<Direction, { config: Config; normalize: Convert; normalValues: string }>> = {};
-
-function fixedParts(direction: Direction): { config: Config; normalize: Convert; normalValues: string } {
-  const { ConverterFactory, Locale } = openCC();
-  const config = Locale.configs[OPTIONS[direction].config]!;
-  const normalize = config.normalizationChain ? ConverterFactory(...config.normalizationChain) : (s: string) => s;
-  return { config, normalize, normalValues: (config.normalizationChain ?? []).map((group) => valuesOf(group.map((dict) => entriesWithin(dict)))).join('') };
-}
 
 /** The small dictionaries of later stages as pairs, split once per process. */
 const split = new Map<string, Pairs>();
