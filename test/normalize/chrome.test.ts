@@ -3,7 +3,7 @@ import { VFile } from 'vfile';
 import { splitLines } from '../../pipeline/normalize/lines.ts';
 import { normalizePlainText } from '../../pipeline/normalize/index.ts';
 import { removeSiteChrome } from '../../pipeline/normalize/rules/boilerplate.ts';
-import { isWidgetLine, trailerKind } from '../../pipeline/normalize/rules/chrome.ts';
+import { isLinkLine, isWidgetLine, linkLists, trailerKind } from '../../pipeline/normalize/rules/chrome.ts';
 import { reporterFor } from './helpers.ts';
 
 const PARAGRAPH = '街道把議事會開到了樓道口，居民搬來板凳坐成一圈，一條一條地說清楚自己的意見。';
@@ -71,5 +71,49 @@ describe('site chrome in the body', () => {
     expect(meta).toMatchObject({ title: '社区议事会的三个规则', authors: ['孙丽'] });
     expect(markdown).not.toMatch(/字体|分享到|扫一扫|编辑：/u);
     expect(markdown).toContain(PARAGRAPH);
+  });
+
+  it('knows the rows that fold the article or lead back to the site, and the notices a platform adds', () => {
+    for (const text of ['点击展开全文', '展開全文', '阅读全文', '返回搜狐，查看更多', '查看更多', 'Sign up for our weekly newsletter', 'Subscribe to the Morning Briefing newsletter']) {
+      expect(isWidgetLine(text), text).toBe(true);
+    }
+    for (const text of ['他展开全文的论证之前先讲了一个故事', '返回故乡', 'We signed up for the course in May']) expect(isWidgetLine(text), text).toBe(false);
+    for (const text of ['声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。', '該文內容僅代表作者本人', '本文仅代表作者个人看法']) {
+      expect(trailerKind(text), text).toBe('notice');
+    }
+    expect(trailerKind('本文代表作者多年的研究成果。')).toBeUndefined();
+  });
+
+  it('knows a labelled link to another page, and keeps sentences that begin the same way', () => {
+    for (const text of ['相关阅读：老城区更新试点扩大到五个街道', '【延伸閱讀】：社區大學的第二個十年', 'Related: How drought reshaped farming in the east', 'Read more: Why the river flooded twice']) {
+      expect(isLinkLine(text), text).toBe(true);
+    }
+    for (const text of ['相关阅读材料已经发给每一位学员。', 'Related: the effect of rainfall on yields was small.', '相关报道：记者到现场看了三次，情况没有变化。']) {
+      expect(isLinkLine(text), text).toBe(false);
+    }
+  });
+
+  it('finds the site’s link lists anywhere in the page: a header and the titles under it, up to the first sentence', () => {
+    const texts = [PARAGRAPH, '相关阅读：', '老城区更新试点扩大到五个街道', '', '江城发布历史街区保护名录', PARAGRAPH, '相關新聞', PARAGRAPH, 'Related stories', 'How drought reshaped farming', 'A river town’s second life', 'The water came back.'];
+    expect([...linkLists(texts)]).toEqual([
+      [1, 'header'],
+      [2, 'entry'],
+      [4, 'entry'],
+      [8, 'header'],
+      [9, 'entry'],
+      [10, 'entry'],
+    ]);
+  });
+
+  it('takes a link list out of the middle of a long page, and a trailing topics list with the copyright under it', () => {
+    const middle = Array.from({ length: 30 }, (_, i) => `${PARAGRAPH}第${i + 1}段。`);
+    const source = ['社区议事会的三个规则', '作者：孙丽', ...middle.slice(0, 15), '延伸閱讀：', '社區大學的第二個十年', '老街的排水問題', ...middle.slice(15), 'Topics', '社区治理', '议事会', '版权所有 © 2024 某网'].join('\n');
+    const file = new VFile({ path: 'a.txt', value: source });
+    const { markdown } = normalizePlainText(file, { script: 'keep' });
+    for (const gone of ['延伸閱讀', '社區大學的第二個十年', '老街的排水問題', 'Topics', '议事会\n', '版权所有']) expect(markdown, gone).not.toContain(gone);
+    expect(markdown.match(/第\d+段/gu)).toHaveLength(30);
+    const reasons = file.messages.filter((m) => m.ruleId === 'boilerplate').map((m) => `${m.actual} ${m.reason}`);
+    expect(reasons).toContain('社區大學的第二個十年 Remove an entry of the site’s link list');
+    expect(reasons).toContain('版权所有 © 2024 某网 Remove copyright or site registration line');
   });
 });

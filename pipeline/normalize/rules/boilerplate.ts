@@ -7,7 +7,7 @@
 import { scriptEvidence } from '../../locale/lang.ts';
 import { originAt, report, sliceLine, type Line, type Reporter } from '../lines.ts';
 import { isCaptionLine } from './captions.ts';
-import { CHROME_REGION, isWidgetLine, TRAILER_REASONS, trailerKind } from './chrome.ts';
+import { CHROME_REGION, isLinkLine, isWidgetLine, linkLists, TRAILER_REASONS, trailerKind } from './chrome.ts';
 
 export const RULE_ID = 'boilerplate';
 
@@ -17,7 +17,7 @@ export function isJunkLine(text: string): boolean {
 }
 
 const RELATED_HEADER =
-  /^\s*(?:猜你喜[歡欢]|相[關关](?:文章|閱讀|阅读|推[薦荐]|新聞|新闻)|推[薦荐](?:閱讀|阅读|文章)|延伸[閱阅][讀读]|熱門文章|热门文章|熱門推薦|热门推荐|更多(?:文章|閱讀|阅读|精彩)|你可能[還还]喜[歡欢]|您可能感[興兴]趣(?:的文章)?|上一篇|下一篇|related (?:articles|posts|stories)|read more|you may also like)\s*(?:[:：｜|>»\s].*)?$/iu;
+  /^\s*(?:猜你喜[歡欢]|相[關关](?:文章|閱讀|阅读|推[薦荐]|新聞|新闻)|推[薦荐](?:閱讀|阅读|文章)|延伸[閱阅][讀读]|熱門文章|热门文章|熱門推薦|热门推荐|更多(?:文章|閱讀|阅读|精彩)|你可能[還还]喜[歡欢]|您可能感[興兴]趣(?:的文章)?|上一篇|下一篇|related (?:articles|posts|stories)|read more|you may also like|topics|tags|more on this (?:story|topic)|explore more)\s*(?:[:：｜|>»\s].*)?$/iu;
 
 export function isRelatedHeader(text: string): boolean {
   return RELATED_HEADER.test(text) && codePoints(text.trim(), 61) <= 60;
@@ -50,7 +50,8 @@ function titleLike(text: string): boolean {
 export function findRelatedBlock(texts: string[]): number | undefined {
   for (let h = Math.max(0, texts.length - 40); h < texts.length; h++) {
     if (!isRelatedHeader(texts[h]!)) continue;
-    const rest = texts.slice(h + 1).filter((t) => t.trim() !== '');
+    // The trailer's own lines (a copyright line under the list) go with it, for their own reason.
+    const rest = texts.slice(h + 1).filter((t) => t.trim() !== '' && trailerKind(t) === undefined);
     const titles = rest.filter(titleLike).length;
     if (rest.length === 0 || titles * 10 >= rest.length * 8) return h;
   }
@@ -173,7 +174,8 @@ export function removeBoilerplate(lines: Line[], docLang: string, reporter: Repo
   const header = kept[block]!;
   for (const line of kept.slice(block)) {
     if (line.text.trim() === '') continue;
-    const reason = line === header ? `Remove related-articles block header “${header.text.trim()}”` : 'Remove related-articles block entry';
+    const kind = line === header ? undefined : trailerKind(line.text);
+    const reason = line === header ? `Remove related-articles block header “${header.text.trim()}”` : kind ? TRAILER_REASONS[kind] : 'Remove related-articles block entry';
     removed(reporter, line, reason);
   }
   return removeSiteChrome(kept.slice(0, block), reporter);
@@ -205,11 +207,18 @@ function dropNewsLead(lines: Line[], reporter: Reporter | undefined): void {
  */
 export function removeSiteChrome(lines: Line[], reporter: Reporter | undefined): Line[] {
   const filled = lines.reduce((n, line) => n + (line.text.trim() === '' ? 0 : 1), 0);
+  const lists = linkLists(lines.map((line) => line.text));
   let rank = -1;
   let firstProse = -1;
-  return lines.filter((line) => {
+  return lines.filter((line, i) => {
     if (line.text.trim() === '') return true;
     rank++;
+    const listed = lists.get(i);
+    if (listed || isLinkLine(line.text)) {
+      removed(reporter, line, listed === 'header' ? TRAILER_REASONS['link-header'] : listed ? 'Remove an entry of the site’s link list' : 'Remove the site’s link to another page');
+      if (firstProse === -1 && isProse(line.text)) firstProse = rank;
+      return false;
+    }
     // On a short page the head is not the trailer: the trailer follows the first paragraph.
     if (firstProse === -1 && isProse(line.text)) firstProse = rank;
     const tail = rank >= filled - CHROME_REGION && firstProse !== -1 && rank > firstProse;

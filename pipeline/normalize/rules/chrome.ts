@@ -29,7 +29,8 @@ const WIDGET = new RegExp(
     '手[机機](?:[扫掃]码|[扫掃]碼|版|[阅閱][读讀]|[观觀]看)',
     '(?:用)?微信[扫掃](?:描|一[扫掃])?(?:二[维維]码|二[維维]碼)?(?:分享)?',
     '(?:加入)?收藏(?:本[页頁文站])?',
-    '(?:返回|回到)(?:[顶頂]部|列表|首[页頁]|上[页頁])',
+    '(?:返回|回到)(?:[顶頂]部|列表|首[页頁]|上[页頁]|搜狐|[网網]易|新浪|[腾騰][讯訊]|[频頻]道|[专專][题題]|[栏欄]目)',
+    '(?:[点點][击擊])?(?:展[开開]|[查][看]|[阅閱][读讀])(?:全文|更多)',
     'TOP',
     '[复複][制製](?:[链鏈]接|[連连][結结]|网址|網址)',
     '[纠糾][错錯]',
@@ -50,13 +51,13 @@ const WIDGET = new RegExp(
   'giu',
 );
 /** Words that make a line a widget row on their own. */
-const STRONG_WIDGET = /[点點][赞讚]|[阅閱][读讀]原文|在看|[写寫]留言|[预預][览覽][时時]|滑[动動][看]下一|[关關]注[该該]?公[众眾]|字\s*[体體号號型]|分享|[打列]印|[关關]\s*[闭閉]|[扫掃]一[扫掃]|手[机機][扫掃]|收藏|返回|回到|TOP|[复複][制製]|[纠糾][错錯]|朗[读讀]|[语語]音播|[护護]眼|[阅閱][读讀]模式/iu;
+const STRONG_WIDGET = /[点點][赞讚]|[阅閱][读讀]原文|在看|[写寫]留言|[预預][览覽][时時]|滑[动動][看]下一|[关關]注[该該]?公[众眾]|字\s*[体體号號型]|分享|[打列]印|[关關]\s*[闭閉]|[扫掃]一[扫掃]|手[机機][扫掃]|收藏|返回|回到|TOP|[复複][制製]|[纠糾][错錯]|朗[读讀]|[语語]音播|[护護]眼|[阅閱][读讀]模式|(?:展[开開]|[查][看])(?:全文|更多)|[阅閱][读讀]全文/iu;
 
 /** What a widget row leaves once its words are cut: brackets, separators, colons, spaces. */
 const WIDGET_RESIDUE = /^[\s【】[\]〔〕()（）｜|/·•:：,，、\-—_>»]*$/u;
 
 /** The same widgets on English pages, each a whole line. */
-const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+our\s+newsletter)?|sign\s+up\s+(?:for|to)\s+our\s+newsletter|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories|topics|content|coverage|links)|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu)[\s.:!]*$/iu;
+const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?)?|sign\s+up\s+(?:for|to)\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories|topics|content|coverage|links)|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu)[\s.:!]*$/iu;
 
 /** `评论 (12)`, `· 阅读 1.2k`, `点赞 36 · 收藏 8`: the page's counters, each a widget's word and its count. */
 const COUNTERS = /^[·|｜/]?\s*(?:(?:[评評][论論]|留言|[点點]?[赞讚]|[点點][击擊]|[转轉][发發]|收藏|[阅閱][读讀]|[浏瀏][览覽]|在看|分享)\s*[(（:：]?\s*\d+(?:\.\d+)?[kKwW万萬]?\+?\s*[次条條人]?\s*[)）]?\s*[·|｜/]?\s*)+$/u;
@@ -97,13 +98,56 @@ const LINK_HEADER = /^[【[〔]?\s*(?:相[关關](?:文章|[阅閱][读讀]|推[
 const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+reserved|ICP\s*[备備证證]|公[网網]安[备備]|[违違]法和不良信息|[举舉][报報][电電][话話]|未[经經](?:本[站网網]|本[报報]|作者)?(?:书面|書面)?(?:许可|許可|授[权權]|同意)|[转轉][载載](?:[请請]|[须須]|必[须須])注明|[主][办辦][单單]位|[技][术術]支持|[技][術][支][援]/giu;
 
 /** The site's notices: a disclaimer (`本文来源于网络，如有侵权请联系删除`) or a call to follow it. */
-const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)|^本文[仅僅]?代表作者(?:[个個]人)?[观觀][点點]|不代表本(?:[站网網刊报報台]|平台).{0,4}(?:[立][场場]|[观觀][点點])|^本文[为為系係是]?(?:作者)?原[创創](?:文章)?[，,。]|^(?:如果)?(?:你|您)?(?:[喜][欢歡]|[觉覺]得)(?:本文|本篇|[这這]篇|[这這]些?文章).{0,14}(?:[点點][赞讚]|[转轉][发發]|分享|收藏|在看|[关關]注)/u;
+const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)|^(?:[声聲]明\s*[:：]\s*)?(?:本文|[该該]文|文章|以上)(?:[仅僅只]?代表作者(?:本人|[个個]人)?(?:的)?(?:[观觀][点點]|[立][场場]|看法)|(?:[观觀][点點]|[内內]容)[仅僅只]?代表作者)|不代表本(?:[站网網刊报報台]|平台).{0,4}(?:[立][场場]|[观觀][点點])|^本文[为為系係是]?(?:作者)?原[创創](?:文章)?[，,。]|^(?:如果)?(?:你|您)?(?:[喜][欢歡]|[觉覺]得)(?:本文|本篇|[这這]篇|[这這]些?文章).{0,14}(?:[点點][赞讚]|[转轉][发發]|分享|收藏|在看|[关關]注)/u;
 
 /** `标签：议事会 社区治理`: the site's tags for the page, after the article. */
 const TAGS = /^[【[]?\s*(?:[标標][签籤]|tags?)\s*[】\]]?\s*[:：]/iu;
 
 /** `（完）`, `-END-`, `— 全文完 —`: the mark a page sets after the article. */
 const END_MARK = /^[\s（(【\[—\-－–~～*]*(?:完|全文完|全文[结結]束|[结結]束|end|the\s+end)[\s）)】\]—\-－–~～*]*$/iu;
+
+/** `相关阅读：老城区更新试点扩大`, `Related: How drought reshaped farming`: one of the site's links, on a line of its own. */
+const LINK_LINE = /^(?:[【[]?\s*(?:相[关關](?:[阅閱][读讀]|文章|[新][闻聞]|[报報][道导導])|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀])\s*[】\]]?\s*[:：]|(?:related|read\s+more|also\s+read|read\s+also|more\s+on\s+this)\s*:)\s*\S/iu;
+
+/** A line that is one of the site's links: its label, a title, no sentence. */
+export function isLinkLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 100 && LINK_LINE.test(t) && !/[。！]|\.$/u.test(t);
+}
+
+/** An entry of a link list: a title, short, with no sentence in it. */
+function isListEntry(text: string): boolean {
+  const t = text.trim();
+  return t !== '' && [...t].length <= 50 && !/[。！；;]|[，,：:.!]$/u.test(t);
+}
+
+/** English headers of a list of the site's links. */
+const ENGLISH_LINK_HEADER = /^(?:related\s+(?:articles|posts|stories|topics|content|coverage|links)|more\s+on\s+this\s+(?:story|topic)|most\s+(?:read|popular|viewed)|read\s+more|you\s+may\s+also\s+like)\s*:?$/iu;
+
+/**
+ * The lines of the site's link lists anywhere in the page: a list header (`相关阅读：`,
+ * `Related stories`) and the titles under it, up to the first line that is not a title.
+ * A header with no title under it is left to the trailer rules.
+ */
+export function linkLists(texts: string[]): Map<number, 'header' | 'entry'> {
+  const found = new Map<number, 'header' | 'entry'>();
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!.trim();
+    if (!(t.length <= 20 && LINK_HEADER.test(t)) && !ENGLISH_LINK_HEADER.test(t)) continue;
+    const entries: number[] = [];
+    let j = i + 1;
+    for (; j < texts.length && entries.length < 10; j++) {
+      if (texts[j]!.trim() === '') continue;
+      if (!isListEntry(texts[j]!)) break;
+      entries.push(j);
+    }
+    if (entries.length === 0) continue;
+    found.set(i, 'header');
+    for (const k of entries) found.set(k, 'entry');
+    i = entries.at(-1)!;
+  }
+  return found;
+}
 
 export type TrailerKind = 'credit' | 'prev-next' | 'link-header' | 'rights' | 'notice' | 'end-mark' | 'tags';
 
