@@ -61,4 +61,19 @@ describe('a feed’s post', () => {
     expect(messages.filter((m) => m.ruleId === 'boilerplate').map((m) => m.actual)).toEqual(expect.arrayContaining(['往期推荐', '老街改造的三种思路', '喜欢此内容的人还喜欢']));
     expect(trailerKind('往期回顧')).toBe('link-header');
   });
+
+  it('knows the counters a Q&A page prints around a question and its answer, so the question is the title', () => {
+    for (const text of ['关注者 1,024 被浏览 356,789', '326 人赞同了该回答', '赞同 326 25 条评论', '1.2万 人喜欢']) expect(isWidgetLine(text), text).toBe(true);
+    for (const text of ['2023年 12 人', '326 人参加了这次活动']) expect(isWidgetLine(text), text).toBe(false);
+    const { meta, markdown } = normalize(['如何看待越来越多的社区食堂？', '关注者 1,024 被浏览 356,789', '张明远', '326 人赞同了该回答', HANS, HANS, '赞同 326 25 条评论']);
+    expect(meta.title).toBe('如何看待越来越多的社区食堂？');
+    expect(meta.authors).toEqual(['张明远']);
+    expect(markdown).not.toMatch(/关注者|赞同/u);
+  });
+
+  it('takes a news site’s list of more of its reports off the end', () => {
+    const { markdown } = normalize(['老眷村變身文化園區', '記者陳怡君／新北報導', HANT, HANT, '更多南方日報報導', '►新北捷運延伸線 明年動工', '►河濱自行車道串聯完成']);
+    expect(markdown).not.toMatch(/更多南方日報報導|捷運|自行車道/u);
+    expect(markdown.split(HANT)).toHaveLength(3);
+  });
 });

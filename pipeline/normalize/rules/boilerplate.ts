@@ -17,7 +17,7 @@ export function isJunkLine(text: string): boolean {
 }
 
 const RELATED_HEADER =
-  /^\s*(?:猜你喜[歡欢]|相[關关](?:文章|閱讀|阅读|推[薦荐]|新聞|新闻)|推[薦荐](?:閱讀|阅读|文章)|延伸[閱阅][讀读]|熱門文章|热门文章|熱門推薦|热门推荐|更多(?:文章|閱讀|阅读|精彩)|你可能[還还]喜[歡欢]|往期(?:推[薦荐]|回[顧顾]|精彩|[閱阅][讀读])|精彩回[顧顾]|喜[歡欢]此[內内]容的人[還还]喜[歡欢]|您可能感[興兴]趣(?:的文章)?|上一篇|下一篇|related (?:articles|posts|stories)|read more|you may also like|topics|tags|more on this (?:story|topic)|explore more)\s*(?:[:：｜|>»\s].*)?$/iu;
+  /^\s*(?:猜你喜[歡欢]|相[關关](?:文章|閱讀|阅读|推[薦荐]|新聞|新闻)|推[薦荐](?:閱讀|阅读|文章)|延伸[閱阅][讀读]|熱門文章|热门文章|熱門推薦|热门推荐|更多(?:文章|閱讀|阅读|精彩)|更多\S{1,8}?(?:報導|报导|报道|新聞|新闻|文章)|你可能[還还]喜[歡欢]|往期(?:推[薦荐]|回[顧顾]|精彩|[閱阅][讀读])|精彩回[顧顾]|喜[歡欢]此[內内]容的人[還还]喜[歡欢]|您可能感[興兴]趣(?:的文章)?|上一篇|下一篇|related (?:articles|posts|stories)|read more|you may also like|topics|tags|more on this (?:story|topic)|explore more)\s*(?:[:：｜|>»\s].*)?$/iu;
 
 export function isRelatedHeader(text: string): boolean {
   return RELATED_HEADER.test(text) && codePoints(text.trim(), 61) <= 60;

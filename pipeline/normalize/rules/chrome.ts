@@ -64,7 +64,11 @@ const COLLECTION = /^收[录錄][于於](?:合集|[话話][题題])\s*(?:#\S+\s*
 const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?)?|sign\s+up\s+(?:for|to)\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories|topics|content|coverage|links)|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu)[\s.:!]*$/iu;
 
 /** `评论 (12)`, `· 阅读 1.2k`, `点赞 36 · 收藏 8`: the page's counters, each a widget's word and its count. */
-const COUNTERS = /^[·|｜/]?\s*(?:(?:[评評][论論]|留言|[点點]?[赞讚]|[点點][击擊]|[转轉][发發]|收藏|[阅閱][读讀]|[浏瀏][览覽]|在看|分享)(?:人次|次[数數]|量)?\s*[(（:：]?\s*\d+(?:\.\d+)?[kKwW万萬]?\+?\s*[次条條人]?\s*[)）]?\s*[·|｜/]?\s*)+$/u;
+const COUNTER_WORD = '[评評][论論]|留言|[点點]?[赞讚](?:同)?|[点點][击擊]|[转轉][发發]|收藏|[阅閱][读讀]|[浏瀏][览覽]|被[浏瀏][览覽]|[关關]注者|在看|分享|喜[欢歡]';
+const COUNT = '\\d+(?:[,.]\\d+)*[kKwW万萬]?\\+?';
+/** A widget's word and its count (`评论 (12)`, `关注者 1,024`), or its count and word (`25 条评论`, `326 人赞同了该回答`). */
+const COUNTER = `(?:(?:${COUNTER_WORD})(?:人次|次[数數]|量)?\\s*[(（:：]?\\s*${COUNT}\\s*[次条條人]?\\s*[)）]?|${COUNT}\\s*[次条條人个個]?\\s*(?:${COUNTER_WORD})(?:了[该該这這]?(?:回答|文章|篇文章|内容|內容))?)`;
+const COUNTERS = new RegExp(`^[·|｜/]?\\s*(?:${COUNTER}\\s*[·|｜/]?\\s*)+$`, 'u');
 
 /** A row of counters and nothing else (also what follows a post's date on its line). */
 export const isCounterRow = (text: string): boolean => COUNTERS.test(text);
@@ -97,7 +101,7 @@ const CREDITS = new RegExp(
 /** `上一篇：…`, `下一篇：没有了`, either or both on a line. */
 const PREV_NEXT = /^(?:[上下]一[篇条條則则頁页]\s*[:：>》]\s*.{0,40}?\s*){1,2}$/u;
 /** Headers of the site's own link lists, alone on their line. */
-const LINK_HEADER = /^[【[〔]?\s*(?:相[关關](?:文章|[阅閱][读讀]|推[荐薦]|[链鏈]接|[新][闻聞]|[报報][道导導]|[专專][题題])|推[荐薦](?:[阅閱][读讀]|文章)|延伸[阅閱][读讀]|[热熱]门?[门門]?(?:文章|推[荐薦]|[阅閱][读讀]|排行)|[热熱]点[新][闻聞]|精彩推[荐薦]|往期(?:推[荐薦]|回[顾顧]|精彩|[阅閱][读讀])|精彩回[顾顧]|喜[欢歡]此[内內]容的人[还還]喜[欢歡]|[猜][你][喜][欢歡]|更多(?:文章|[阅閱][读讀]|精彩|[新][闻聞]))\s*[】\]〕]?\s*[:：]?$/u;
+const LINK_HEADER = /^[【[〔]?\s*(?:相[关關](?:文章|[阅閱][读讀]|推[荐薦]|[链鏈]接|[新][闻聞]|[报報][道导導]|[专專][题題])|推[荐薦](?:[阅閱][读讀]|文章)|延伸[阅閱][读讀]|[热熱]门?[门門]?(?:文章|推[荐薦]|[阅閱][读讀]|排行)|[热熱]点[新][闻聞]|精彩推[荐薦]|往期(?:推[荐薦]|回[顾顧]|精彩|[阅閱][读讀])|精彩回[顾顧]|喜[欢歡]此[内內]容的人[还還]喜[欢歡]|[猜][你][喜][欢歡]|更多(?:文章|[阅閱][读讀]|精彩|[新][闻聞])|更多\S{1,8}?(?:[报報][导導道]|[新][闻聞]|文章))\s*[】\]〕]?\s*[:：]?$/u;
 /** Copyright, licence and site-owner lines. */
 const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+reserved|ICP\s*[备備证證]|公[网網]安[备備]|[违違]法和不良信息|[举舉][报報][电電][话話]|未[经經](?:本[站网網]|本[报報]|作者)?(?:书面|書面)?(?:许可|許可|授[权權]|同意)|[转轉][载載](?:[请請]|[须須]|必[须須])注明|[主][办辦][单單]位|[技][术術]支持|[技][術][支][援]/giu;
 
