@@ -11,7 +11,7 @@ import { coverageTable } from './fonts/coverage.ts';
 import { FONT_WEIGHTS } from './fonts/catalogue.ts';
 import { scriptIndex } from './locale/script-index.ts';
 import { phraseTables } from './locale/phrase-free.ts';
-import { keyOrders } from './locale/opencc.ts';
+import { keyOrders, writeChains } from './locale/opencc.ts';
 import { rankedVariants, wordVariants } from './normalize/freq.ts';
 import { surnameVariants } from './normalize/rules/head/names.ts';
 import { pairTable } from './normalize/byte-pairs.ts';
@@ -29,5 +29,5 @@ export async function writeIndexes(): Promise<string[]> {
   });
   const args = join(DATA_DIR, 'chromium-args.json');
   writeFileSync(args, JSON.stringify(await chromiumArgs()));
-  return [...written, args, ...(await writeDigits())];
+  return [...written, ...writeChains(), args, ...(await writeDigits())];
 }

@@ -3,7 +3,8 @@
 
 /** Not bundled: native addons, files read beside their own modules. */
 // opencc-js and pinyin-pro are required on use (locale/opencc.ts, normalize/rules/pinyin.ts): their dictionaries are large.
-export const EXTERNAL = ['sharp', 'lightningcss', 'subset-font', 'fontverter', 'harfbuzzjs', 'wawoff2', 'opencc-js', 'pinyin-pro'];
+// opencc-js's core (its trie, no dictionary) is bundled: converterFor() builds its tries with it.
+export const EXTERNAL = ['sharp', 'lightningcss', 'subset-font', 'fontverter', 'harfbuzzjs', 'wawoff2', 'pinyin-pro'];
 
 export const BUNDLE_OPTIONS = {
   bundle: true,

@@ -4,10 +4,16 @@
  * (script-index.ts answers the rest). Building its full converters parses
  * dictionaries into tries (most of a second on a busy machine); converterFor()
  * builds one for a given text from only the dictionary entries that occur in
- * it, with the same output.
+ * it, with the same output, from the dictionaries of its two chains written at
+ * compile time (chainsOf) and opencc's trie (its core, bundled): the module
+ * itself is not loaded for it.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { precomputed } from '../precomputed.ts';
+import { join } from 'node:path';
+import { Trie as OpenCCTrie } from 'opencc-js/core';
+import { DATA_DIR, precomputed } from '../precomputed.ts';
+import { mark } from '../trace.ts';
 import { keysIn, sortedStarts } from './key-order.ts';
 
 type Convert = (text: string) => string;
@@ -26,7 +32,6 @@ interface Config {
 interface OpenCCModule {
   Converter(options: { from: string; to: string }): Convert;
   ConverterFactory(...groups: Dict[][]): Convert;
-  Trie: new () => Trie;
   Locale: { configs: Record<string, Config> };
 }
 
@@ -36,6 +41,67 @@ const openCC = () => (library ??= createRequire(import.meta.url)('opencc-js') as
 const OPTIONS = { toHant: { from: 'cn', to: 'tw', config: 's2tw' }, toHans: { from: 'tw', to: 'cn', config: 'tw2s' } };
 export type Direction = keyof typeof OPTIONS;
 const cache: Partial<Record<Direction, Convert>> = {};
+
+/**
+ * The dictionaries of each direction's chain, as converterFor() reads them: from
+ * dist/data/opencc-chains.txt, which indexes.ts writes at compile time (writeChains:
+ * a line of JSON naming each stage's dictionaries by number, then the dictionaries,
+ * one a line). opencc-js's module holds every locale's dictionaries in 1.2 MB of
+ * JavaScript, and loading it was the largest part of a cold run's script rule.
+ */
+const CHAINS = join(DATA_DIR, 'opencc-chains.txt');
+
+type Numbered = { normalizationChain?: number[][]; segmentation?: number[]; conversionChain: number[][] };
+
+let chains: Record<Direction, Config> | undefined;
+
+function chainsOf(): Record<Direction, Config> {
+  if (chains) return chains;
+  if (!existsSync(CHAINS)) return (chains = ownConfigs());
+  const [head, ...dicts] = readFileSync(CHAINS, 'utf8').split('\n');
+  mark('opencc: chains read');
+  const named = (list: number[]) => list.map((i) => dicts[i]!);
+  const read = ({ normalizationChain, segmentation, conversionChain }: Numbered): Config => ({
+    ...(normalizationChain ? { normalizationChain: normalizationChain.map(named) } : {}),
+    ...(segmentation ? { segmentation: named(segmentation) } : {}),
+    conversionChain: conversionChain.map(named),
+  });
+  const numbered = JSON.parse(head!) as Record<Direction, Numbered>;
+  return (chains = { toHant: read(numbered.toHant), toHans: read(numbered.toHans) });
+}
+
+/** The two chains from opencc-js itself. */
+function ownConfigs(): Record<Direction, Config> {
+  const { configs } = openCC().Locale;
+  return { toHant: configs[OPTIONS.toHant.config]!, toHans: configs[OPTIONS.toHans.config]! };
+}
+
+/** Writes dist/data/opencc-chains.txt (see chainsOf); nothing when a dictionary is not a string (converterFor then loads opencc-js). */
+export function writeChains(): string[] {
+  const configs = ownConfigs();
+  const dicts: string[] = [];
+  const numbers = new Map<string, number>();
+  const number = (dict: Dict) => {
+    if (typeof dict !== 'string') throw new Error('not a string');
+    let n = numbers.get(dict);
+    if (n === undefined) numbers.set(dict, (n = dicts.push(dict) - 1));
+    return n;
+  };
+  const numbered = ({ normalizationChain, segmentation, conversionChain }: Config): Numbered => ({
+    ...(normalizationChain ? { normalizationChain: normalizationChain.map((group) => group.map(number)) } : {}),
+    ...(segmentation ? { segmentation: segmentation.map(number) } : {}),
+    conversionChain: conversionChain.map((group) => group.map(number)),
+  });
+  let head: string;
+  try {
+    head = JSON.stringify({ toHant: numbered(configs.toHant), toHans: numbered(configs.toHans) });
+  } catch {
+    return [];
+  }
+  if (dicts.some((dict) => dict.includes('\n'))) return [];
+  writeFileSync(CHAINS, [head, ...dicts].join('\n'));
+  return [CHAINS];
+}
 
 /** Phrase-aware conversion to Traditional (Taiwan) or Simplified forms, the full converter; each direction built on first use. */
 export function converter(direction: Direction): Convert {
@@ -145,7 +211,7 @@ export function converterFor(direction: Direction, text: string): Convert {
   // A long build converts enough text for the full converter to pay for itself: from then on it is used.
   converted[direction] += text.length;
   if (cache[direction] || converted[direction] > FULL_AFTER) return converter(direction);
-  const config = openCC().Locale.configs[OPTIONS[direction].config]!;
+  const config = chainsOf()[direction];
   // Normalization too, from the entries whose keys occur in the text: what they write is all it can write.
   const normalEntries = (config.normalizationChain ?? []).map((group) => group.map((dict) => entriesIn(dict, text)));
   const normalTries = normalEntries.map((group) => trie(group));
@@ -205,7 +271,7 @@ function valuesOf(groups: Pairs[]): string {
 }
 
 function trie(group: Dict[]): Trie {
-  const made = new (openCC().Trie)();
+  const made: Trie = new OpenCCTrie();
   made.loadDictGroup(group);
   return made;
 }

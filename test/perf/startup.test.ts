@@ -20,6 +20,9 @@ const TRACE = join(ROOT, 'test/perf/loads/trace.mjs');
 /** Modules no HTML build of a plain document may load. */
 const HEAVY = ['puppeteer-core', 'sharp', 'lightningcss', '@pdf-lib/fontkit', 'pdf-lib', 'opencc-js', 'epub-gen-memory', 'subset-font', 'fontverter', 'jszip', 'katex', 'rehype-katex', 'shiki', '@shikijs/rehype', '@citation-js/core', 'pinyin-pro', 'pixelmatch', 'pngjs', 'iconv-lite', 'chardet', 'fast-xml-parser'];
 
+/** opencc-js's trie, bundled (locale/opencc.ts); the package's dictionaries are its main module, loaded only for a full converter. */
+const OPENCC_CORE = 'node_modules/opencc-js/dist/esm-lib/core.js';
+
 /** The package a file belongs to: the innermost node_modules/<name>/ (rehype-katex/node_modules/katex/… is katex). */
 const packageOf = (path: string) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
 
@@ -31,7 +34,7 @@ interface Loaded {
 }
 
 /** Runs `galley ARGS` in `cwd` and reports what it loaded. */
-function galley(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Loaded & { stdout: string } {
+function galley(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Loaded & { stdout: string; stderr: string } {
   const log = join(mkdtempSync(join(tmpdir(), 'galley-loads-')), 'loads.txt');
   writeFileSync(log, '');
   const run = spawnSync(process.execPath, ['--import', TRACE, BIN, ...args], { cwd, env: { ...process.env, ...env, GALLEY_TRACE_LOADS: log }, encoding: 'utf8' });
@@ -56,13 +59,15 @@ function galley(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Loade
     }
     // esbuild names each bundled module in a comment: `// pipeline/cli.ts`, `// node_modules/pdf-lib/es/api/PDFDocument.js`.
     for (const [, module] of readFileSync(file, 'utf8').matchAll(/^\/\/ (pipeline\/\S+|node_modules\/\S+)$/gm)) {
+      // opencc's core (its trie, no dictionary) is bundled into the text thread: its dictionaries are what counts as opencc-js.
+      if (module === OPENCC_CORE) continue;
       const name = packageOf(module!);
       if (name) packages.add(name);
       else own.push(module!);
     }
   }
   // A module split by another one it imports is named again where it resumes.
-  return { own: [...new Set(own)].sort(), packages, stdout: run.stdout };
+  return { own: [...new Set(own)].sort(), packages, stdout: run.stdout, stderr: run.stderr };
 }
 
 function project(files: Record<string, string>): string {
@@ -111,15 +116,21 @@ describe('starting the CLI', () => {
     expect(run.stderr).not.toMatch(/Warning/);
   });
 
-  it('loads opencc for a stray character only when a phrase around it may read it otherwise', () => {
+  it('reads opencc’s dictionaries for a stray character only when a phrase around it may read it otherwise, and never loads its module for that', () => {
+    const trace = { GALLEY_TRACE: '1' };
     // 干部 and 关于: each character's own Traditional form, looked up from the precomputed table.
     const plain = project({ 'stray.md': '---\nlang: zh-Hant\n---\n\n# 書\n\n這是繁體中文，但有干部和关于兩個簡體詞。\n' });
-    expect(heavyIn(galley(['build', 'stray.md', '--format', 'html', '--out', 'out'], plain))).toEqual([]);
+    const looked = galley(['build', 'stray.md', '--format', 'html', '--out', 'out'], plain, trace);
+    expect(heavyIn(looked)).toEqual([]);
+    expect(looked.stderr).not.toContain('opencc: chains read');
     const report = JSON.parse(galley(['build', 'stray.md', '--format', 'html', '--out', 'out2', '--report', 'json'], plain).stdout) as { rule?: string; after?: string }[];
     expect(report.filter((m) => m.rule === 'script').map((m) => m.after)).toEqual(['幹', '關於']);
-    // 一干二净: a phrase that reads 干 as 乾, for opencc to convert.
+    // 一干二净: a phrase that reads 干 as 乾, converted with the chains' dictionaries written at compile time.
     const phrase = project({ 'stray.md': '---\nlang: zh-Hant\n---\n\n# 書\n\n這件事他忘得一干二净，只記得開頭。\n' });
-    expect(heavyIn(galley(['build', 'stray.md', '--format', 'html', '--out', 'out'], phrase))).toEqual(['opencc-js']);
+    const converted = galley(['build', 'stray.md', '--format', 'html', '--out', 'out', '--report', 'json'], phrase, trace);
+    expect(heavyIn(converted)).toEqual([]);
+    expect(converted.stderr).toContain('opencc: chains read');
+    expect((JSON.parse(converted.stdout) as { rule?: string; after?: string }[]).filter((m) => m.rule === 'script').map((m) => m.after)).toEqual(['乾', '淨']);
   });
 
   it('loads KaTeX for a document with a formula, and iconv for a source that is not UTF-8', () => {
