@@ -70,3 +70,47 @@ describe('a journal page’s abstract and keywords', () => {
     for (const line of ['关键词很多，意思也不同', '关键词：乡村教师', '关键词', '关键词是什么；我们下一节再谈。']) expect(gluedKeywordsLabel(line), line).toBeUndefined();
   });
 });
+
+describe('a news story’s credits', () => {
+  const PARK = '五一前夕，城东区新建的三座口袋公园陆续开放，附近居民步行五分钟就能走进绿地，老人和孩子最常来。';
+  const PARK2 = '这三座公园都建在拆违腾出的空地上，面积最大的一座不到两千平方米，却安排了儿童游乐区和健身步道。';
+
+  it('the original headline under the title is no title; it goes, reported', () => {
+    const { meta, body, messages } = normalize(['城东新建三座口袋公园', '原标题：家门口多了三处绿客厅', '2024-05-06 08:12', '', PARK, PARK2]);
+    expect(meta).toMatchObject({ title: '城东新建三座口袋公园', date: '2024-05-06' });
+    expect(body).not.toContain('原标题');
+    expect(messages.some((m) => m.ruleId === 'boilerplate' && String(m.reason).includes('原标题'))).toBe(true);
+    expect(normalize(['城東新建三座口袋公園', '原標題：家門口多了三處綠客廳', '2024-05-06', '', HANT]).meta.title).toBe('城東新建三座口袋公園');
+  });
+
+  it('the reporters credited at the start of the first paragraph are the authors, and the credit leaves the text', () => {
+    const { meta, body } = normalize(['城东新建三座口袋公园', '2024-05-06', '', `本报讯（记者 王明 通讯员 李华）${PARK}`, PARK2]);
+    expect(meta.authors).toEqual(['王明', '李华']);
+    expect(body).toContain(`\n${PARK}`);
+    expect(body).not.toMatch(/记者|本报讯/u);
+    const hant = normalize(['城東新建三座口袋公園', '2024-05-06', '', `（記者黃詩涵、林佳慧）${HANT}`]);
+    expect(hant.meta.authors).toEqual(['黃詩涵', '林佳慧']);
+  });
+
+  it('after a wire’s dateline the names are read and the text stays as printed', () => {
+    const line = `新华社南江5月6日电（记者王明）${PARK}`;
+    const { meta, body } = normalize(['城东新建三座口袋公园', '2024-05-06', '', line, PARK2]);
+    expect(meta.authors).toEqual(['王明']);
+    expect(body).toContain(line);
+  });
+
+  it('a credit repeating the head’s byline goes; other brackets stay', () => {
+    const repeated = normalize(['城东新建三座口袋公园', '记者 王明', '2024-05-06', `（记者 王明）${PARK}`, PARK2]);
+    expect(repeated.meta.authors).toEqual(['王明']);
+    expect(repeated.body).not.toContain('（记者');
+    for (const line of [`（记者问：公园什么时候开放？）${PARK}`, `（图为公园一角）${PARK}`]) {
+      expect(normalize(['城东新建三座口袋公园', '2024-05-06', '', line, PARK2]).body).toContain(line);
+    }
+  });
+
+  it('an English byline’s organisation is no second author', () => {
+    const { meta } = normalize(['Village shop reopens as a community cooperative', 'By Tom Baker, BBC News', 'Published 14 March 2024', '', 'The village shop closed two years ago when its owner retired, leaving the nearest groceries six miles away.']);
+    expect(meta.authors).toEqual(['Tom Baker']);
+    expect(normalize(['Village shop reopens', 'By Ana Ruiz, Reuters', '14 March 2024', '', 'The village shop closed two years ago when its owner retired, and the nearest groceries are six miles away.']).meta.authors).toEqual(['Ana Ruiz']);
+  });
+});

@@ -8,9 +8,10 @@
  * not be typeset again in the body. Every line taken out is reported with its text.
  */
 import type { DocumentMeta } from '../../types.ts';
-import { joinedText, joinLines, originAt, report, trimLine, type Line, type Reporter } from '../lines.ts';
+import { joinedText, joinLines, originAt, report, sliceLine, trimLine, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { readAuthorNote } from './head/author-note.ts';
+import { readReporterCredit } from './head/reporter-credit.ts';
 import { AFFILIATION_NOTE, titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
 import { titlePrefixName } from './head/title-prefix.ts';
@@ -178,10 +179,29 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
     else continue;
     taken.add(i);
   }
+  readCredit(lines, readings[end]?.index, taken, fields, put, reporter);
   const body = lines.filter((_, i) => !taken.has(i));
   let start = 0;
   while (start < body.length && body[start]!.text.trim() === '') start++;
   return { fields, body: body.slice(start) };
+}
+
+/**
+ * `（记者 王明 通讯员 李华）五一前夕，…`: the reporters credited at the start of the first paragraph are
+ * its authors when the head named none, and the credit leaves the text (a wire's dateline before it,
+ * `新华社北京5月6日电`, stays with the text, and so does the credit after it); a credit repeating the
+ * head's authors leaves the text too.
+ */
+function readCredit(lines: Line[], first: number | undefined, taken: Set<number>, fields: HeaderFields, put: Assigner, reporter: Reporter | undefined): void {
+  const line = first === undefined || taken.has(first) ? undefined : lines[first];
+  const credit = line && readReporterCredit(line);
+  if (!line || !credit) return;
+  const part = sliceLine(line, credit.start, credit.end);
+  const repeated = fields.authors.length > 0 && credit.names.every((n) => fields.authors.some((a) => a.text === n.text));
+  if (fields.authors.length === 0) put.take({ line: part, index: first!, role: 'byline', byline: { names: credit.names, etAl: false, affiliations: [] } }, false, false, undefined);
+  else if (repeated) removed(reporter, part, 'Remove the reporters’ credit repeated at the start of the text');
+  else return;
+  if (credit.start === /^\s*/u.exec(line.text)![0].length) lines[first!] = trimLine(sliceLine(line, credit.end, line.text.length));
 }
 
 /**

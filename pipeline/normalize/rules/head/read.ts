@@ -157,7 +157,7 @@ function readEnglishHeadLine(line: Line): (Partial<Reading> & { role: Role }) | 
 
 /** `By Maria Gonzalez and David Chen`: capitalized names, so `By the river` stays text. */
 const ENGLISH_BY = /^\s*(?:(?:written|posted)\s+)?by\s+/iu;
-const ROLE_TAIL = /(?:,\s*|\s+[|｜-]\s+)(?:(?:[A-Z][\p{L}'’-]*|and|of|for|the|on|&)\s+){0,4}(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|Producer|Analyst|Critic|Photographer|Chief|Staff|Desk|Bureau)s?(?:\s+(?:in|at|for)(?:\s+[A-Z][\p{L}'’-]*){1,3})?\s*$|\s+in\s+(?:[A-Z][\p{L}'’-]*\s*){1,3}$/u;
+const ROLE_TAIL = /(?:,\s*|\s+[|｜-]\s+)(?:(?:[A-Z][\p{L}'’-]*|and|of|for|the|on|&)\s+){0,4}(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|Producer|Analyst|Critic|Photographer|Chief|Staff|Desk|Bureau|News|Times|Post|Press|Media|Online|Herald|Journal|Agency|Reuters|AFP|AP|Bloomberg|Xinhua)s?(?:\s+(?:in|at|for)(?:\s+[A-Z][\p{L}'’-]*){1,3})?\s*$|\s+in\s+(?:[A-Z][\p{L}'’-]*\s*){1,3}$/u;
 const PERSON = /^(?:(?:[A-Z][\p{L}'’.-]*|van|von|de|der|da|del|di|du|la|le|al|bin|ibn)\s*)+$/u;
 
 /** `本文系国家社会科学基金项目“…”（19BZZ045）的阶段性成果。`: the funding note, unlabelled. */
