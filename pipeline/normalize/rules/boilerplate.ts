@@ -233,9 +233,13 @@ export function removeSiteChrome(lines: Line[], reporter: Reporter | undefined):
   });
 }
 
-/** A paragraph of the article: a sentence of some length. */
+/**
+ * A paragraph of the article: a sentence of some length. A forum post's are short; a shorter
+ * one counts when it has no colon, which a labelled line of the head has (`文章转载自：…。`).
+ */
 function isProse(text: string): boolean {
-  return [...text.trim()].length > 30 && /[。！？.!?]/u.test(text);
+  const length = [...text.trim()].length;
+  return /[。！？.!?]/u.test(text) && (length > 30 || (length > 20 && !/[:：]/u.test(text)));
 }
 
 /** The byline printed again after the header: a short line naming exactly the known authors. */

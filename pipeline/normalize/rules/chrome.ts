@@ -32,6 +32,8 @@ const WIDGET = new RegExp(
     '(?:返回|回到)(?:[顶頂]部|列表|首[页頁]|上[页頁]|搜狐|[网網]易|新浪|[腾騰][讯訊]|[频頻]道|[专專][题題]|[栏欄]目)',
     '(?:[点點][击擊])?(?:展[开開]|[查][看]|[阅閱][读讀])(?:全文|更多)',
     '[点點][击擊]|了解更多',
+    // A forum's post tools and the names of its first replies' floors.
+    '只看(?:[该該此])?(?:作者|[楼樓]主)|倒序[浏瀏][览覽]|[电電]梯直[达達]|使用道具|回[复覆]|引用|沙[发發]|板凳|地板',
     'TOP',
     '[复複][制製](?:[链鏈]接|[連连][結结]|网址|網址)',
     '[纠糾][错錯]',
@@ -52,7 +54,7 @@ const WIDGET = new RegExp(
   'giu',
 );
 /** Words that make a line a widget row on their own. */
-const STRONG_WIDGET = /[点點][赞讚]|[阅閱][读讀]原文|在看|[写寫]留言|[预預][览覽][时時]|滑[动動][看]下一|[关關]注[该該]?公[众眾]|字\s*[体體号號型]|分享|[打列]印|[关關]\s*[闭閉]|[扫掃]一[扫掃]|手[机機][扫掃]|收藏|返回|回到|TOP|[复複][制製]|[纠糾][错錯]|朗[读讀]|[语語]音播|[护護]眼|[阅閱][读讀]模式|(?:展[开開]|[查][看])(?:全文|更多)|[阅閱][读讀]全文/iu;
+const STRONG_WIDGET = /[点點][赞讚]|[阅閱][读讀]原文|在看|[写寫]留言|[预預][览覽][时時]|滑[动動][看]下一|[关關]注[该該]?公[众眾]|字\s*[体體号號型]|分享|[打列]印|[关關]\s*[闭閉]|[扫掃]一[扫掃]|手[机機][扫掃]|收藏|返回|回到|TOP|[复複][制製]|[纠糾][错錯]|朗[读讀]|[语語]音播|[护護]眼|[阅閱][读讀]模式|(?:展[开開]|[查][看])(?:全文|更多)|[阅閱][读讀]全文|只看|倒序[浏瀏]|[电電]梯直|使用道具|^(?:回[复覆]|沙[发發]|板凳|地板|[举舉][报報])$/iu;
 
 /** What a widget row leaves once its words are cut: brackets, separators, colons, spaces. */
 const WIDGET_RESIDUE = /^[\s【】[\]〔〕()（）｜|/·•:：,，、\-—_>»“”"]*$/u;
@@ -61,7 +63,7 @@ const WIDGET_RESIDUE = /^[\s【】[\]〔〕()（）｜|/·•:：,，、\-—_>�
 const COLLECTION = /^收[录錄][于於](?:合集|[话話][题題])\s*(?:#\S+\s*)+(?:\d+\s*[个個篇]\s*)?$/u;
 
 /** The same widgets on English pages, each a whole line. */
-const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?)?|sign\s+up\s+(?:for|to)\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories|topics|content|coverage|links)|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu)[\s.:!]*$/iu;
+const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?)?|sign\s+up\s+(?:for|to)\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories|topics|content|coverage|links)|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu|like\s+this|like\s+loading|loading|twitter|facebook|linkedin|reddit|whatsapp|pinterest|tumblr|telegram|pocket)[\s.:!…]*$/iu;
 
 /** `评论 (12)`, `· 阅读 1.2k`, `点赞 36 · 收藏 8`: the page's counters, each a widget's word and its count. */
 const COUNTER_WORD = '[评評][论論]|留言|[点點]?[赞讚](?:同)?|[点點][击擊]|[转轉][发發]|收藏|[阅閱][读讀]|[浏瀏][览覽]|被[浏瀏][览覽]|[关關]注者|在看|分享|喜[欢歡]';
@@ -109,9 +111,12 @@ const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+rese
 const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)|^(?:[声聲]明\s*[:：]\s*)?(?:本文|[该該]文|文章|以上)(?:[仅僅只]?代表作者(?:本人|[个個]人)?(?:的)?(?:[观觀][点點]|[立][场場]|看法)|(?:[观觀][点點]|[内內]容)[仅僅只]?代表作者)|不代表本(?:[站网網刊报報台]|平台).{0,4}(?:[立][场場]|[观觀][点點])|^本文[为為系係是]?(?:作者)?原[创創](?:文章)?[，,。]|^(?:如果)?(?:你|您)?(?:[喜][欢歡]|[觉覺]得)(?:本文|本篇|[这這]篇|[这這]些?文章).{0,14}(?:[点點][赞讚]|[转轉][发發]|分享|收藏|在看|[关關]注)/u;
 
 /** `标签：议事会 社区治理`: the site's tags for the page, after the article. */
-const TAGS = /^[【[]?\s*(?:[标標][签籤]|tags?)\s*[】\]]?\s*[:：]/iu;
+const TAGS = /^[【[]?\s*(?:[标標][签籤]|tags?|tagged(?:\s+with)?|filed\s+under|posted\s+in|categor(?:y|ies))\s*[】\]]?\s*[:：]/iu;
 
 /** `（完）`, `-END-`, `— 全文完 —`: the mark a page sets after the article. */
+/** `本帖最后由 青石巷 于 2022-7-14 10:02 编辑`: the forum's note of a post's last edit. */
+const EDIT_NOTE = /^本[帖贴][最]?后由\s*\S{1,20}\s*[于於]\s*[\d\-/.: ]{8,20}\s*[编編][辑輯]$/u;
+
 const END_MARK = /^[\s（(【\[—\-－–~～*]*(?:完|全文完|全文[结結]束|[结結]束|end|the\s+end)[\s）)】\]—\-－–~～*]*$/iu;
 
 /** `相关阅读：老城区更新试点扩大`, `Related: How drought reshaped farming`: one of the site's links, on a line of its own. */
@@ -169,6 +174,7 @@ export function trailerKind(text: string): TrailerKind | undefined {
   if (t.length <= 90 && PREV_NEXT.test(t)) return 'prev-next';
   if (t.length <= 20 && LINK_HEADER.test(t)) return 'link-header';
   if (t.length <= 16 && END_MARK.test(t)) return 'end-mark';
+  if (t.length <= 60 && EDIT_NOTE.test(t)) return 'notice';
   if (t.length <= 80 && TAGS.test(t) && !/[。！？]/u.test(t)) return 'tags';
   if (t.length <= 80 && NOTICE.test(t) && (t.match(/[。！？]/gu)?.length ?? 0) <= 2) return 'notice';
   // A sentence of the article may mention copyright: a rights line opens with its mark or has

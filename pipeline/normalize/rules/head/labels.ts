@@ -37,7 +37,8 @@ const LABELS: Array<[FieldKind, string[]]> = [
   ['link', ['[网網][络絡]首[发發]地址', '原文[链鏈]接', '原文地址', '本文[链鏈]接', '文章[链鏈]接']],
   ['translator', ['[译譯]者', '翻[译譯]', '[编編][译譯]']],
   // An oral history's narrator is its author; who wrote it down is a credit (`口述：陳阿婆 整理：劉小芳`).
-  ['author', ['作者', '撰文', '撰稿人', '撰稿', '[记記]者', '口述']],
+  // A forum thread's first post is its starter's (`楼主：青石巷`).
+  ['author', ['作者', '撰文', '撰稿人', '撰稿', '[记記]者', '口述', '[楼樓]主']],
   ['citation', ['本文引用格式', '引用本文', '引用格式', '引文格式']],
   ['date', ['[发發]刊日期', '出刊日期', '出版日期', '出版[时時][间間]', '刊[登出]日期', '上[线線][时時][间間]', '[发發][布佈表][时時][间間]', '[发發][布佈]日期', '更新[时時][间間]', '更新日期', '生成日期', '成文日期', '[发發]文日期', '印[发發]日期', '[时時][间間]', '日期']],
   ['issue', ['卷期[/／]出版年月', '卷期', '期[号號]', '期次', '年卷期', '刊期']],
@@ -165,6 +166,9 @@ export function readFieldLine(line: Line, record = false): FieldLine | undefined
     label: text.slice(f.at, f.end).trim(),
     value: trimLine(stripEmptyBrackets(sliceLine(line, f.end, found[i + 1]?.at ?? text.length))),
   }));
+  // `【分享】我家阳台种番茄的经验`: a widget's word in brackets before words is the site's tag on a title, not a counter's label.
+  const [only] = fields;
+  if (fields.length === 1 && only!.kind === 'chrome' && found[0]!.at === lead && /^[\[〔【(（［]/u.test(only!.label) && only!.value.text !== '' && !/\d/u.test(only!.value.text)) return undefined;
   return { prefix: trimLine(sliceLine(line, 0, found[0]!.at)), fields };
 }
 

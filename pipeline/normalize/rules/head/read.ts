@@ -4,7 +4,7 @@
  * parsing any line twice.
  */
 import { trimLine, sliceLine, type Line } from '../../lines.ts';
-import { isCounterRow } from '../chrome.ts';
+import { isCounterRow, isWidgetLine } from '../chrome.ts';
 import { isAffiliation, isBody, isChrome, isEnglish, isFollowCall, isSlogan, isTitleCandidate, subtitleOf } from './classify.ts';
 import { gluedKeywordsLabel, isKeywordList } from './keywords.ts';
 import { isMediaName, isPublicationLine, readEnglishJournal, readPublication, readReprintNote, readSourceNote, type PublicationValue } from './journal.ts';
@@ -83,7 +83,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     const clock = WEEKDAY_AND_TIME.exec(tail.text);
     if (clock) return reading('date', { date: withClock(date, clock), ...site });
     // `… 2024-02-18 09:30 12`: a bare count after the time is the page's reading count.
-    if (isCounterRow(tail.text) || (date.time && /^\d{1,7}$/u.test(tail.text))) return reading('date', { date, ...site });
+    // A forum's `发表于 2022-7-14 09:26 | 只看该作者 | 倒序浏览`: the widgets after the date say nothing.
+    if (isCounterRow(tail.text) || isWidgetLine(tail.text) || (date.time && /^\d{1,7}$/u.test(tail.text))) return reading('date', { date, ...site });
     const byline = readByline(tail, 0, tail.text.length, known);
     if (byline) return reading('date', { date, byline, ...site });
     if (isPublicationLine(tail.text)) return reading('date', { date, publication: readPublication(tail)! });
@@ -149,6 +150,10 @@ function readEnglishHeadLine(line: Line): (Partial<Reading> & { role: Role }) | 
   const publication = readEnglishJournal(trimmed);
   if (publication) return { role: 'publication', publication };
   const date = DATELINE.test(line.text) ? readDate(line.text) : undefined;
+  // `Posted on March 3, 2024 by Clara Mendez`: a blog's dateline with its author after the date.
+  const by = date ? /^\s*by\s+/iu.exec(line.text.slice(date.end)) : null;
+  const author = by ? readLatinNames(trimLine(sliceLine(line, date!.end + by[0].length, line.text.length))) : undefined;
+  if (date && author?.length && author.every((name) => PERSON.test(name.text))) return { role: 'date', date, byline: { names: author, etAl: false, affiliations: [] } };
   if (date) return { role: 'date', date };
   const names = readLatinNames(trimmed);
   if (names && names.length >= 2 && names.every((name) => PERSON.test(name.text) && /\s/u.test(name.text))) return { role: 'byline', byline: { names, etAl: false, affiliations: [] } };
