@@ -180,6 +180,8 @@ class TextPool {
       }
       if (this.all.size < this.size) {
         const thread = this.spawn();
+        // The CLI's early thread is unreferenced (threads.ts): a build waiting for it must keep the process alive.
+        thread.worker.ref();
         await thread.ready;
         return thread;
       }
