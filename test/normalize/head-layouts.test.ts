@@ -114,3 +114,18 @@ describe('a news story’s credits', () => {
     expect(normalize(['Village shop reopens', 'By Ana Ruiz, Reuters', '14 March 2024', '', 'The village shop closed two years ago when its owner retired, and the nearest groceries are six miles away.']).meta.authors).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('an old forum page’s head', () => {
+  it('a breadcrumb from the site’s home page in brackets, and the site and date in brackets under the title', () => {
+    const { meta, body, messages } = normalize(['[城南论坛主页]->[大众观点]', '老街改造的几点看法', '(城南论坛2009年6月2日)', HANS, HANS2]);
+    expect(meta).toMatchObject({ title: '老街改造的几点看法', date: '2009-06-02', publication: '城南论坛' });
+    expect(body).not.toMatch(/主页|城南论坛/u);
+    expect(messages.some((m) => m.actual === '[城南论坛主页]->[大众观点]' && String(m.reason).includes('site chrome'))).toBe(true);
+    expect(normalize(['首頁 -> 社區新聞', '老街改造的幾點看法', '（南港論壇2009年6月2日）', '', HANT]).meta).toMatchObject({ date: '2009-06-02', publication: '南港論壇' });
+  });
+
+  it('a bracketed date with words that are no site gives the date alone', () => {
+    expect(normalize(['老街改造的几点看法', '（二稿 2009年6月2日）', HANS, HANS2]).meta).toMatchObject({ title: '老街改造的几点看法', date: '2009-06-02' });
+    expect(normalize(['老街改造的几点看法', '（二稿 2009年6月2日）', HANS, HANS2]).meta.publication).toBeUndefined();
+  });
+});

@@ -28,7 +28,8 @@ const NAV_WORDS = new Set([
   'submit', 'submissions', 'authors', 'editorial board', 'help', 'faq',
 ]);
 
-const BREADCRUMB = /^\s*(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|位置)?\s*[:：]?\s*(?:首页|首頁|主页|主頁|home)\s*[>»›/＞]/iu;
+/** `首页 > 新闻`, `[城南论坛主页]->[大众观点]`: the page's place in the site, from its home page. */
+const BREADCRUMB = /^\s*(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|位置)?\s*[:：]?\s*[[【]?[^\]】>\s]{0,12}?(?:首页|首頁|主页|主頁|home)\s*[\]】]?\s*(?:-+>|[>»›/＞])/iu;
 const COUNTER = /^\s*(?:[【[(（]\s*)?(?:[浏瀏][览覽]|[阅閱][读讀]|[点點][击擊]|[评評][论論]|人[气氣])\s*(?:量|次[数數]|[数數])?\s*[:：]?\s*\d+\s*次?\s*(?:[】\])）])?\s*$/u;
 
 /**

@@ -121,7 +121,7 @@ export function readSourceNote(line: Line): PublicationValue | undefined {
 const SOURCE_CREDIT = /^\s*([（(【\[])?\s*(?:本文|文章|稿件|新[闻聞])?[来來]源\s*[:：]\s*([^\s（()）【】\[\]《》:：。！？!?，,；;、]{2,24}?)\s*([)）】\]])?\s*$/u;
 
 /** How the name of a paper, agency, site or account ends (`城东晚报`, `新华社`, `人民网`, `澎湃新闻`, `…客户端`); `问卷调查` is no paper. */
-const MEDIA = /(?:[报報]|[社]|[网網]|[国國][际際]|[传傳]媒|[刊]|[台臺]|[频頻]道|[客][户戶][端]|[新][闻聞]|[杂雜][志誌]|[观觀]察|[在][线線]|[号號]|[时時][评評]|[周週]末|[资資][讯訊]|[视視][点點]|TV)$/u;
+const MEDIA = /(?:[报報]|[社]|[网網]|[国國][际際]|[传傳]媒|[论論][坛壇]|[刊]|[台臺]|[频頻]道|[客][户戶][端]|[新][闻聞]|[杂雜][志誌]|[观觀]察|[在][线線]|[号號]|[时時][评評]|[周週]末|[资資][讯訊]|[视視][点點]|TV)$/u;
 
 /** A paper's, agency's or site's name alone (`南港新聞網`, `中国青年报客户端`): no space, no digit, no mark. */
 export function isMediaName(text: string): boolean {

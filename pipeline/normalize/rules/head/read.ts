@@ -72,9 +72,11 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   if (date && /《[^《》]+》/u.test(text.slice(0, date.start)) && isPublicationLine(text)) return reading('publication', { publication: readPublication(trimLine(line))! });
   if (date && datePrefix(text.slice(0, date.start))) {
     const at = line.text.indexOf(text);
-    const tail = trimLine(sliceLine(line, at + date.end, line.text.length));
+    // `（城南论坛2009年6月2日）`: the site and its date in brackets.
+    const closing = /^\s*[(（]/u.test(text) ? /[)）]\s*$/u.exec(line.text) : null;
+    const tail = trimLine(sliceLine(line, at + date.end, closing ? closing.index : line.text.length));
     // `記者 王大明 2023年5月12日`: the names before the date are the byline, not a word to drop.
-    const before = trimLine(sliceLine(line, at, at + date.start));
+    const before = trimLine(sliceLine(line, at + (closing ? /^\s*[(（]/u.exec(text)![0].length : 0), at + date.start));
     const named = before.text === '' ? undefined : readByline(before, 0, before.text.length, known);
     if (named && tail.text === '' && unlabelledNames(named, before.text, known)) return reading('date', { date, byline: named });
     // `南港新聞網 2019年05月12日 15:52`: the site that published it, before its date.
@@ -118,7 +120,7 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
  * (`中国青年报客户端`), or up to three of the site's section words (`社区动态 城市生活 2024-02-18`).
  */
 function datePrefix(before: string): boolean {
-  return /^\D{0,8}$/u.test(before) || isMediaName(before.trim()) || /^(?:[^\s\d]{1,6}\s+){1,3}$/u.test(before);
+  return /^\D{0,8}$/u.test(before) || isMediaName(before.replace(/^\s*[(（]/u, '').trim()) || /^(?:[^\s\d]{1,6}\s+){1,3}$/u.test(before);
 }
 
 /** `2023年5月12日 星期五 下午3:15`: the weekday, and a time of day with its half. */
