@@ -182,3 +182,27 @@ describe('an English byline without By', () => {
     expect(meta.authors).toEqual([]);
   });
 });
+
+describe('an English wire story', () => {
+  const BODY_EN = ['The council approved the new route on Friday after a decade of debate over the service.', 'Fares will be capped at the current bus rate, the council said in a statement.'];
+
+  it('reads the date with its time of day and zone, and an update note after it', () => {
+    for (const [line, time] of [['June 14, 2024 7:42 AM GMT+8 Updated 2 hours ago', '07:42'], ['14 June 2024, 19:05 BST', '19:05'], ['June 14, 2024 | Updated June 15, 2024', undefined], ['June 14, 2024 12:10 p.m. ET', '12:10']] as const) {
+      const { meta, markdown } = normalize(['Harbour city approves new ferry route', 'By Priya Natarajan', line, ...BODY_EN]);
+      expect(meta.date, line).toBe('2024-06-14');
+      expect(meta.time, line).toBe(time);
+      expect(markdown, line).not.toContain('June 14, 2024');
+    }
+  });
+
+  it('takes the wire’s credits and its standards line off the end', () => {
+    expect(trailerKind('Reporting by Priya Natarajan; Editing by Tom Baker')).toBe('credit');
+    expect(trailerKind('Additional reporting by Lee Wong in Hong Kong; Writing by Ann Roe; Editing by Bill Tan')).toBe('credit');
+    expect(trailerKind('Our Standards: The Newswire Trust Principles.')).toBe('notice');
+    // A sentence about reporting is text.
+    for (const text of ['Reporting by volunteers kept the count going through the storm.', 'Editing by hand takes time.']) expect(trailerKind(text), text).toBeUndefined();
+    const { markdown } = normalize(['Harbour city approves new ferry route', 'By Priya Natarajan', ...BODY_EN, 'Reporting by Priya Natarajan; Editing by Tom Baker', 'Our Standards: The Newswire Trust Principles.']);
+    expect(markdown).not.toMatch(/Editing by|Our Standards/u);
+    for (const line of BODY_EN) expect(markdown).toContain(line);
+  });
+});

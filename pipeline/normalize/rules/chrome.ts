@@ -100,6 +100,13 @@ const CREDITS = new RegExp(
   `^[（(【\\[]?\\s*${CREDIT_FIELD}(?:\\s*[,，;；/|｜]?\\s*${CREDIT_FIELD})*\\s*[)）】\\]]?$|^[（(【\\[]\\s*[来來]源\\s*[:：][^（(【\\[)）】\\]《]{1,30}[)）】\\]]$`,
   'u',
 );
+/** `Reporting by Priya Natarajan; Editing by Tom Baker`: a wire story's credits. */
+const CREDIT_NAMES = "[A-Z][\\p{L}'’.-]+(?:\\s+[A-Z][\\p{L}'’.-]+){0,3}";
+const ENGLISH_CREDITS = new RegExp(
+  `^(?:(?:[Aa]dditional\\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]esearch|[Gg]raphics|[Pp]hotos?)(?:\\s+and\\s+(?:writing|editing|reporting))?\\s+by\\s+${CREDIT_NAMES}(?:\\s*(?:,|and)\\s*${CREDIT_NAMES})*(?:\\s+in\\s+${CREDIT_NAMES})?\\s*(?:;\\s*|\\.?$))+$`,
+  'u',
+);
+
 /** `上一篇：…`, `下一篇：没有了`, either or both on a line. */
 const PREV_NEXT = /^(?:[上下]一[篇条條則则頁页]\s*[:：>》]\s*.{0,40}?\s*){1,2}$/u;
 /** Headers of the site's own link lists, alone on their line. */
@@ -108,7 +115,7 @@ const LINK_HEADER = /^[【[〔]?\s*(?:相[关關](?:文章|[阅閱][读讀]|推[
 const RIGHTS = /版[权權]所有|Copyright|©|\(c\)\s*\d{4}|All\s+rights\s+reserved|ICP\s*[备備证證]|公[网網]安[备備]|[违違]法和不良信息|[举舉][报報][电電][话話]|未[经經](?:本[站网網]|本[报報]|作者)?(?:书面|書面)?(?:许可|許可|授[权權]|同意)|[转轉][载載](?:[请請]|[须須]|必[须須])注明|[主][办辦][单單]位|[技][术術]支持|[技][術][支][援]/giu;
 
 /** The site's notices: a disclaimer (`本文来源于网络，如有侵权请联系删除`) or a call to follow it. */
-const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)|^(?:[声聲]明\s*[:：]\s*)?(?:本文|[该該]文|文章|以上)(?:[仅僅只]?代表作者(?:本人|[个個]人)?(?:的)?(?:[观觀][点點]|[立][场場]|看法)|(?:[观觀][点點]|[内內]容)[仅僅只]?代表作者)|不代表本(?:[站网網刊报報台]|平台).{0,4}(?:[立][场場]|[观觀][点點])|^本文[为為系係是]?(?:作者)?原[创創](?:文章)?[，,。]|^(?:如果)?(?:你|您)?(?:[喜][欢歡]|[觉覺]得)(?:本文|本篇|[这這]篇|[这這]些?文章).{0,14}(?:[点點][赞讚]|[转轉][发發]|分享|收藏|在看|[关關]注)/u;
+const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网络|網絡|网路|網路|互联网|互聯網).{0,30}(?:侵[权權]|[删刪]除|版[权權])|如有侵[权權]|侵[权權][请請]?[联聯][系繫]|[版][权權][归歸](?:原)?作者所有|免[责責][声聲]明|^[Oo]ur\s+[Ss]tandards\s*:|^(?:更多|精彩|欢迎|歡迎).{0,12}[关關]注.{0,16}(?:公[众眾][号號]|微信|我[们們]|[账賬][号號])|^[长長]按.{0,12}(?:[关關]注|二[维維]|识别|識別)|^(?:[声聲]明\s*[:：]\s*)?(?:本文|[该該]文|文章|以上)(?:[仅僅只]?代表作者(?:本人|[个個]人)?(?:的)?(?:[观觀][点點]|[立][场場]|看法)|(?:[观觀][点點]|[内內]容)[仅僅只]?代表作者)|不代表本(?:[站网網刊报報台]|平台).{0,4}(?:[立][场場]|[观觀][点點])|^本文[为為系係是]?(?:作者)?原[创創](?:文章)?[，,。]|^(?:如果)?(?:你|您)?(?:[喜][欢歡]|[觉覺]得)(?:本文|本篇|[这這]篇|[这這]些?文章).{0,14}(?:[点點][赞讚]|[转轉][发發]|分享|收藏|在看|[关關]注)/u;
 
 /** `标签：议事会 社区治理`: the site's tags for the page, after the article. */
 const TAGS = /^[【[]?\s*(?:[标標][签籤]|tags?|tagged(?:\s+with)?|filed\s+under|posted\s+in|categor(?:y|ies))\s*[】\]]?\s*[:：]/iu;
@@ -171,6 +178,7 @@ export function trailerKind(text: string): TrailerKind | undefined {
   // `（来源：城东晚报）` names the paper: the head reader takes it (rules/metadata.ts), as a credit or the publication.
   if (t.length <= 60 && CREDITS.test(t) && !readSourceCredit(line(t))) return 'credit';
   if (t.length <= 60 && t.includes('】') && creditsAndWidgets(t)) return 'credit';
+  if (t.length <= 150 && ENGLISH_CREDITS.test(t)) return 'credit';
   if (t.length <= 90 && PREV_NEXT.test(t)) return 'prev-next';
   if (t.length <= 20 && LINK_HEADER.test(t)) return 'link-header';
   if (t.length <= 16 && END_MARK.test(t)) return 'end-mark';

@@ -84,6 +84,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     if (tail.text === '') return reading('date', { date, ...site });
     const clock = WEEKDAY_AND_TIME.exec(tail.text);
     if (clock) return reading('date', { date: withClock(date, clock), ...site });
+    const english = ENGLISH_CLOCK.exec(tail.text);
+    if (english) return reading('date', { date: withEnglishClock(date, english), ...site });
     // `… 2024-02-18 09:30 12`: a bare count after the time is the page's reading count.
     // A forum's `发表于 2022-7-14 09:26 | 只看该作者 | 倒序浏览`: the widgets after the date say nothing.
     if (isCounterRow(tail.text) || isWidgetLine(tail.text) || (date.time && /^\d{1,7}$/u.test(tail.text))) return reading('date', { date, ...site });
@@ -133,6 +135,16 @@ function withClock(date: DateValue, clock: RegExpExecArray): DateValue {
   // 下午3:15 is 15:15; 下午12:30 and 中午12:30 stay.
   const h = Number(hour) + (/下午|晚上/u.test(half ?? '') && Number(hour) < 12 ? 12 : 0);
   return h < 24 ? { ...date, time: `${String(h).padStart(2, '0')}:${clock[3] ?? clock[6]}` } : date;
+}
+
+/** `June 14, 2024 7:42 AM GMT+8 Updated 2 hours ago`: an English page's time of day, its zone, and when the page was updated. */
+const ENGLISH_CLOCK = /^,?\s*(?:(?:at\s+)?(\d{1,2}):(\d{2})\s*([ap])?\.?m?\.?\s*(?:(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})?)?\s*(?:[|·•,]\s*)?(?:(?:last\s+)?updated\b.{0,40})?$/iu;
+
+function withEnglishClock(date: DateValue, clock: RegExpExecArray): DateValue {
+  if (clock[1] === undefined || date.time) return date;
+  const half = clock[3]?.toLowerCase();
+  const hour = (Number(clock[1]) % (half ? 12 : 24)) + (half === 'p' ? 12 : 0);
+  return hour < 24 ? { ...date, time: `${String(hour).padStart(2, '0')}:${clock[2]}` } : date;
 }
 
 /** Labels that in an interview name who speaks: their value is then speech, not a name. */
