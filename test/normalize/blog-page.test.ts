@@ -3,16 +3,11 @@
  * prints after the post (share buttons one per line, `Like this:`, `Filed under:`, `Tagged:`).
  * Every text here is written for these tests.
  */
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { normalizePlainText } from '../../pipeline/normalize/index.ts';
+import { normalizeLines } from './helpers.ts';
 import { isWidgetLine, trailerKind } from '../../pipeline/normalize/rules/chrome.ts';
 
-function normalize(lines: string[]) {
-  const file = new VFile({ path: 'post.txt', value: lines.join('\n') });
-  const { markdown, meta } = normalizePlainText(file, { script: 'keep' });
-  return { markdown, meta, messages: file.messages };
-}
+const normalize = (lines: string[]) => normalizeLines(lines, 'post.txt');
 
 const POST = [
   'We moved the compost bins to the north fence in May, and the smell problem went away within a week.',

@@ -3,16 +3,11 @@
  * it, the board's tag on the title (`【分享】`), and the tools, edit note and floor names
  * between the posts. Every text here is written for these tests.
  */
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { normalizePlainText } from '../../pipeline/normalize/index.ts';
+import { normalizeLines } from './helpers.ts';
 import { isWidgetLine, trailerKind } from '../../pipeline/normalize/rules/chrome.ts';
 
-function normalize(lines: string[]) {
-  const file = new VFile({ path: 'thread.txt', value: lines.join('\n') });
-  const { markdown, meta } = normalizePlainText(file, { script: 'keep' });
-  return { markdown, meta, messages: file.messages };
-}
+const normalize = (lines: string[]) => normalizeLines(lines, 'thread.txt');
 
 const POST = ['去年秋天开始学着在院子里腌咸菜，写下几条心得。', '一是盐要一次放足。中途加盐容易坏。', '二是坛口要封严，每天换一次水。'];
 

@@ -4,16 +4,11 @@
  * reprint notice, an abstract printed without its label before the keywords, and a keywords label that
  * lost its colon. Every text here is written for these tests.
  */
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { normalizePlainText } from '../../pipeline/normalize/index.ts';
+import { normalizeLines } from './helpers.ts';
 import { gluedKeywordsLabel } from '../../pipeline/normalize/rules/head/keywords.ts';
 
-function normalize(lines: string[]) {
-  const file = new VFile({ path: 'page.txt', value: lines.join('\n') });
-  const { markdown, meta } = normalizePlainText(file, { script: 'keep' });
-  return { markdown, meta, messages: file.messages, body: markdown.slice(markdown.indexOf('\n---\n') + 5) };
-}
+const normalize = (lines: string[]) => normalizeLines(lines);
 
 const HANS = '村小的教师大多是从外县考来的，三年服务期一满，十个人里有六七个会申请调走，留下的多半是本地人。';
 const HANS2 = '我们在三个县走访了十二所村小，与四十多位教师做了访谈，发现待遇并不是他们离开的唯一原因。';

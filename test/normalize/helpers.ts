@@ -16,6 +16,13 @@ export function reporterFor(text: string): Reporter & { file: VFile } {
   return { file, locate: (offset) => locator.place(offset) };
 }
 
+/** `galley normalize`'s plain-text rules on a page made of these lines: its Markdown, metadata, messages and body (the Markdown after the front matter). */
+export function normalizeLines(lines: string[], path = 'page.txt') {
+  const file = new VFile({ path, value: lines.join('\n') });
+  const { markdown, meta } = normalizePlainText(file, { script: 'keep' });
+  return { markdown, meta, messages: file.messages, body: markdown.slice(markdown.indexOf('\n---\n') + 5) };
+}
+
 /** What the sample article's scraped header says, once it is read right. */
 export const SAMPLE_HEADER = {
   title: '新形勢下做好基層黨務工作的幾點思考',

@@ -3,18 +3,12 @@
  * calls and disclaimers, an English byline with the writer's role, affiliations' ASCII commas.
  * Every text here is written for these tests.
  */
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { normalizePlainText } from '../../pipeline/normalize/index.ts';
 import { isWidgetLine, trailerKind } from '../../pipeline/normalize/rules/chrome.ts';
 import { splitAffiliations } from '../../pipeline/normalize/rules/head/classify.ts';
-import { BODY, head } from './helpers.ts';
+import { BODY, head, normalizeLines } from './helpers.ts';
 
-function normalize(lines: string[]) {
-  const file = new VFile({ path: 'page.txt', value: lines.join('\n') });
-  const { markdown, meta } = normalizePlainText(file, { script: 'keep' });
-  return { markdown, meta, messages: file.messages };
-}
+const normalize = (lines: string[]) => normalizeLines(lines);
 
 const HANS = '镇上的老粮站改成了社区食堂，每天中午供应两荤两素，老人凭卡就餐还能打八折，附近的上班族也常来。';
 const HANT = '舊糧站改建成社區食堂，每天中午供應兩葷兩素，長者憑卡用餐可以打八折，附近的上班族也常來光顧。';

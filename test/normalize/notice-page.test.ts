@@ -4,16 +4,11 @@
  * the collections it is filed under, and the links the feed prints after it.
  * Every text here is written for these tests.
  */
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { normalizePlainText } from '../../pipeline/normalize/index.ts';
+import { normalizeLines } from './helpers.ts';
 import { isWidgetLine, trailerKind } from '../../pipeline/normalize/rules/chrome.ts';
 
-function normalize(lines: string[]) {
-  const file = new VFile({ path: 'page.txt', value: lines.join('\n') });
-  const { markdown, meta } = normalizePlainText(file, { script: 'keep' });
-  return { markdown, meta, messages: file.messages };
-}
+const normalize = (lines: string[]) => normalizeLines(lines);
 
 const HANS = '为做好今年汛期防汛工作，确保人民群众生命财产安全，经研究，决定在全区开展一次防汛隐患排查。';
 const HANT = '為做好今年汛期的防汛工作，確保民眾生命財產安全，經研議決定在全區辦理一次防汛隱患排查。';

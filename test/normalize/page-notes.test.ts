@@ -4,17 +4,12 @@
  * captions of pictures that are not there, a topic line where an English byline would stand, and a
  * feed's slogan where its title would. Every text here is written for these tests.
  */
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { normalizePlainText } from '../../pipeline/normalize/index.ts';
+import { normalizeLines } from './helpers.ts';
 import { isCaptionLine } from '../../pipeline/normalize/rules/captions.ts';
 import { isPersonName } from '../../pipeline/normalize/rules/head/people-names.ts';
 
-function normalize(lines: string[]) {
-  const file = new VFile({ path: 'page.txt', value: lines.join('\n') });
-  const { markdown, meta } = normalizePlainText(file, { script: 'keep' });
-  return { markdown, meta, messages: file.messages, body: markdown.slice(markdown.indexOf('\n---\n') + 5) };
-}
+const normalize = (lines: string[]) => normalizeLines(lines);
 
 const HANS = '河边的旧仓库改成了社区图书室，周末有志愿者来讲故事，附近的孩子放学后也常来这里写作业，管理员说借书的人一年多了一倍。';
 const HANS2 = '图书室的书大多是居民捐的，也有一部分来自区图书馆的流动书箱，每个月换一批，孩子们最喜欢的是绘本和科普读物。';
