@@ -120,10 +120,10 @@ const NOTICE = /(?:来源于|來源於|来自|來自|转载自|轉載自)(?:网�
 /** `标签：议事会 社区治理`: the site's tags for the page, after the article. */
 const TAGS = /^[【[]?\s*(?:[标標][签籤]|tags?|tagged(?:\s+with)?|filed\s+under|posted\s+in|categor(?:y|ies))\s*[】\]]?\s*[:：]/iu;
 
-/** `（完）`, `-END-`, `— 全文完 —`: the mark a page sets after the article. */
 /** `本帖最后由 青石巷 于 2022-7-14 10:02 编辑`: the forum's note of a post's last edit. */
 const EDIT_NOTE = /^本[帖贴][最]?后由\s*\S{1,20}\s*[于於]\s*[\d\-/.: ]{8,20}\s*[编編][辑輯]$/u;
 
+/** `（完）`, `-END-`, `— 全文完 —`: the mark a page sets after the article. */
 const END_MARK = /^[\s（(【\[—\-－–~～*]*(?:完|全文完|全文[结結]束|[结結]束|end|the\s+end)[\s）)】\]—\-－–~～*]*$/iu;
 
 /** `相关阅读：老城区更新试点扩大`, `Related: How drought reshaped farming`: one of the site's links, on a line of its own. */
@@ -155,8 +155,7 @@ export function linkLists(texts: string[]): Map<number, 'header' | 'entry'> {
     const t = texts[i]!.trim();
     if (!(t.length <= 20 && LINK_HEADER.test(t)) && !ENGLISH_LINK_HEADER.test(t)) continue;
     const entries: number[] = [];
-    let j = i + 1;
-    for (; j < texts.length && entries.length < 10; j++) {
+    for (let j = i + 1; j < texts.length && entries.length < 10; j++) {
       if (texts[j]!.trim() === '') continue;
       if (!isListEntry(texts[j]!)) break;
       entries.push(j);
