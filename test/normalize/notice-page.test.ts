@@ -66,6 +66,16 @@ describe('a feed’s post', () => {
     expect(markdown).not.toMatch(/关注者|赞同/u);
   });
 
+  it('takes the date printed after an answer when the head gave none, and drops it when the head did', () => {
+    const answer = ['如何看待越来越多的社区食堂？', '张明远', HANS, HANS];
+    expect(normalize([...answer, '编辑于 2023-11-05 14:20・IP 属地北京']).meta).toMatchObject({ date: '2023-11-05', time: '14:20' });
+    const dated = normalize([answer[0]!, answer[1]!, '2023-10-01', HANS, HANS, '發佈於 2023-11-05']);
+    expect(dated.meta.date).toBe('2023-10-01');
+    expect(dated.markdown).not.toContain('2023-11-05');
+    // A sentence that opens the same way is text.
+    expect(normalize([...answer, '编辑于2023年退休，此后一直在社区食堂做义工，每天中午帮忙打饭。']).markdown).toContain('编辑于2023年退休');
+  });
+
   it('takes a news site’s list of more of its reports off the end', () => {
     const { markdown } = normalize(['老眷村變身文化園區', '記者陳怡君／新北報導', HANT, HANT, '更多南方日報報導', '►新北捷運延伸線 明年動工', '►河濱自行車道串聯完成']);
     expect(markdown).not.toMatch(/更多南方日報報導|捷運|自行車道/u);

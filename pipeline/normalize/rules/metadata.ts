@@ -11,6 +11,7 @@ import type { DocumentMeta } from '../../types.ts';
 import { joinedText, joinLines, originAt, report, sliceLine, trimLine, type Line, type Reporter } from '../lines.ts';
 import { Assigner, RULE_ID, type HeaderFields } from './head/assign.ts';
 import { readAuthorNote } from './head/author-note.ts';
+import { readEndDate } from './head/end-date.ts';
 import { readReporterCredit } from './head/reporter-credit.ts';
 import { AFFILIATION_NOTE, titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
@@ -166,6 +167,8 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
     if (note && put.take({ line: lines[i]!, index: i, role: 'fields', fields: note }, false, false, undefined)) taken.add(i);
     const link = readSourceLink(lines[i]!.text);
     if (link && put.sourceLink(lines[i]!, link)) taken.add(i);
+    const dated = taken.has(i) ? undefined : readEndDate(lines[i]!.text);
+    if (dated && put.take({ line: lines[i]!, index: i, role: 'date', date: dated }, false, false, undefined)) taken.add(i);
   }
   // `（来源：城东晚报）` after the article: its paper when the head named none and it closes the page; else a credit to remove.
   const bodyStart = readings[end]?.index ?? lines.length;
