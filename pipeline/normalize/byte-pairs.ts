@@ -50,19 +50,18 @@ export function pairChar(codec: DoubleByte, lead: number, trail: number): string
   return ch ?? undefined;
 }
 
-let dropped: Uint8Array | undefined;
-let droppedLeads: Uint8Array | undefined;
+/** The dropped pairs, by pair and by lead byte, made from the table on first use. */
+let dropped: { pairs: Uint8Array; leads: Uint8Array } | undefined;
 
 function droppedTables(): { pairs: Uint8Array; leads: Uint8Array } {
-  if (!dropped || !droppedLeads) {
-    dropped = new Uint8Array(65536);
-    droppedLeads = new Uint8Array(256);
+  if (!dropped) {
+    dropped = { pairs: new Uint8Array(65536), leads: new Uint8Array(256) };
     for (const key of pairTable.get().dropped) {
-      dropped[key] = 1;
-      droppedLeads[key >> 8] = 1;
+      dropped.pairs[key] = 1;
+      dropped.leads[key >> 8] = 1;
     }
   }
-  return { pairs: dropped, leads: droppedLeads };
+  return dropped;
 }
 
 /** Whether GBK decodes the pair to a private-use character. */

@@ -167,8 +167,8 @@ export function readFieldLine(line: Line, record = false): FieldLine | undefined
     value: trimLine(stripEmptyBrackets(sliceLine(line, f.end, found[i + 1]?.at ?? text.length))),
   }));
   // `【分享】我家阳台种番茄的经验`: a widget's word in brackets before words is the site's tag on a title, not a counter's label.
-  const [only] = fields;
-  if (fields.length === 1 && only!.kind === 'chrome' && found[0]!.at === lead && /^[\[〔【(（［]/u.test(only!.label) && only!.value.text !== '' && !/\d/u.test(only!.value.text)) return undefined;
+  const only = fields.length === 1 ? fields[0]! : undefined;
+  if (only?.kind === 'chrome' && found[0]!.at === lead && /^[\[〔【(（［]/u.test(only.label) && only.value.text !== '' && !/\d/u.test(only.value.text)) return undefined;
   return { prefix: trimLine(sliceLine(line, 0, found[0]!.at)), fields };
 }
 
