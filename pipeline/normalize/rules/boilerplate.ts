@@ -8,6 +8,7 @@ import { scriptEvidence } from '../../locale/lang.ts';
 import { originAt, report, sliceLine, type Line, type Reporter } from '../lines.ts';
 import { isCaptionLine } from './captions.ts';
 import { CHROME_REGION, isLinkLine, isWidgetLine, linkLists, TRAILER_REASONS, trailerKind } from './chrome.ts';
+import { FORUM_REASONS, forumRows } from './forum-chrome.ts';
 
 export const RULE_ID = 'boilerplate';
 
@@ -207,7 +208,9 @@ function dropNewsLead(lines: Line[], reporter: Reporter | undefined): void {
  */
 export function removeSiteChrome(lines: Line[], reporter: Reporter | undefined): Line[] {
   const filled = lines.reduce((n, line) => n + (line.text.trim() === '' ? 0 : 1), 0);
-  const lists = linkLists(lines.map((line) => line.text));
+  const texts = lines.map((line) => line.text);
+  const lists = linkLists(texts);
+  const forum = forumRows(texts, regionIndexes(texts));
   let rank = -1;
   let firstProse = -1;
   return lines.filter((line, i) => {
@@ -217,6 +220,11 @@ export function removeSiteChrome(lines: Line[], reporter: Reporter | undefined):
     if (listed || isLinkLine(line.text)) {
       removed(reporter, line, listed === 'header' ? TRAILER_REASONS['link-header'] : listed ? 'Remove an entry of the site’s link list' : 'Remove the site’s link to another page');
       if (firstProse === -1 && isProse(line.text)) firstProse = rank;
+      return false;
+    }
+    const row = forum.get(i);
+    if (row) {
+      removed(reporter, line, FORUM_REASONS[row]);
       return false;
     }
     // On a short page the head is not the trailer: the trailer follows the first paragraph.
@@ -231,6 +239,15 @@ export function removeSiteChrome(lines: Line[], reporter: Reporter | undefined):
     removed(reporter, line, TRAILER_REASONS[kind]);
     return false;
   });
+}
+
+/** The indexes of the first and the last CHROME_REGION non-blank lines, in order. */
+function regionIndexes(texts: string[]): number[] {
+  const head: number[] = [];
+  for (let i = 0; i < texts.length && head.length < CHROME_REGION; i++) if (texts[i]!.trim() !== '') head.push(i);
+  const tail: number[] = [];
+  for (let i = texts.length - 1; i > (head.at(-1) ?? -1) && tail.length < CHROME_REGION; i--) if (texts[i]!.trim() !== '') tail.push(i);
+  return [...head, ...tail.reverse()];
 }
 
 /**

@@ -15,6 +15,7 @@ import { readEndDate } from './head/end-date.ts';
 import { readReporterCredit } from './head/reporter-credit.ts';
 import { AFFILIATION_NOTE, titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
+import { siteOfCopy } from './head/title-marks.ts';
 import { titlePrefixName } from './head/title-prefix.ts';
 import { readSourceCredit, readSourceLink, readSourceNote } from './head/journal.ts';
 import { removed } from './boilerplate.ts';
@@ -183,6 +184,9 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
     taken.add(i);
   }
   readCredit(lines, readings[end]?.index, taken, fields, put, reporter);
+  if (titleAt !== undefined) fields.site ??= siteOfCopy(readings.slice(0, titleAt).filter((r) => r.role === 'candidate').map((r) => r.line), readings[titleAt]!.line.text);
+  // `标题_南方日報網`: the site named after the title is the publication when nothing else in the head was.
+  if (fields.site && !fields.publication) put.take({ line: fields.site, index: -1, role: 'publication', publication: { publication: fields.site } }, false, false, undefined);
   const body = lines.filter((_, i) => !taken.has(i));
   let start = 0;
   while (start < body.length && body[start]!.text.trim() === '') start++;

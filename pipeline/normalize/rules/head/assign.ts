@@ -5,7 +5,8 @@
 import { joinLines, originAt, originSlice, report, sliceLine, trimLine, type Line, type Reporter } from '../../lines.ts';
 import { removed } from '../boilerplate.ts';
 import { findMojibake } from '../mojibake.ts';
-import { cleanTitle, looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
+import { looksGarbled, splitAffiliations, subtitleOf } from './classify.ts';
+import { cleanTitle } from './title-marks.ts';
 import { englishTail, splitKeywords } from './keywords.ts';
 import { OWN_STAFF, readCitation, readPublication, type PublicationValue } from './journal.ts';
 import { readDate, readMonth, readRocYear, type Field } from './labels.ts';
@@ -88,9 +89,10 @@ export class Assigner {
   }
 
   private setTitle(line: Line): void {
-    const { title, cut } = cleanTitle(line.text);
+    const { title, cut, site } = cleanTitle(line.text);
     const at = line.text.indexOf(title);
     this.fields.title = { text: title, origin: originSlice(line.origin, at, at + title.length + 1) };
+    if (site !== undefined && line.text.lastIndexOf(site) > at) this.fields.site = sliceLine(line, line.text.lastIndexOf(site), line.text.lastIndexOf(site) + site.length);
     if (looksGarbled(title) && this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, 'The title looks like mojibake; check it', title, undefined, 'warning');
     if (cut.length && this.reporter) report(this.reporter, originAt(line, 0), RULE_ID, `Remove from the title what the site added: ${cut.join(' ')}`, line.text.trim(), title, 'warning');
   }

@@ -10,7 +10,7 @@ import { looksLikeMojibake } from '../mojibake.ts';
 import { headingDepth } from '../structure.ts';
 import { INSTITUTION } from './institutions.ts';
 import { DOTTED_NAME, surnameLength } from './names.ts';
-import { titlePrefix } from './title-prefix.ts';
+import { cleanTitle } from './title-marks.ts';
 
 /** Words of a site's navigation and widgets, Simplified and Traditional. */
 const NAV_WORDS = new Set([
@@ -129,48 +129,6 @@ export function isBody(text: string): boolean {
   if (countHan(t) === 0 && /[A-Za-z]/.test(t)) return length > 150 || (/[.!?]["”’)]?$/u.test(t) && t.split(/\s+/u).length >= 8);
   return length > 60 || (length > 15 && /[。！!；;…」”』]$/u.test(t) && /[，,。]/u.test(t));
 }
-
-/**
- * Site suffixes and marks a scraped title carries: `_風聞`, ` - 某某网`, `[日语论文]`,
- * `【2018.06】`, a footnote `*` or `①`. Returns the title without them and what was cut.
- */
-export function cleanTitle(text: string): { title: string; cut: string[] } {
-  let title = text.trim();
-  const cut: string[] = [];
-  for (let changed = true; changed; ) {
-    changed = false;
-    const patterns = [
-      /\s*[*＊∗†]+$|[①-⑳¹²³⁴-⁹]+$/u,
-      /\s*[[【(（〔［]\s*[^\]】)）〕］]{0,14}?(?:\d{4}[.\-/年]\d{1,2}|论文|論文|网|網|频道|頻道|专题|專題|原创|原創|转载|轉載|独家|獨家|精品|推荐|推薦|组图|組圖|图|圖|视频|視頻)[^\]】)）〕］]{0,8}\s*[\]】)）〕］]$/u,
-      /\s*(?:_|\s[-–—|｜]\s|\s?[|｜]\s?)[^_|｜]{1,12}$/u,
-    ];
-    for (const pattern of patterns) {
-      const match = pattern.exec(title);
-      if (!match || match.index === 0 || countHan(title.slice(0, match.index)) + (title.slice(0, match.index).match(/[A-Za-z]+/g)?.length ?? 0) < 4) continue;
-      // `城市更新 | 社区图书室的三个难处`: a short column before a longer title, not a title before its site.
-      const kept = [...title.slice(0, match.index)].length;
-      if (pattern === patterns[2] && titlePrefix(title) !== undefined && [...match[0]].length > 1.5 * kept) continue;
-      cut.push(match[0].trim());
-      title = title.slice(0, match.index).trimEnd();
-      changed = true;
-    }
-  }
-  // `【專欄】老街的茶館`, `[原创]…`: the site's column tag before the title.
-  const tag = TITLE_TAG.exec(title);
-  if (tag && countHan(title.slice(tag[0].length)) + (title.slice(tag[0].length).match(/[A-Za-z]+/g)?.length ?? 0) >= 4) {
-    cut.unshift(tag[0].trim());
-    title = title.slice(tag[0].length);
-  }
-  // `深读丨…`, `陈立群丨…`: a column or a speaker before a bar (metadata.ts takes the speaker as the author).
-  const prefix = titlePrefix(title);
-  if (prefix !== undefined) {
-    cut.unshift(title.slice(0, prefix).trim());
-    title = title.slice(prefix);
-  }
-  return { title, cut };
-}
-
-const TITLE_TAG = /^[[【〔［]\s*(?:[专專][栏欄]|[独獨]家(?:[专專][访訪])?|原[创創]|[转轉][载載]|推[荐薦]|深度|[观觀]察|[时時][评評]|社[论論]|[评評][论論]|快[讯訊]|[头頭][条條]|精[选選]|[专專][题題]|[访訪][谈談]|特稿|[视視][频頻]|[图圖]文|[组組][图圖]|[热熱][点點]|要[闻聞]|分享|求助|[讨討][论論]|[经經][验驗]|[心][得]|教程|提[问問]|[问問]答|公告|[闲閒]聊|[晒曬][图圖]|[转轉][帖貼])\s*[\]】〕］]\s*/u;
 
 /** Could this line be a title at all: short, not a sentence, with letters. */
 export function isTitleCandidate(text: string): boolean {

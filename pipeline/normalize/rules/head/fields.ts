@@ -10,6 +10,8 @@ export interface HeaderFields {
   date?: string;
   time?: string;
   publication?: Line;
+  /** The site a title's suffix names: the publication when the head names none. */
+  site?: Line;
   issue?: string;
   keywords: Line[];
   abstract?: Line;

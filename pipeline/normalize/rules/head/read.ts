@@ -112,7 +112,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   const glued = gluedKeywordsLabel(line.text);
   if (glued !== undefined) return reading('fields', { fields: [{ kind: 'keywords', label: line.text.slice(0, glued).trim(), value: trimLine(sliceLine(line, glued, line.text.length)) }] });
   if (isKeywordList(text)) return reading('keyword-list');
-  if (chineseDoc && isEnglish(text)) return reading('english');
+  // `[Variables]`: a section name of a config file quoted in a post, not the English title.
+  if (chineseDoc && isEnglish(text) && !/^\[[^\]]*\]$/u.test(text)) return reading('english');
   if (isBody(text)) return reading('body');
   return reading(isTitleCandidate(text) ? 'candidate' : 'body');
 }
