@@ -104,7 +104,20 @@ export async function main(argv: string[]): Promise<number> {
   // The text stages' thread starts loading now, on the other core, while this one loads the build
   // (threads.ts imports only Node's modules, so the thread starts before the pools are loaded).
   if (command === 'build') void import('./batch/threads.ts').then(({ startTextThread }) => startTextThread());
-  return (await import('./commands.ts')).runCommand(command, files, values, argv.includes('--debug'));
+  const code = await (await import('./commands.ts')).runCommand(command, files, values, argv.includes('--debug'));
+  if (command === 'build') await exitWhenWritten(code);
+  return code;
+}
+
+/**
+ * Ends a build's process once stdout and stderr have taken all it wrote: its
+ * outputs are in place, its browser and threads closed, and Node's own
+ * teardown of what the build loaded (the natural end of the event loop) is
+ * time a person waits for and nothing needs.
+ */
+async function exitWhenWritten(code: number): Promise<never> {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+  process.exit(code);
 }
 
 function print(text: string): number {

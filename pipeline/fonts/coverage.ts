@@ -35,8 +35,16 @@ export interface Coverage {
 
 const require = createRequire(import.meta.url);
 
+const packageDirs = new Map<string, string>();
+
+/**
+ * Kept once found: a page asks for each of its 40 to 90 font files, and Node
+ * does not cache a path resolved through a package's exports.
+ */
 export function fontPackageDir(pkg: string): string {
-  return dirname(require.resolve(`@fontsource/${pkg}/package.json`));
+  let dir = packageDirs.get(pkg);
+  if (dir === undefined) packageDirs.set(pkg, (dir = dirname(require.resolve(`@fontsource/${pkg}/package.json`))));
+  return dir;
 }
 
 function parseRanges(range: string): [number, number][] {
