@@ -59,6 +59,13 @@ export function isSlogan(text: string): boolean {
   return SLOGAN.test(text.trim());
 }
 
+/** `数十万互联网从业者的共同关注！`: what an account says of its readers, set over the byline where a title would stand. */
+const AUDIENCE = /^(?:[数數一二三四五六七八九两兩几幾]?[十百千万萬亿億]+|\d+(?:\.\d+)?\s*[万萬亿億]?)\+?\s*.{0,12}?(?:从业者|從業者|[读讀]者|用[户戶]|粉[丝絲]|家[长長]|老[师師]|人)(?:的|都在|共同|一起|正在)?.{0,4}?(?:[关關]注|[订訂][阅閱]|[选選][择擇]|信[赖賴]|在看|在[读讀])[!！~～。.]?$/u;
+
+export function isAudienceSlogan(text: string): boolean {
+  return AUDIENCE.test(text.trim());
+}
+
 /** Site chrome: a navigation row, a breadcrumb, a counter, a widget's word, a call to follow. */
 export function isChrome(text: string): boolean {
   const t = text.trim();

@@ -5,12 +5,14 @@
  */
 import { trimLine, sliceLine, type Line } from '../../lines.ts';
 import { isCounterRow, isWidgetLine } from '../chrome.ts';
-import { isAffiliation, isBody, isChrome, isEnglish, isFollowCall, isSlogan, isTitleCandidate, subtitleOf } from './classify.ts';
+import { isAffiliation, isAudienceSlogan, isBody, isChrome, isEnglish, isFollowCall, isSlogan, isTitleCandidate, subtitleOf } from './classify.ts';
 import { gluedKeywordsLabel, isKeywordList } from './keywords.ts';
 import { isMediaName, isPublicationLine, readEnglishJournal, readPublication, readReprintNote, readSourceNote, type PublicationValue } from './journal.ts';
 import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
 import { isDictionaryWord, readByline, readLatinNames, type Byline } from './names.ts';
 import { isPersonName, mayBePersonName } from './people-names.ts';
+import { readDottedByline } from './post-byline.ts';
+import { withoutReprintNote } from './values.ts';
 import { readBarredByline } from './title-prefix.ts';
 
 export type Role =
@@ -36,7 +38,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   const text = line.text.trim();
   const labelled = readFieldLine(line, record);
   // `记者：今年的重点是什么？`: an interview's question, the article's own text, not a byline.
-  if (labelled && labelled.prefix.text === '' && labelled.fields.length === 1 && SPEAKERS.has(labelled.fields[0]!.kind) && isSpeech(labelled.fields[0]!.value.text)) return reading('body');
+  // `作者：壹叔，作者授权早读课转载。` is a byline with its reprint note, not speech.
+  if (labelled && labelled.prefix.text === '' && labelled.fields.length === 1 && SPEAKERS.has(labelled.fields[0]!.kind) && isSpeech(withoutReprintNote(labelled.fields[0]!.value).value.text)) return reading('body');
   if (labelled) {
     const prefix = labelled.prefix;
     if (prefix.text === '') return reading('fields', { fields: labelled.fields });
@@ -66,6 +69,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   }
   const feed = readFeedByline(line, known);
   if (feed) return reading('date', feed);
+  const dotted = readDottedByline(line, known);
+  if (dotted) return reading('date', dotted);
   if (isChrome(text)) return reading('chrome');
   const date = readDate(text);
   // `《教育研究月刊》2020年7月15日 第315期`: the journal's name before its date.
@@ -265,6 +270,10 @@ export function markLoneNames(readings: Reading[]): void {
 export function markSlogans(readings: Reading[]): void {
   for (let k = 0; k + 1 < readings.length && k < 8; k++) {
     const r = readings[k]!;
-    if (r.role === 'candidate' && readings[k + 1]!.role === 'chrome' && isFollowCall(readings[k + 1]!.line.text) && isSlogan(r.line.text)) readings[k] = { ...r, role: 'chrome' };
+    const next = readings[k + 1]!;
+    if (r.role === 'candidate' && next.role === 'chrome' && isFollowCall(next.line.text) && isSlogan(r.line.text)) readings[k] = { ...r, role: 'chrome' };
+    // `数十万互联网从业者的共同关注！` over `作者：…`: the account's boast about its readers, over the byline.
+    const byline = next.byline !== undefined || next.fields?.some((f) => f.kind === 'author' || f.kind === 'publication');
+    if (r.role === 'candidate' && k < 3 && byline && isAudienceSlogan(r.line.text)) readings[k] = { ...r, role: 'chrome' };
   }
 }
