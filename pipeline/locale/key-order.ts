@@ -18,39 +18,48 @@ export function sortedStarts(dict: string): number[] {
   return entries.map(([, start]) => start);
 }
 
-/** The starts of the entries of `dict` whose whole key is spelled in `text` somewhere; `order` is sortedStarts(dict). */
+/** Each sorted entry's key length, made once per order: finding a key's end is a scan of the dictionary. */
+const keySizes = new WeakMap<number[], Int32Array>();
+
+function sizesOf(dict: string, order: number[]): Int32Array {
+  let sizes = keySizes.get(order);
+  if (!sizes) {
+    sizes = new Int32Array(order.length);
+    for (let i = 0; i < order.length; i++) sizes[i] = dict.indexOf(' ', order[i]!) - order[i]!;
+    keySizes.set(order, sizes);
+  }
+  return sizes;
+}
+
+/**
+ * The starts of the entries of `dict` whose whole key is spelled in `text` somewhere; `order` is sortedStarts(dict).
+ * From each place in the text, the keys that begin with its next units are one run of the order,
+ * narrowed unit by unit: each step is a binary search over the run left by the one before.
+ */
 export function keysIn(dict: string, order: number[], text: string): Set<number> {
   const found = new Set<number>();
-  /** The key at `start` against text[at, at + length): negative when it sorts before, 0 when equal. */
-  const compare = (start: number, at: number, length: number) => {
-    const size = dict.indexOf(' ', start) - start;
-    for (let k = 0; k < size && k < length; k++) {
-      const d = dict.charCodeAt(start + k) - text.charCodeAt(at + k);
-      if (d !== 0) return d;
+  const sizes = sizesOf(dict, order);
+  /** The first entry of [lo, hi) whose unit at `k` is at least `unit` (every key there is longer than k). */
+  const firstAtLeast = (lo: number, hi: number, k: number, unit: number) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dict.charCodeAt(order[mid]! + k) < unit) lo = mid + 1;
+      else hi = mid;
     }
-    return size - length;
+    return lo;
   };
   for (let at = 0; at < text.length; at++) {
-    for (let length = 1; at + length <= text.length; length++) {
-      // The first key not sorted before text[at, at + length).
-      let lo = 0;
-      let hi = order.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (compare(order[mid]!, at, length) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < order.length && compare(order[i]!, at, length) === 0; i++) found.add(order[i]!);
-      // No key goes on from that text: none is longer and starts with it.
-      if (lo === order.length || !startsWith(dict, order[lo]!, text, at, length)) break;
+    let lo = 0;
+    let hi = order.length;
+    for (let length = 0; at + length < text.length; ) {
+      const unit = text.charCodeAt(at + length);
+      lo = firstAtLeast(lo, hi, length, unit);
+      hi = firstAtLeast(lo, hi, length, unit + 1);
+      if (lo === hi) break;
+      length++;
+      // Keys equal to text[at, at + length) sort first in the run: a key sorts after its prefixes.
+      while (lo < hi && sizes[lo] === length) found.add(order[lo++]!);
     }
   }
   return found;
-}
-
-/** Whether the key at `start` begins with text[at, at + length). */
-function startsWith(dict: string, start: number, text: string, at: number, length: number): boolean {
-  if (dict.indexOf(' ', start) - start < length) return false;
-  for (let k = 0; k < length; k++) if (dict.charCodeAt(start + k) !== text.charCodeAt(at + k)) return false;
-  return true;
 }

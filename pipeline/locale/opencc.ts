@@ -208,9 +208,10 @@ function entriesIn(dict: Dict, text: string): Pairs {
  * (small) dictionaries whole.
  */
 export function converterFor(direction: Direction, text: string): Convert {
-  // A long build converts enough text for the full converter to pay for itself: from then on it is used.
-  converted[direction] += text.length;
+  // A long build converts enough text, document after document, for the full converter to pay
+  // for itself: from then on it is used. One long text does not: it is scanned once either way.
   if (cache[direction] || converted[direction] > FULL_AFTER) return converter(direction);
+  converted[direction] += text.length;
   const config = chainsOf()[direction];
   // Normalization too, from the entries whose keys occur in the text: what they write is all it can write.
   const normalEntries = (config.normalizationChain ?? []).map((group) => group.map((dict) => entriesIn(dict, text)));
@@ -245,7 +246,7 @@ export function chainStages(direction: Direction): Dict[][] {
   return [...(config.normalizationChain ?? []), ...config.conversionChain];
 }
 
-/** Characters given to converterFor() in this process, by direction; past FULL_AFTER the full converter is built. */
+/** Characters given to converterFor() in this process, by direction; past FULL_AFTER the full converter is built for the next. */
 const converted: Record<Direction, number> = { toHant: 0, toHans: 0 };
 const FULL_AFTER = 30_000;
 
