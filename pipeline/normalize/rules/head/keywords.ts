@@ -58,8 +58,13 @@ export function isKeywordList(text: string): boolean {
   const t = text.trim();
   if (!/[;；]/u.test(t) && !/、/u.test(t)) return false;
   const parts = t.split(/[;；、]/u).map((p) => p.trim());
+  // `一种文档管理方法、系统、装置和存储介质`: a title's series is joined by words that terms lack.
+  if (!/[;；]/u.test(t) && parts.some((p) => PHRASE.test(p))) return false;
   return parts.length >= 3 && parts.every((p) => p !== '' && [...p].length <= 12 && !/[。，,：:！？!?]/u.test(p) && countHan(p) >= 2);
 }
+
+/** What joins a phrase, not a term: a conjunction, a possessive, an article. */
+const PHRASE = /[和与與及或的]|一[种種个個]/u;
 
 /** `关键词社区协商;制度化;基层治理`: the label with its colon lost; returns the label's length. */
 const GLUED_LABEL = /^\s*(?:[关關]\s*[键鍵]\s*[词詞字]|Key\s*words)(?=[^\s:：\]】〕)）])/iu;

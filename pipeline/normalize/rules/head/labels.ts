@@ -47,7 +47,7 @@ const LABELS: Array<[FieldKind, string[]]> = [
   // Who else made the page: credits, not authors (`撰文：陳大文｜編輯：李小明｜攝影：黃家豪`).
   ['credit', ['[责責]任[编編][辑輯]', '[编編][辑輯]', '[摄攝]影', '[图圖]片', '[图圖]文[编編][辑輯]', '美[编編]', '校[对對]', '[审審][核校稿]', '[责責][编編]', '[监監]制', '[统統][筹籌]', '排版', '[设設][计計]', '出品', '整理', '[采採][访訪]']],
   ['tags', ['[标標][签籤]', '主[题題]分[类類]', '[公][文][种種][类類]']],
-  ['chrome', ['[预預][计計][阅閱][读讀][时時][间間长長]', '[阅閱][读讀][时時][间間长長]', '[阅閱][读讀]需要', '[阅閱][读讀]需', '字[数數]', '[浏瀏][览覽]', '[浏瀏][览覽]量', '[浏瀏][览覽]次[数數]', '[阅閱][读讀]', '[阅閱][读讀]量', '[阅閱][读讀]次[数數]', '[点點][击擊]', '[点點][击擊]量', '[点點][击擊][数數]',
+  ['chrome', ['文[档檔]序[号號]', '文[档檔][编編][号號]', '[预預][计計][阅閱][读讀][时時][间間长長]', '[阅閱][读讀][时時][间間长長]', '[阅閱][读讀]需要', '[阅閱][读讀]需', '字[数數]', '[浏瀏][览覽]', '[浏瀏][览覽]量', '[浏瀏][览覽]次[数數]', '[阅閱][读讀]', '[阅閱][读讀]量', '[阅閱][读讀]次[数數]', '[点點][击擊]', '[点點][击擊]量', '[点點][击擊][数數]',
     '[评評][论論]', '人[气氣]', '索引[号號]', '字[号號体體]', '分享', '分享到', '所[属屬][栏欄]目', '[栏欄]目', '原[标標][题題]', '原[题題]',
     // A catalogue record's other fields: its pages, language and degree say nothing a reader's copy needs.
     '[页頁]次', '[页頁][码碼]', '[语語]文', '[内內]容[语語]文', '[学學]位[类類]别', '[学學]位[类類]別', '[导導]师', '[导導]師', '指[导導]教授']],
@@ -119,7 +119,8 @@ export interface FieldLine {
 
 /** A label counts at the start of the line or after a space or a closing mark, never inside a word. */
 function labelMayStart(before: string): boolean {
-  return before.trim() === '' || /[\s】〕\]）)。；;|｜丨]$/u.test(before);
+  // `文档序号:32700526发布日期:2022-12-27`: fields glued together, each value a number.
+  return before.trim() === '' || /[\s】〕\]）)。；;|｜丨]$/u.test(before) || /[:：]\s*[\d\-/.: ]*\d$/u.test(before);
 }
 
 function kindOf(match: RegExpExecArray): FieldKind {
