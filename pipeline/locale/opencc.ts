@@ -219,8 +219,11 @@ export function converterFor(direction: Direction, text: string): Convert {
   const normalize = (s: string) => normalTries.reduce((out, stage) => stage.convert(out), s);
   const normalValues = normalEntries.map(valuesOf).join('');
   const normal = normalize(text);
-  const segmentation = config.segmentation && trie(config.segmentation.map((dict) => entriesIn(dict, normal)));
-  const firstEntries = config.conversionChain[0]!.map((dict) => entriesIn(dict, normal));
+  // Segmentation and the first stage share their largest dictionaries (STPhrases): each is searched once.
+  const found = new Map<Dict, Pairs>();
+  const inNormal = (dict: Dict) => found.get(dict) ?? found.set(dict, entriesIn(dict, normal)).get(dict)!;
+  const segmentation = config.segmentation && trie(config.segmentation.map(inNormal));
+  const firstEntries = config.conversionChain[0]!.map(inNormal);
   const chain = [trie(firstEntries)];
   // A later stage reads only characters of the text, of normalization and of the stages before it:
   // its entries spelled with any other character can never match, and are left out.
