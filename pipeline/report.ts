@@ -28,7 +28,7 @@ const ROUTINE: Record<string, [string, string]> = {
   markup: ['HTML reference or tag', 'HTML references and tags'],
   layout: ['line break or letter spacing of the layout undone', 'line breaks and letter spacings of the layout undone'],
   metadata: ['header line moved to front matter', 'header lines moved to front matter'],
-  structure: ['numbered line made a heading', 'numbered lines made headings'],
+  structure: ['line made a heading', 'lines made headings'],
   pinyin: ['converter reading removed', 'converter readings removed'],
   notes: ['note made a footnote', 'notes made footnotes'],
 };

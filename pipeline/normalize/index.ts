@@ -26,6 +26,7 @@ import { applyNotes, noteDefinitions } from './rules/notes.ts';
 import { applyPdfMarks } from './rules/pdf-marks.ts';
 import { applyPinyin } from './rules/pinyin.ts';
 import { applyPunctuation } from './rules/punctuation.ts';
+import { isStandardEntry } from './rules/references.ts';
 import { applyScript } from './rules/script.ts';
 import { buildBlocks } from './rules/structure.ts';
 
@@ -99,7 +100,8 @@ export function repairPlainText(file: VFile, options: NormalizeOptions): Repaire
     const unwrapped = on('layout') ? closeLetterSpacing(joinWrappedLines(header.body, reporter), reporter) : header.body;
     const { body, notes } = applyNotes(unwrapped, reporter); // before structure, which would make `1.` notes headings
     const textLines = [...headerProse(fields), ...body, ...notes.map((note) => note.line)];
-    if (on('punctuation')) for (const line of textLines) applyPunctuation(line, reporter);
+    // A reference in GB/T 7714's form is set with Western marks by that standard (references.ts).
+    if (on('punctuation')) for (const line of textLines) if (!isStandardEntry(line.text)) applyPunctuation(line, reporter);
     if (on('script')) applyScript([...textLines, ...fields.authors, ...(fields.publication ? [fields.publication] : []), ...fields.keywords], lang, script, reporter);
     const blocks = [...buildBlocks(body, reporter, notes), ...noteDefinitions(notes)];
     const meta: DocumentMeta = {

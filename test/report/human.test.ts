@@ -22,7 +22,7 @@ describe('human report', () => {
     expect(text).toContain('Simplified 干 in Traditional text');
     expect(text).not.toContain('Use full-width');
     expect(text).toContain('  punctuation: 5 full-width marks');
-    expect(text).toContain('  structure: 1 numbered line made a heading');
+    expect(text).toContain('  structure: 1 line made a heading');
     expect(text).toMatch(/2 warnings/);
   });
 

@@ -9,6 +9,7 @@
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import { originAt, report, type Line, type Reporter } from '../lines.ts';
 import { noteReferences, type Note } from './notes.ts';
+import { isStandardEntry, REFERENCES_HEADER, referencesHeader } from './references.ts';
 
 export const RULE_ID = 'structure';
 export const CITATIONS_RULE_ID = 'citations';
@@ -42,7 +43,7 @@ const NUMBER_GAP = new RegExp(`^(\\d{1,2}|${CN_NUM})[ 　]+(?=、)`, 'u');
 export function headingKind(text: string): number | undefined {
   const t = text.trim();
   if (t.length > MAX_HEADING_LENGTH * 2 || [...t].length > MAX_HEADING_LENGTH) return undefined;
-  if (/[。！？!?；;]/u.test(t) || /[，,：:、]$/u.test(t)) return undefined;
+  if (/[。！？!?；;]/u.test(t) || /[，,：:、]$/u.test(t) || isStandardEntry(t)) return undefined;
   const outer = OUTER.findIndex((pattern) => pattern.test(t));
   if (outer >= 0) return outer;
   const inner = INNER.findIndex((pattern) => pattern.test(t));
@@ -71,7 +72,6 @@ function depthOf(kind: number, usedKinds: readonly number[]): Heading['depth'] {
 }
 
 const CITATION = /\[\d{1,3}(?:\s*[-–,，]\s*\d{1,3})*\]/u;
-const REFERENCES_HEADER = /^\s*(?:參考文獻|参考文献|參考資料|参考资料|引用文獻|引用文献|注釋|注释|references|bibliography|works cited)\s*[:：]?\s*$/iu;
 
 /** True when a line opens a reference list and at least one entry follows. */
 export function hasReferenceList(texts: string[]): boolean {
@@ -95,6 +95,12 @@ export function buildBlocks(lines: Line[], reporter: Reporter | undefined, notes
     const found = line.text.trim();
     if (found === '') continue;
     const kind = kinds[i];
+    const header = referencesHeader(found);
+    if (header !== undefined && lines.slice(i + 1).some((next) => next.text.trim() !== '')) {
+      blocks.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: header }] });
+      if (reporter) report(reporter, originAt(line, 0), RULE_ID, 'The reference list’s header becomes a level-2 heading', line.text, `## ${header}`, 'info');
+      continue;
+    }
     const depth = kind === undefined ? undefined : depthOf(kind, used);
     if (depth !== undefined) {
       const text = found.replace(NUMBER_GAP, '$1');
