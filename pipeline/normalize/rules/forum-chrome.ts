@@ -5,6 +5,7 @@
  * (`马上注册，结交更多好友…`, `您需要 登录 才可以下载或查看，没有账号？注册`). Each is a whole line in
  * a form of its own, so a sentence that merely uses one of the words stays.
  */
+import { isWidgetLine } from './chrome.ts';
 
 /** The login bar's and the thread tools' words, each alone on its line. */
 const BAR_WORDS = new Set([
@@ -46,7 +47,30 @@ const NO_REPRINT = /^(?:[申声聲]明|注意|提示|本[帖贴貼文站]|[版][
 /** Characters a forum row can open with: one look before any expression runs. */
 const OPENERS = /^[\s查阅閱浏瀏签簽\[LR马馬立您你申声聲注提本版]/u;
 
-export type ForumRow = 'bar' | 'card' | 'figure' | 'close';
+/** Tools an old news page sets in brackets: `[加评论] 页面有问题?请点击打印版 [推荐此文给朋友]`. */
+const TOOLS = new Set([
+  '加评论', '加評論', '发表评论', '發表評論', '查看评论', '查看評論', '推荐此文给朋友', '推薦此文給朋友', '推荐给朋友', '推薦給朋友', '告诉好友', '告訴好友',
+  '发送给好友', '發送給好友', '打印本页', '打印本文', '列印本頁', '打印', '列印', '关闭窗口', '關閉窗口', '关闭', '關閉', '收藏此文', '收藏本文', '我要纠错',
+  '我要糾錯', '纠错', '糾錯', '进入论坛', '進入論壇', '返回顶部', '返回頂部', '字号', '字號', '大', '中', '小',
+]);
+const BRACKETED = /[[【]\s*([^\]】]{1,12}?)\s*[\]】]/gu;
+/** The help text between the tools: `页面有问题?请点击打印版`. */
+const TOOL_HELP = /^.{0,8}(?:[请請][点點][击擊]|[点點]此).{0,8}$|^.{0,8}(?:打印版|列印版)$/u;
+
+/** A row of bracketed tools, with at most a short help text between them. */
+export function isToolRow(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 60 || !/^[[【]/u.test(t)) return false;
+  let tools = 0;
+  const rest = t.replace(BRACKETED, (_, word: string) => {
+    if (TOOLS.has(word)) tools++;
+    else tools = -99;
+    return '\n';
+  });
+  return tools > 0 && rest.split('\n').every((piece) => piece.trim() === '' || TOOL_HELP.test(piece.trim()));
+}
+
+export type ForumRow = 'bar' | 'card' | 'figure' | 'close' | 'tools';
 
 /**
  * Which forum rows the lines are, for the given indexes (the page's first and last lines):
@@ -59,12 +83,15 @@ export function forumRows(texts: string[], indexes: number[]): Map<number, Forum
   for (let k = 0; k < indexes.length; k++) {
     const i = indexes[k]!;
     const t = texts[i]!.trim();
+    // The widget rows (`只看该作者`, `【打印本页】【关闭窗口】`) are the widget rule's, with its reason.
+    if (t === '' || isWidgetLine(t)) continue;
     if (BAR_WORDS.has(t)) found.set(i, 'bar');
     else if (CARD_WORDS.has(t) && (/^\d{1,9}$/u.test(texts[indexes[k + 1] ?? -1]?.trim() ?? '') || /^\d{1,9}$/u.test(texts[indexes[k - 1] ?? -1]?.trim() ?? ''))) found.set(i, 'card');
     else if (RANKS.test(t)) found.set(i, 'card');
     else if (/^\d{1,9}$/u.test(t) && (card(indexes[k - 1]) || card(indexes[k + 1]))) found.set(i, 'figure');
     else if (/^[xX×]$/u.test(t) && found.get(indexes[k - 1] ?? -1) === 'bar') found.set(i, 'close');
     else if (t.length <= 60 && OPENERS.test(t) && (FORUM_ROW.test(t) || NO_REPRINT.test(t))) found.set(i, 'bar');
+    else if (isToolRow(t)) found.set(i, 'tools');
   }
   // A rank line names the poster only beside the rest of the card.
   for (let k = 0; k < indexes.length; k++) {
@@ -86,4 +113,5 @@ export const FORUM_REASONS: Record<ForumRow, string> = {
   card: 'Remove the poster’s card (counts, rank)',
   figure: 'Remove the poster’s card (counts, rank)',
   close: 'Remove the prompt’s close button',
+  tools: 'Remove the page’s row of bracketed tools (comment, print, recommend)',
 };

@@ -155,6 +155,9 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   if (brokenAt !== undefined) taken.add(readings[brokenAt]!.index);
   // `陈立群丨社区工作者的三项基本功`: the speaker before the title's bar, when the head names no author.
   const speaker = titleAt !== undefined && fields.authors.length === 0 && labelledTitle < 0 ? titlePrefixName(readings[titleAt]!.line) : undefined;
+  // `老街改造的几点看法 作者：青石`: the byline after the title on its line.
+  const titled = titleAt === undefined ? undefined : readings[titleAt]!;
+  if (titled?.tail && titled.byline && fields.authors.length === 0) put.take({ line: titled.tail, index: titled.index, role: 'byline', byline: titled.byline }, false, false, undefined);
   if (speaker) put.take({ line: speaker, index: readings[titleAt!]!.index, role: 'byline', byline: { names: [speaker], etAl: false, affiliations: [] } }, false, false, undefined);
   joinIssue(fields);
   dropTitleKeywords(fields, reporter);

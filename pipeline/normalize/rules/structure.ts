@@ -86,10 +86,26 @@ export function hasReferenceList(texts: string[]): boolean {
 const EDITOR_NOTE = /^[【[〔]?\s*(?:[编編]者按|[编編]者的[话話]|[编編][后後][语語記记]|[编編]者附[记記])\s*(?:[】\]〕]\s*[:：]?|[:：]|\s)\s*\S/u;
 const EDITOR_NOTE_START = new Set(['编', '編', '【', '[', '〔']);
 
+/** `0 引言`: the first section of a journal article numbered the decimal way, from 0. */
+const ZERO_SECTION = /^\s*0[ 　]+(?:引\s*言|前\s*言|[绪緒]\s*[论論]|[导導]\s*言|引\s*[论論]|[问問][题題]的提出|概\s*述)\s*$/u;
+/** `1 研究设计`, `2.1 样本与数据`: a number, a space, a title (not a count: `10 万元`, `3 个社区`). */
+const DECIMAL = /^(\d{1,2})((?:[.．]\d{1,2}){0,2})[ 　]+(?![万萬亿億个個年月日元人岁歲名位家次种種项項条條件米吨噸%％])[\p{Script=Han}A-Za-z“《]/u;
+
+/** The kind of a decimal section number (after the inner kinds, one per level), on a page that has `0 引言`. */
+function decimalKind(text: string): number | undefined {
+  const t = text.trim();
+  if ([...t].length > 30 || /[。！？!?；;，,：:、]/u.test(t)) return undefined;
+  const match = DECIMAL.exec(t);
+  if (!match || Number(match[1]) > 20) return undefined;
+  return OUTER.length + INNER.length + (match[2]!.match(/[.．]/gu)?.length ?? 0);
+}
+
 /** Builds headings and paragraphs, one block per non-empty line; an editor's note is a block quotation. */
 export function buildBlocks(lines: Line[], reporter: Reporter | undefined, notes: Note[] = []): RootContent[] {
   const blocks: RootContent[] = [];
-  const kinds = lines.map((line) => headingKind(line.text));
+  // A journal that numbers its sections 0, 1, 1.1 from `0 引言`: those numbers are headings too, on that page only.
+  const decimal = lines.some((line) => ZERO_SECTION.test(line.text));
+  const kinds = lines.map((line) => headingKind(line.text) ?? (decimal ? decimalKind(line.text) : undefined));
   const used = [...new Set(kinds.filter((kind): kind is number => kind !== undefined))];
   for (const [i, line] of lines.entries()) {
     const found = line.text.trim();

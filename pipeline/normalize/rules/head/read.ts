@@ -13,6 +13,7 @@ import { isDictionaryWord, readByline, readLatinNames, type Byline } from './nam
 import { isPersonName, mayBePersonName } from './people-names.ts';
 import { readDottedByline } from './post-byline.ts';
 import { withoutReprintNote } from './values.ts';
+import { splitTitleByline } from './title-byline.ts';
 import { readBarredByline } from './title-prefix.ts';
 
 export type Role =
@@ -28,6 +29,8 @@ export interface Reading {
   date?: DateValue;
   byline?: Byline;
   publication?: PublicationValue;
+  /** On a title's line, the byline after the title. */
+  tail?: Line;
 }
 
 /** Labels whose value may stand alone on the next line (`摘要：` then the paragraph). */
@@ -120,7 +123,10 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
   // `[Variables]`: a section name of a config file quoted in a post, not the English title.
   if (chineseDoc && isEnglish(text) && !/^\[[^\]]*\]$/u.test(text)) return reading('english');
   if (isBody(text)) return reading('body');
-  return reading(isTitleCandidate(text) ? 'candidate' : 'body');
+  if (!isTitleCandidate(text)) return reading('body');
+  // `老街改造的几点看法 作者：青石`: a title with its byline after it on the line.
+  const split = splitTitleByline(line, known);
+  return split && isTitleCandidate(split.title.text) ? reading('candidate', { line: split.title, byline: split.byline, tail: split.tail }) : reading('candidate');
 }
 
 /**
