@@ -23,7 +23,8 @@ import { CHROME_REGION, TRAILER_REASONS } from './chrome.ts';
 import { isRecord, readFieldLine } from './head/labels.ts';
 import { headingDepth } from './structure.ts';
 import { isOuterHeading } from './structure.ts';
-import { knownNames, markLoneNames, markSlogans, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
+import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
+import { markEllipsisTitle, markLoneNames, markSlogans } from './head/reread.ts';
 
 export { segmentKeywords } from './head/keywords.ts';
 export { RULE_ID, type HeaderFields };
@@ -113,6 +114,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   const readings = readHead(lines, chineseDoc);
   if (!chineseDoc) markLoneNames(readings);
   else markSlogans(readings);
+  markEllipsisTitle(readings);
   // A labelled title (`【题名】…`, `標題：…`) is the title, wherever it stands.
   const labelledTitle = readings.findIndex((r, k) => r.fields?.some((f) => f.kind === 'title' && (f.value.text !== '' || readings[k + 1]?.role === 'value')));
   const titleAt = labelledTitle >= 0 ? labelledTitle : pickTitle(readings, chineseDoc);

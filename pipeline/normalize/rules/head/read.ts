@@ -5,12 +5,11 @@
  */
 import { trimLine, sliceLine, type Line } from '../../lines.ts';
 import { isCounterRow, isWidgetLine } from '../chrome.ts';
-import { isAffiliation, isAudienceSlogan, isBody, isChrome, isEnglish, isFollowCall, isSlogan, isTitleCandidate, subtitleOf } from './classify.ts';
+import { isAffiliation, isBody, isChrome, isEnglish, isTitleCandidate, subtitleOf } from './classify.ts';
 import { gluedKeywordsLabel, isKeywordList } from './keywords.ts';
 import { isMediaName, isPublicationLine, readEnglishJournal, readPublication, readReprintNote, readSourceNote, type PublicationValue } from './journal.ts';
 import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
 import { isDictionaryWord, readByline, readLatinNames, type Byline } from './names.ts';
-import { isPersonName, mayBePersonName } from './people-names.ts';
 import { readDottedByline } from './post-byline.ts';
 import { withoutReprintNote } from './values.ts';
 import { splitTitleByline } from './title-byline.ts';
@@ -134,8 +133,11 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
  * (`中国青年报客户端`), or up to three of the site's section words (`社区动态 城市生活 2024-02-18`).
  */
 function datePrefix(before: string): boolean {
-  return /^\D{0,8}$/u.test(before) || isMediaName(before.replace(/^\s*[(（]/u, '').trim()) || /^(?:[^\s\d]{1,6}\s+){1,3}$/u.test(before);
+  return /^\D{0,8}$/u.test(before) || WEEKDAY.test(before) || isMediaName(before.replace(/^\s*[(（]/u, '').trim()) || /^(?:[^\s\d]{1,6}\s+){1,3}$/u.test(before);
 }
+
+/** `Wednesday, October 25, 2017`: an English weekday before the date. */
+const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$/iu;
 
 /** `2023年5月12日 星期五 下午3:15`: the weekday, and a time of day with its half. */
 const WEEKDAY_AND_TIME = /^[（(]?(?:星期|[週周]|[禮礼]拜)[一二三四五六日天][)）]?(?:\s*(上午|中午|下午|晚上|早上|凌晨)?\s*(\d{1,2})\s*[:：]\s*(\d{2}))?$|^(上午|中午|下午|晚上|早上|凌晨)\s*(\d{1,2})\s*[:：]\s*(\d{2})$/u;
@@ -244,42 +246,4 @@ export function knownNames(lines: Line[]): string[] {
     }
   }
   return [...new Set(names)];
-}
-
-/** Words that start a title, not a name (`Why Small Libraries`). */
-const NOT_NAME = /^(?:A|An|The|Why|How|What|When|Where|Who|Is|Are|Do|Does|In|On|Of|For|And|To|At|After|Before|New|Our|My|Your|This|That|Inside|Behind|Beyond)$/u;
-
-/**
- * `Jane Holloway` alone on its line between an English title and a date: the byline without
- * its `By`, when its words are people's names. Two or three capitalized words that are not a title's opening.
- */
-export function markLoneNames(readings: Reading[]): void {
-  for (let k = 1; k + 1 < readings.length && k < 8; k++) {
-    const r = readings[k]!;
-    const next = readings[k + 1]!;
-    const dated = next.role === 'date' || next.date !== undefined || next.fields?.some((f) => f.kind === 'date');
-    if (r.role !== 'candidate' || !dated || readings[k - 1]!.role !== 'candidate') continue;
-    if (readings[k - 1]!.line.text.trim().split(/\s+/u).length < 3) continue;
-    const words = r.line.text.trim().split(/\s+/u);
-    if (words.length < 2 || words.length > 3 || words.some((w) => !/^[A-Z][a-z'’-]+$|^[A-Z]\.$/u.test(w) || NOT_NAME.test(w))) continue;
-    // `Climate Change` stands there too: the site's topic, not a name; `Priya Raman`, whose given name the
-    // dictionary lacks, may be either, and stays in the text (it is no title either).
-    if (isPersonName(words)) readings[k] = { ...r, role: 'byline', byline: { names: [trimLine(r.line)], etAl: false, affiliations: [] } };
-    else readings[k] = { ...r, role: mayBePersonName(words) ? 'text' : 'chrome' };
-  }
-}
-
-/**
- * `一线产品人都在看的成长笔记！` over `点击上方蓝字关注我们`: the account's slogan, standing above its
- * call to follow where a title would, on a feed page that printed no title. Site chrome.
- */
-export function markSlogans(readings: Reading[]): void {
-  for (let k = 0; k + 1 < readings.length && k < 8; k++) {
-    const r = readings[k]!;
-    const next = readings[k + 1]!;
-    if (r.role === 'candidate' && next.role === 'chrome' && isFollowCall(next.line.text) && isSlogan(r.line.text)) readings[k] = { ...r, role: 'chrome' };
-    // `数十万互联网从业者的共同关注！` over `作者：…`: the account's boast about its readers, over the byline.
-    const byline = next.byline !== undefined || next.fields?.some((f) => f.kind === 'author' || f.kind === 'publication');
-    if (r.role === 'candidate' && k < 3 && byline && isAudienceSlogan(r.line.text)) readings[k] = { ...r, role: 'chrome' };
-  }
 }
