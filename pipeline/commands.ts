@@ -7,6 +7,7 @@ import type { Values } from './options.ts';
 import { GalleyError } from './errors.ts';
 import { removePendingWrites, writeAtomic } from './emit/write.ts';
 import { interrupt, onInterrupt } from './interrupt.ts';
+import supportsColor from 'supports-color';
 
 export async function runCommand(command: string, files: string[], values: Values, debug: boolean): Promise<number> {
   try {
@@ -70,15 +71,16 @@ async function closeThreads(): Promise<void> {
 
 async function runBuild(files: string[], values: Values): Promise<number> {
   const settings = settingsFrom(values);
-  const [{ build, humanReport, JsonReportStream, reportEntries }, { warmHumanReport }, { checkSettings }, { parseShard }, { createProgress }] = await Promise.all([
+  const [{ build, humanReport, JsonReportStream, reportEntries }, { checkSettings }, { parseShard }, { createProgress }] = await Promise.all([
     import('./index.ts'),
-    import('./report.ts'),
     import('./config/index.ts'),
     import('./batch/shard.ts'),
     import('./batch/progress.ts'),
   ]);
   if (settings.out) settings.out = relative(process.cwd(), settings.out) || '.';
   const json = values.report === 'json';
+  // Colors as stderr shows them, decided here: a thread's stderr is no terminal.
+  const report = { quiet: values.quiet, verbose: values.verbose, color: stderrColor() };
   const progress = createProgress({ lines: !json });
   if (values.book && files.length) throw new GalleyError(undefined, '--book takes no FILEs: the book names its own chapters', 2);
   // Each document's messages are taken as it finishes, so memory does not grow with the collection:
@@ -101,13 +103,14 @@ async function runBuild(files: string[], values: Values): Promise<number> {
       replayMessages: json,
       keepFiles: false,
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
-      ...(json ? {} : { whileWaiting: warmHumanReport }),
+      // Each document's report is formatted on its text thread while this one writes the outputs.
+      ...(json ? {} : { report }),
       onDocument: (doc, done, total, index) => {
         progress.update({ source: doc.source, line: describe(doc), failed: Boolean(doc.error), cached: Boolean(doc.cached) }, done, total);
         if (stream) stream.add(index, doc.file ? reportEntries([doc.file]) : []);
         else if (doc.file && !doc.cached) {
-          const report = humanReport([doc.file], { quiet: values.quiet, verbose: values.verbose });
-          if (report) progress.print(report);
+          const text = doc.report ?? humanReport([doc.file], report);
+          if (text) progress.print(text);
         }
       },
     });
@@ -174,4 +177,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // Both at once, so the wait for writes under way and for the text threads adds up to half a second, not one.
     void Promise.allSettled([removePendingWrites(), interrupt()]).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
+}
+
+/** Whether the report on stderr is in color, as vfile-reporter decides it (supports-color). */
+function stderrColor(): boolean {
+  return Boolean(supportsColor.stderr && supportsColor.stderr.hasBasic);
 }

@@ -68,16 +68,24 @@ function withUnlisted(byline: string, unlisted: number, listedWarnings: number, 
     .replace(/^\d+ messages \(/, `${errors + warnings} messages (`);
 }
 
+/** How humanReport writes: `color`, ANSI colors or not (by default, whether stderr shows them). */
+export interface ReportOptions {
+  quiet?: boolean;
+  verbose?: boolean;
+  color?: boolean;
+}
+
 /**
  * Messages for a person: errors one by one, warnings one by one up to LISTED_PER_RULE of each
  * rule (a long scraped text can have tens of thousands of one kind: the rest are counted, per
  * rule), routine repairs (info) as one line per rule with its count. `verbose` lists every
  * message; `quiet` leaves the routine lines out.
  */
-export function humanReport(files: VFile[], options: { quiet?: boolean; verbose?: boolean } = {}): string {
+export function humanReport(files: VFile[], options: ReportOptions = {}): string {
   const withMessages = files.filter((file) => file.messages.length);
   if (!withMessages.length) return '';
-  if (options.verbose) return reporter(withMessages);
+  const settings = { color: options.color };
+  if (options.verbose) return reporter(withMessages, settings);
   const blocks: string[] = [];
   for (const file of withMessages) {
     const counts = new Map<string, number>();
@@ -90,7 +98,7 @@ export function humanReport(files: VFile[], options: { quiet?: boolean; verbose?
     const shown = new VFile({ path: file.path });
     shown.messages = messages;
     if (!shown.messages.length && (options.quiet || !counts.size)) continue;
-    const lines = shown.messages.length ? reporter([shown]).split('\n') : [file.path];
+    const lines = shown.messages.length ? reporter([shown], settings).split('\n') : [file.path];
     const extra: string[] = [];
     if (more.size) {
       const unlisted = [...more.values()].reduce((a, b) => a + b, 0);

@@ -100,7 +100,8 @@ function lazyImports(lazy) {
 }
 
 /**
- * Runs the text thread on galley's own sample documents, then has it write the code cache of
+ * Runs the text thread on galley's own sample documents (their reports too, as a build formats
+ * them there), then has it write the code cache of
  * every function they compiled (dist/text-worker.cache). Without one, the thread compiles its code.
  */
 async function writeCodeCache() {
@@ -113,11 +114,13 @@ async function writeCodeCache() {
     worker.on('exit', resolve);
   });
   worker.on('message', (reply) => {
+    // A document's report, sent after its reply: the next document went out with that.
+    if (reply !== 'ready' && 'report' in reply) return;
     if (reply !== 'ready' && reply.error) console.warn(`galley: code cache: ${reply.error.file}: ${reply.error.message}`);
     const name = sources[next++];
     if (name === undefined) return worker.postMessage('close');
     const kind = extname(name) === '.md' ? 'markdown' : 'text';
-    worker.postMessage({ id: next, kind: 'text', source: { path: join(samples, name), display: `source/${name}`, kind }, layers: { config: {}, cli: { formats: ['html'] } }, root });
+    worker.postMessage({ id: next, kind: 'text', source: { path: join(samples, name), display: `source/${name}`, kind }, layers: { config: {}, cli: { formats: ['html'] } }, root, report: {} });
   });
   try {
     await done;

@@ -13,13 +13,13 @@ import { loadTemplate, templatesDir } from '../render/template.ts';
 import { pluginFingerprint } from '../process/user-plugins.ts';
 import { BuildCache, CACHE_DIR } from './store.ts';
 import { periodicCollection } from './memory.ts';
-import type { PreparedDocument } from './stages.ts';
 import type { SharedOutputs } from './outputs.ts';
 import { selectShard, type Shard } from './shard.ts';
 import type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
 import { mark } from '../trace.ts';
+import type { ReportOptions } from '../report.ts';
 import { bookHints, findSources, namedSources, uniqueOutputNames, type Source } from './sources.ts';
-import { bookPool, textPool } from './text-pool.ts';
+import { bookPool, textPool, type LaterReply, type PreparedText } from './text-pool.ts';
 
 export type { BuildResult, DocumentCallback, DocumentResult } from './results.ts';
 
@@ -53,6 +53,12 @@ export interface BuildOptions {
    * there what it needs once that document is done (the CLI, its report).
    */
   whileWaiting?: () => void;
+  /**
+   * Format each document's messages for a person (humanReport with these options) on its text
+   * thread, while this one writes its outputs: DocumentResult.report, unless a message was added
+   * after the text stages (then the caller formats `file` itself).
+   */
+  report?: ReportOptions;
   /** Build only this part of the documents (see shard.ts). */
   shard?: Shard;
   /** A book: a YAML book file, or a folder of chapters (see book/). Bound into one e-book, PDF and page. */
@@ -163,13 +169,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (!done) browserDone();
       done = true;
     };
-    const result = await buildDocument(source, layers, root, outDir, browser, { timeout: base.timeout, onBrowserDone: release, whileWaiting: idle(base) }, shared).finally(release);
+    const { result, report } = await buildDocument(source, layers, root, outDir, browser, { timeout: base.timeout, onBrowserDone: release, whileWaiting: idle(base), report: options.report }, shared).finally(release);
     if (!result.error && result.file && result.settings) {
       const finished = { outputs: result.outputs, shared: result.shared ?? [], file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
         result.file!.message(`not recorded in the build cache: ${error.message}`, { ruleId: 'build-cache', source: 'galley' });
       });
     }
+    // The thread's report, when this thread added no message since (the outputs', the cache's).
+    const formatted = await report;
+    if (formatted && result.file?.messages.length === formatted.messages) result.report = formatted.report;
     return result;
   };
   // A bounded queue rather than every document at once: a few more documents
@@ -208,11 +217,11 @@ async function buildDocument(
   root: string,
   outDir: string,
   browser: () => Promise<BrowserSession | undefined>,
-  { timeout, onBrowserDone, whileWaiting }: { timeout: number; onBrowserDone: () => void; whileWaiting?: (outputs: typeof import('./stages.ts')) => Promise<void> },
+  { timeout, onBrowserDone, whileWaiting, report }: { timeout: number; onBrowserDone: () => void; whileWaiting?: (outputs: typeof import('./stages.ts')) => Promise<void>; report?: ReportOptions },
   shared: SharedOutputs,
-): Promise<DocumentResult> {
+): Promise<{ result: DocumentResult; report?: Promise<LaterReply | undefined> }> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
-  let prepared: PreparedDocument;
+  let prepared: PreparedText;
   try {
     mark('text stages start');
     // The emitters load once the thread has the document, while it runs the text stages: loading
@@ -223,11 +232,11 @@ async function buildDocument(
       if (whileWaiting) stages.then(whileWaiting).catch(() => undefined);
     };
     // On a thread that can be stopped: the document gets `timeout` seconds there.
-    prepared = await textPool.prepare(source, layers, root, timeout, loadStages);
+    prepared = await textPool.prepare(source, layers, root, timeout, loadStages, report);
     mark('text stages done');
   } catch (error) {
     result.error = asGalleyError(error, source.display);
-    return result;
+    return { result };
   }
   const { needsBrowser, writeOutputs } = await stages!;
   const { file, settings, rendered } = prepared;
@@ -250,5 +259,5 @@ async function buildDocument(
   } catch (error) {
     result.error = asGalleyError(error, source.display);
   }
-  return result;
+  return { result, report: prepared.report };
 }

@@ -19,6 +19,8 @@ export interface DocumentResult {
   cached?: boolean;
   /** A chapter of this book: it has no outputs of its own, the book's are its. */
   chapterOf?: string;
+  /** Its messages formatted for a person, as BuildOptions.report asked (humanReport of `file`). */
+  report?: string;
 }
 
 /**

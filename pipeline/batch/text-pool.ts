@@ -17,6 +17,7 @@ import { GalleyError } from '../errors.ts';
 import { onInterrupt } from '../interrupt.ts';
 import type { DocumentSource, Layers, PreparedDocument } from '../process/document.ts';
 import type { RenderedDocument } from '../render/index.ts';
+import type { ReportOptions } from '../report.ts';
 import { stageIn } from '../process/stage.ts';
 import { replay, type SavedMessage } from './replay.ts';
 import type { EpubJob } from '../emit/epub/index.ts';
@@ -26,8 +27,8 @@ import { spawnThread, takeEarlyThread, type Thread as RawThread, type WorkerModu
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** A document's text stages (text-worker.ts). */
-export type TextJob = { id: number; kind: 'text'; source: DocumentSource; layers: Layers; root: string };
+/** A document's text stages (text-worker.ts); with `report`, its report for a person is formatted after them (LaterReply). */
+export type TextJob = { id: number; kind: 'text'; source: DocumentSource; layers: Layers; root: string; report?: ReportOptions };
 /** An e-book to make, or a printed PDF to finish (book-worker.ts). */
 export type BookJob = { id: number; kind: 'epub'; epub: EpubJob } | { id: number; kind: 'pdf'; pdf: FinishJob };
 
@@ -44,6 +45,12 @@ export type TextReply =
   | { id: number; epub: Uint8Array; heap: number }
   | { id: number; pdf: Uint8Array; heap: number }
   | { id: number; error: ThreadError };
+
+/** A document's human report (humanReport), sent after its text job's reply; `messages`: how many it reports. */
+export type LaterReply = { id: number; report: string; messages: number };
+
+/** A prepared document; `report`, when asked for, settles once its thread has formatted it (undefined if it could not). */
+export type PreparedText = PreparedDocument & { report?: Promise<LaterReply | undefined> };
 
 type Thread = RawThread<TextReply>;
 
@@ -75,13 +82,18 @@ class TextPool {
     private readonly module: WorkerModule,
   ) {}
 
-  /** A document's text stages, on a thread; they may take `timeout` seconds. `onPosted`: called once the thread has the document. */
-  async prepare(source: DocumentSource, layers: Layers, root: string, timeout: number, onPosted?: () => void): Promise<PreparedDocument> {
-    const reply = await this.run({ kind: 'text', source, layers, root }, { file: source.display, seconds: timeout }, [], onPosted);
+  /**
+   * A document's text stages, on a thread; they may take `timeout` seconds. `onPosted`: called
+   * once the thread has the document. With `report`, the thread then formats its human report.
+   */
+  async prepare(source: DocumentSource, layers: Layers, root: string, timeout: number, onPosted?: () => void, report?: ReportOptions): Promise<PreparedText> {
+    let later: Promise<LaterReply | undefined> | undefined;
+    const expect = report && ((reply: Promise<LaterReply | undefined>) => (later = reply));
+    const reply = await this.run({ kind: 'text', source, layers, root, ...(report ? { report } : {}) }, { file: source.display, seconds: timeout }, [], onPosted, expect);
     if (!('file' in reply)) throw new Error('the text stages sent no document');
     const file = replay(source.display, reply.file.messages);
     Object.assign(file.data, reply.file.data);
-    return { source, file, settings: reply.settings, rendered: reply.rendered };
+    return { source, file, settings: reply.settings, rendered: reply.rendered, ...(later ? { report: later } : {}) };
   }
 
   /**
@@ -104,10 +116,29 @@ class TextPool {
     return reply.pdf;
   }
 
-  /** Runs a job on a thread; a text job may take `timeout.seconds`, after which its thread is stopped. */
-  private async run(job: DistributiveOmit<TextJob | BookJob, 'id'>, timeout?: { file: string; seconds: number }, transfer: ArrayBuffer[] = [], onPosted?: () => void): Promise<Exclude<TextReply, { error: ThreadError }>> {
+  /**
+   * Runs a job on a thread; a text job may take `timeout.seconds`, after which its thread is stopped.
+   * `expect` is given the reply the thread sends after the job's own (undefined if it dies first).
+   */
+  private async run(
+    job: DistributiveOmit<TextJob | BookJob, 'id'>,
+    timeout?: { file: string; seconds: number },
+    transfer: ArrayBuffer[] = [],
+    onPosted?: () => void,
+    expect?: (later: Promise<LaterReply | undefined>) => void,
+  ): Promise<Exclude<TextReply, { error: ThreadError }>> {
     const thread = await this.take();
     const id = ++this.next;
+    if (expect) {
+      expect(
+        new Promise((settle) =>
+          thread.later.set(id, (reply) => {
+            thread.later.delete(id);
+            settle(reply as LaterReply | undefined);
+          }),
+        ),
+      );
+    }
     const reply = await new Promise<TextReply | Error>((settle) => {
       const timer =
         timeout &&
@@ -129,6 +160,8 @@ class TextPool {
       thread.worker.postMessage({ ...job, id } as TextJob | BookJob, transfer);
       onPosted?.();
     });
+    // A job that failed sends nothing after its reply.
+    if (reply instanceof Error || 'error' in reply) thread.later.get(id)?.(undefined);
     if (reply instanceof Error) throw reply;
     if ('heap' in reply && reply.heap > RETIRE_HEAP) this.retire(thread);
     else this.give(thread);

@@ -9,8 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { asGalleyError } from '../errors.ts';
 import { prepareDocument } from '../process/document.ts';
 import { reportStagesTo } from '../process/stage.ts';
-import { saveMessage } from './replay.ts';
-import type { TextJob, TextReply } from './text-pool.ts';
+import { replay, saveMessage } from './replay.ts';
+import type { LaterReply, TextJob, TextReply } from './text-pool.ts';
 
 reportStagesTo(new Int32Array(workerData.stage as SharedArrayBuffer));
 
@@ -30,6 +30,15 @@ parentPort!.on('message', async (job: TextJob | 'close') => {
   } catch (error) {
     // Something on the document that cannot be copied to the batch (a plugin's function, say).
     parentPort!.postMessage({ id: job.id, error: { file: job.source.display, message: `could not be passed on: ${(error as Error).message}`, exitCode: 1 } } satisfies TextReply);
+    return;
+  }
+  // The report for a person, formatted here while the build's thread writes the outputs: from the
+  // messages as that thread replays them, so the text is the one it would format itself. The
+  // reporter is loaded then, not with the thread: its start is on the way to every document.
+  if (job.report && 'file' in reply) {
+    const { messages } = reply.file;
+    const { humanReport } = await import('../report.ts');
+    parentPort!.postMessage({ id: job.id, report: humanReport([replay(job.source.display, messages)], job.report), messages: messages.length } satisfies LaterReply);
   }
 });
 

@@ -28,6 +28,8 @@ export interface Thread<R extends Reply = Reply> {
   ready: Promise<void>;
   /** The job it is working on. */
   job?: { id: number; settle: (reply: R | Error) => void };
+  /** Replies that come after a job's own (a document's report), by job id: undefined if the thread died first. */
+  later: Map<number, (reply: Reply | undefined) => void>;
   /** Has run a job: it ends as a program does; one that never did is simply stopped. */
   used?: boolean;
   /** Told when the thread dies (an error, an exit); until a pool sets it, `died` keeps why. */
@@ -53,14 +55,16 @@ export function spawnThread<R extends Reply>(module: WorkerModule): Thread<R> {
   const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (failed = reject)));
   // A failed start is the first job's error, not an unhandled rejection.
   ready.catch(() => undefined);
-  const thread: Thread<R> = { worker, stage, ready };
+  const thread: Thread<R> = { worker, stage, ready, later: new Map() };
   worker.on('message', (reply: R | 'ready') => {
     if (reply === 'ready') loaded();
     else if (thread.job?.id === reply.id) thread.job.settle(reply);
+    else thread.later.get(reply.id)?.(reply);
   });
   const died = (why: string) => {
     failed(new Error(why));
     thread.job?.settle(new Error(why));
+    for (const settle of thread.later.values()) settle(undefined);
     thread.died ??= why;
     thread.onDeath?.(why);
   };
