@@ -3,7 +3,7 @@
  * itself, gives headings stable ids, marks citations and builds the table of contents.
  */
 import GithubSlugger from 'github-slugger';
-import type { Heading, Root, RootContent, Text } from 'mdast';
+import type { Heading, Link, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -52,6 +52,7 @@ export function enrich(tree: Root, data: Record<string, unknown>, file: VFile): 
   }
   const toc = identifyHeadings(tree);
   markCitations(tree);
+  markAddresses(tree);
   return { tree, meta, toc };
 }
 
@@ -80,21 +81,37 @@ function identifyHeadings(tree: Root): TocEntry[] {
   return toc;
 }
 
-/** `[1]` in running text is a citation mark: superscript, like the journal set it. */
+/**
+ * `[1]` in running text is a citation mark: superscript, like the journal set it. At the start
+ * of a paragraph it is a reference list entry's number (`[1]王名.社会组织…`), set as written.
+ */
 function markCitations(tree: Root): void {
   visit(tree, 'text', (node: Text, index, parent) => {
     if (!parent || index === undefined || parent.type === 'link' || parent.type === 'linkReference') return;
     const parts = node.value.split(/(\[\d{1,3}(?:[,，–-]\d{1,3})*\])/);
     if (parts.length === 1) return;
+    const entryNumber = parent.type === 'paragraph' && index === 0 && parts[0] === '';
     const replacement: RootContent[] = parts
       .filter((part) => part !== '')
-      .map((part) =>
-        /^\[\d/.test(part)
+      .map((part, n) =>
+        /^\[\d/.test(part) && !(entryNumber && n === 0)
           ? ({ type: 'text', value: part, data: { hName: 'sup', hProperties: { className: ['citation'] } } } as Text)
           : ({ type: 'text', value: part } as Text),
       );
     (parent.children as RootContent[]).splice(index, 1, ...replacement);
     return [SKIP, index + replacement.length];
+  });
+}
+
+/**
+ * A link that shows its own address (`https://…`, found bare in the text) is marked `url`: the
+ * templates let it break anywhere, so that a justified line before it is not stretched to let it start the next.
+ */
+function markAddresses(tree: Root): void {
+  visit(tree, 'link', (node: Link) => {
+    const text = toString(node);
+    if (text.length < 16 || !node.url.endsWith(text.replace(/^(?:https?:\/\/)?/, ''))) return;
+    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, className: ['url'] } };
   });
 }
 

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
-import { defaultSchema } from 'rehype-sanitize';
+import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import type { Settings } from '../config/index.ts';
@@ -26,6 +26,8 @@ import { galleyText } from './text-parser.ts';
 import { loadPlugins } from './user-plugins.ts';
 import { stageMark } from './stage.ts';
 
+type PropertyDefinition = NonNullable<NonNullable<SanitizeSchema['attributes']>[string]>[number];
+
 /** Untrusted HTML keeps structure and the attributes galley itself sets, nothing that runs. */
 const schema = {
   ...defaultSchema,
@@ -33,6 +35,8 @@ const schema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'lang', 'dir'],
+    // A link's classes are limited to the footnotes' there; `url` marks one that shows its address (enrich/index.ts).
+    a: (defaultSchema.attributes?.a ?? []).map((attribute): PropertyDefinition => (Array.isArray(attribute) && attribute[0] === 'className' ? [...attribute, 'url'] as PropertyDefinition : attribute)),
   },
 };
 

@@ -3,7 +3,10 @@
  * form keep the Western marks that standard sets them with, while the body around them is
  * repaired as ever.
  */
+import type { Paragraph, Root, Text } from 'mdast';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { enrich } from '../../pipeline/enrich/index.ts';
 import { headingKind } from '../../pipeline/normalize/rules/structure.ts';
 import { isStandardEntry, referencesHeader } from '../../pipeline/normalize/rules/references.ts';
 import { normalizeLines } from './helpers.ts';
@@ -75,5 +78,16 @@ describe('a page with a reference list', () => {
     expect(body).not.toContain('## ');
     expect(body).toContain('本文的参考文献共有三十条，附在文后。');
     expect(body.trimEnd().endsWith('参考文献')).toBe(true);
+  });
+});
+
+describe('in the outputs', () => {
+  it('an entry’s number is set as written, and a citation mark in the text as a superscript', () => {
+    const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value }] });
+    const tree: Root = { type: 'root', children: [paragraph('正文引用了一篇文章[1]。'), paragraph('[1]李明.社区治理研究[M].北京:人民出版社,2015[2].')] };
+    enrich(tree, { title: 'T' }, new VFile());
+    const marks = (n: number) => (tree.children[n] as Paragraph).children.map((t) => [(t as Text).value, t.data?.hName]);
+    expect(marks(0)).toEqual([['正文引用了一篇文章', undefined], ['[1]', 'sup'], ['。', undefined]]);
+    expect(marks(1)).toEqual([['[1]', undefined], ['李明.社区治理研究[M].北京:人民出版社,2015', undefined], ['[2]', 'sup'], ['.', undefined]]);
   });
 });

@@ -73,6 +73,18 @@ describe('scraped fixtures built', () => {
     expect(Object.values(book.xhtml).join('')).toMatch(new RegExp(`<p class="title-en" (?:xml:)?lang="en"[^>]*>${titleEn}</p>`));
   });
 
+  it('give a reference list its heading in the contents and the bookmarks, entry numbers as written, and addresses that may break', async () => {
+    const name = 'journal-references';
+    const html = readFileSync(join(out, `${name}.html`), 'utf8');
+    expect(html).toMatch(/<h2 id="参考文献">参考文献<\/h2>/u);
+    expect(html).toContain('<a href="#参考文献">参考文献</a>');
+    expect(html).toContain('<p>[1]韩俊.中国农村改革(2002-2012)[M].上海:上海远东出版社,2012.</p>');
+    expect(html).toContain('<a href="http://www.example.org/article/1.html" class="url">http://www.example.org/article/1.html</a>');
+    expect(html).toContain('<sup class="citation">[1]</sup>');
+    const book = await openEpub(join(out, `${name}.epub`));
+    expect(Object.values(book.xhtml).join('')).toContain('参考文献</a>');
+  });
+
   it('never describe a book by its site chrome', async () => {
     for (const name of ['top-and-counter-hant', 'app-banner-first-line', 'nav-row-above-title']) {
       const opf = (await openEpub(join(out, `${name}.epub`))).opf;
