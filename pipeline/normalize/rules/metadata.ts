@@ -17,6 +17,7 @@ import { AFFILIATION_NOTE, titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
 import { siteOfCopy } from './head/title-marks.ts';
 import { titlePrefixName } from './head/title-prefix.ts';
+import { titleFromCitation } from './head/self-citation.ts';
 import { readSourceCredit, readSourceLink, readSourceNote } from './head/journal.ts';
 import { removed } from './boilerplate.ts';
 import { CHROME_REGION, TRAILER_REASONS } from './chrome.ts';
@@ -117,7 +118,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   markEllipsisTitle(readings);
   // A labelled title (`【题名】…`, `標題：…`) is the title, wherever it stands.
   const labelledTitle = readings.findIndex((r, k) => r.fields?.some((f) => f.kind === 'title' && (f.value.text !== '' || readings[k + 1]?.role === 'value')));
-  const titleAt = labelledTitle >= 0 ? labelledTitle : pickTitle(readings, chineseDoc);
+  const titleAt = labelledTitle >= 0 ? labelledTitle : (pickTitle(readings, chineseDoc) ?? (chineseDoc ? titleFromCitation(readings, knownNames(readings.map((r) => r.line))) : undefined));
   if (titleAt === undefined) {
     const first = readings[0];
     if (reporter) reporter.file.message('No title line found at the top of the text', { place: reporter.locate(first ? originAt(first.line, 0) : 0), ruleId: RULE_ID, source: 'galley' });
@@ -160,6 +161,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   // `老街改造的几点看法 作者：青石`: the byline after the title on its line.
   const titled = titleAt === undefined ? undefined : readings[titleAt]!;
   if (titled?.tail && titled.byline && fields.authors.length === 0) put.take({ line: titled.tail, index: titled.index, role: 'byline', byline: titled.byline }, false, false, undefined);
+  if (titled?.publication && !fields.publication) put.take({ line: titled.line, index: titled.index, role: 'publication', publication: titled.publication }, false, false, undefined);
   if (speaker) put.take({ line: speaker, index: readings[titleAt!]!.index, role: 'byline', byline: { names: [speaker], etAl: false, affiliations: [] } }, false, false, undefined);
   joinIssue(fields);
   dropTitleKeywords(fields, reporter);

@@ -11,6 +11,7 @@ import { isMediaName, isPublicationLine, readEnglishJournal, readPublication, re
 import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
 import { isDictionaryWord, readByline, readLatinNames, type Byline } from './names.ts';
 import { readDottedByline } from './post-byline.ts';
+import { isSelfCitation } from './self-citation.ts';
 import { withoutReprintNote } from './values.ts';
 import { splitTitleByline } from './title-byline.ts';
 import { readBarredByline } from './title-prefix.ts';
@@ -35,7 +36,12 @@ export interface Reading {
 /** Labels whose value may stand alone on the next line (`摘要：` then the paragraph). */
 export const TAKES_NEXT_LINE = new Set(['abstract', 'abstractEn', 'keywords', 'keywordsEn']);
 
-export function readHeadLine(line: Line, index: number, known: string[], chineseDoc: boolean, record = false): Reading {
+/** A list's bullet a page's layout set before a head line (`• 摘要：…`); `·` is left, as it joins names. */
+const BULLET = /^\s*[•▪●◆◦]\s*/u;
+
+export function readHeadLine(found: Line, index: number, known: string[], chineseDoc: boolean, record = false): Reading {
+  const bullet = BULLET.exec(found.text);
+  const line = bullet ? trimLine(sliceLine(found, bullet[0].length, found.text.length)) : found;
   const reading = (role: Role, extra: Partial<Reading> = {}): Reading => ({ line, index, role, ...extra });
   const text = line.text.trim();
   const labelled = readFieldLine(line, record);
@@ -60,6 +66,8 @@ export function readHeadLine(line: Line, index: number, known: string[], chinese
     if (labelled.fields.every((f) => f.kind === 'chrome') && [...prefix.text].length <= 16 && !/[。！？，,；;]/u.test(prefix.text)) return reading('chrome');
   }
   if (FUNDED.test(text)) return reading('fields', { fields: [{ kind: 'funding', label: '', value: trimLine(line) }] });
+  // The article's own reference, unlabelled, is read as the labelled one is (`引用本文：…`).
+  if (chineseDoc && isSelfCitation(line)) return reading('fields', { fields: [{ kind: 'citation', label: '', value: trimLine(line) }] });
   const by = ENGLISH_BY.exec(line.text);
   // `By Sarah Lee, Transport Correspondent`: the role after the name is not a second author.
   const role = by ? ROLE_TAIL.exec(line.text) : null;
