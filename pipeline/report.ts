@@ -119,17 +119,6 @@ export function humanReport(files: VFile[], options: ReportOptions = {}): string
 }
 
 /**
- * Formats a throwaway report: the first one compiles vfile-reporter's width
- * measures (Intl.Segmenter, the emoji expression), which a build does while
- * its first document is still in the text stages rather than after it.
- */
-export function warmHumanReport(): void {
-  const file = new VFile({ path: 'warm.md' });
-  file.message('“基層干部” 😀', { place: { line: 1, column: 1 }, ruleId: 'warm', source: 'galley' });
-  reporter([file]);
-}
-
-/**
  * Writes a build's entries as one JSON array, the same text as
  * JSON.stringify(all, null, 2), while the build runs. Documents finish out of
  * order; each one's entries wait only for the documents before it, so memory
