@@ -45,3 +45,16 @@ describe('`发布:` before a date', () => {
     expect(meta).toMatchObject({ authors: ['黄诗涵'], date: '2019-03-08', time: '16:07', publication: '城东晚报' });
   });
 });
+
+describe('a paper’s name after the date', () => {
+  it('is the publication, and the line goes', () => {
+    const { meta, body } = normalizeLines(['老城区的最后一家修车铺', '2009-04-21 11:38   城东晚报', ...CHINESE]);
+    expect(meta).toMatchObject({ title: '老城区的最后一家修车铺', date: '2009-04-21', time: '11:38', publication: '城东晚报' });
+    expect(body).not.toContain('城东晚报');
+  });
+
+  it('is not read from a word that is no paper’s name', () => {
+    const { meta } = normalizeLines(['老城区的最后一家修车铺', '2009-04-21 11:38 晴转多云', ...CHINESE]);
+    expect(meta.publication).toBeUndefined();
+  });
+});

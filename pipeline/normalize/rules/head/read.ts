@@ -107,6 +107,8 @@ export function readHeadLine(found: Line, index: number, known: string[], chines
     const byline = readByline(tail, 0, tail.text.length, known);
     if (byline) return reading('date', { date, byline, ...site });
     if (isPublicationLine(tail.text)) return reading('date', { date, publication: readPublication(tail)! });
+    // `2009-04-21 11:38   南方日报`: the paper's name after its date.
+    if (isMediaName(tail.text)) return reading('date', { date, publication: { publication: tail } });
   }
   if (isPublicationLine(text)) {
     const publication = readPublication(trimLine(line));
