@@ -17,7 +17,7 @@ import { AFFILIATION_NOTE, titleScore } from './head/classify.ts';
 import { isInstitutionList } from './head/institutions.ts';
 import { siteOfCopy } from './head/title-marks.ts';
 import { titlePrefixName } from './head/title-prefix.ts';
-import { titleFromCitation } from './head/self-citation.ts';
+import { titleFromCitation } from './head/cited-title.ts';
 import { readSourceCredit, readSourceLink, readSourceNote } from './head/journal.ts';
 import { removed } from './boilerplate.ts';
 import { CHROME_REGION, TRAILER_REASONS } from './chrome.ts';
