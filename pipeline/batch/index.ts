@@ -181,11 +181,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (formatted && result.file?.messages.length === formatted.messages) result.report = formatted.report;
     return result;
   };
-  // A bounded queue rather than every document at once: a few more documents
-  // in flight than browser pages keeps the pages busy while the next ones are
-  // prepared, and memory stays flat however many sources there are.
+  // A bounded queue rather than every document at once, so memory stays flat however many sources
+  // there are: room for a document printing on each page, one being finished and written after each,
+  // and one in the text stages on each text thread. With twice the pages alone, the documents being
+  // finished took the places of the next ones' text stages, and a page stood idle a third of the time.
   const documents: DocumentResult[] = new Array(sources.length);
-  const inFlight = Math.min(sources.length, 2 * base.concurrency);
+  const inFlight = Math.min(sources.length, 2 * base.concurrency + textPool.threads);
   let next = 0;
   let done = 0;
   const collect = periodicCollection();

@@ -82,6 +82,11 @@ class TextPool {
     private readonly module: WorkerModule,
   ) {}
 
+  /** How many threads the pool runs at most. */
+  get threads(): number {
+    return this.size;
+  }
+
   /**
    * A document's text stages, on a thread; they may take `timeout` seconds. `onPosted`: called
    * once the thread has the document. With `report`, the thread then formats its human report.
