@@ -115,8 +115,11 @@ export async function main(argv: string[]): Promise<number> {
  * teardown of what the build loaded (the natural end of the event loop) is
  * time a person waits for and nothing needs.
  */
-async function exitWhenWritten(code: number): Promise<never> {
+async function exitWhenWritten(code: number): Promise<void> {
   await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+  // A build stopped by Ctrl-C or SIGTERM fails as its threads are stopped: the signal's handler
+  // (commands.ts) ends the process with 130 or 143 once nothing is left half-written.
+  if ((await import('./interrupt.ts')).interrupting()) return;
   process.exit(code);
 }
 
