@@ -14,7 +14,8 @@ import { stableStructureIds } from '../../pipeline/emit/pdf/structure-ids.ts';
  * leaves of `perLeaf` entries, sorted by those numbers as Chromium sorts them.
  */
 async function taggedPdf(ids: number[], perLeaf: number): Promise<PDFDocument> {
-  const pdf = await PDFDocument.create();
+  // No creation and modification dates: three documents made a second apart must still compare equal.
+  const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.addPage();
   const { context } = pdf;
   const name = (n: number) => PDFString.of(`node${n}`);
