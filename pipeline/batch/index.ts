@@ -169,7 +169,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (!done) browserDone();
       done = true;
     };
-    const { result, report } = await buildDocument(source, layers, root, outDir, browser, { timeout: base.timeout, onBrowserDone: release, whileWaiting: idle(base), report: options.report }, shared).finally(release);
+    const { result, report } = await buildDocument(source, layers, root, outDir, browser, { timeout: base.timeout, onBrowserDone: release, whileWaiting: () => idle(base), report: options.report }, shared).finally(release);
     if (!result.error && result.file && result.settings) {
       const finished = { outputs: result.outputs, shared: result.shared ?? [], file: result.file, template: result.settings.template, assets: [...(result.file.data.assets ?? []), ...(result.file.data.inputs ?? [])], missing: result.file.data.missing ?? [], sourceHash: String(result.file.data.sourceHash) };
       await cache.record(source, finished).catch((error: Error) => {
@@ -218,7 +218,7 @@ async function buildDocument(
   root: string,
   outDir: string,
   browser: () => Promise<BrowserSession | undefined>,
-  { timeout, onBrowserDone, whileWaiting, report }: { timeout: number; onBrowserDone: () => void; whileWaiting?: (outputs: typeof import('./stages.ts')) => Promise<void>; report?: ReportOptions },
+  { timeout, onBrowserDone, whileWaiting, report }: { timeout: number; onBrowserDone: () => void; whileWaiting?: () => ((outputs: typeof import('./stages.ts')) => Promise<void>) | undefined; report?: ReportOptions },
   shared: SharedOutputs,
 ): Promise<{ result: DocumentResult; report?: Promise<LaterReply | undefined> }> {
   const result: DocumentResult = { source: source.display, slug: source.slug, outputs: {} };
@@ -229,8 +229,10 @@ async function buildDocument(
     // them before would hold up its start, as the thread's 'ready' waits for this thread to be free.
     const loadStages = () => {
       if (!stages) (stages = import('./stages.ts')).catch(() => undefined);
-      // Once the emitters are loaded: the thread has nearly always more to do by then.
-      if (whileWaiting) stages.then(whileWaiting).catch(() => undefined);
+      // Once the emitters are loaded: the thread has nearly always more to do by then. Taken by the
+      // first document posted to a thread, which need not be the first to get here (others may be queued ahead of it).
+      const wait = whileWaiting?.();
+      if (wait) stages.then(wait).catch(() => undefined);
     };
     // On a thread that can be stopped: the document gets `timeout` seconds there.
     prepared = await textPool.prepare(source, layers, root, timeout, loadStages, report);
