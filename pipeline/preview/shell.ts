@@ -7,7 +7,8 @@ export function shellHtml(state: State): string {
   const title = state.snapshot?.title || state.snapshot?.source || 'galley preview';
   const tree = h(null, [
     { type: 'doctype' },
-    h('html', { lang: 'en' }, [
+    // The versions of the page and the PDF its panes load: the script reloads them when a build it is told of differs.
+    h('html', { lang: 'en', dataPageVersion: state.pageVersion, dataPdfVersion: state.pdfVersion }, [
       h('head', [
         h('meta', { charset: 'utf-8' }),
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),

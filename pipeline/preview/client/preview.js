@@ -3,7 +3,10 @@
 const page = document.getElementById('page');
 const pdf = document.getElementById('pdf');
 const panel = document.getElementById('repairs');
-let shown = { version: -1 };
+// What the panes show: the versions the page was served with. A build that ends before the first
+// event (the page served while it ran) is then reloaded too, not taken for what the panes show.
+const served = document.documentElement.dataset;
+let shown = { version: -1, pageVersion: Number(served.pageVersion), pdfVersion: Number(served.pdfVersion) };
 let selected = null;
 
 function setText(id, text) {
@@ -17,7 +20,6 @@ function update(state) {
   error.hidden = !state.error;
   error.querySelector('pre').textContent = state.error || '';
   if (state.version === shown.version) return;
-  const first = shown.version === -1;
   if (state.title) {
     setText('title', state.title);
     document.title = `${state.title} · galley preview`;
@@ -30,9 +32,9 @@ function update(state) {
     // The fonts cover the characters of this build's page and panel.
     document.querySelector('link[href^="/fonts.css"]').href = `/fonts.css?v=${state.version}`;
   }
-  // The panes loaded with the page itself show what is current; later builds reload them.
-  if (!first && state.pageVersion !== shown.pageVersion) reloadPage();
-  if (!first && state.pdfVersion !== shown.pdfVersion && state.pdf) pdf.src = `/print.pdf?v=${state.pdfVersion}`;
+  // The panes show the versions they were loaded with; any other build reloads them.
+  if (state.pageVersion !== shown.pageVersion) reloadPage();
+  if (state.pdfVersion !== shown.pdfVersion && state.pdf) pdf.src = `/print.pdf?v=${state.pdfVersion}`;
   shown = state;
 }
 
