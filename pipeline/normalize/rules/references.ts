@@ -7,7 +7,7 @@
  * would otherwise widen in some places and not others.
  */
 
-export const REFERENCES_HEADER = /^\s*(?:參考文獻|参考文献|參考資料|参考资料|引用文獻|引用文献|注釋|注释|references|bibliography|works cited)\s*[:：]?\s*$/iu;
+const REFERENCES_HEADER = /^\s*(?:參考文獻|参考文献|參考資料|参考资料|引用文獻|引用文献|注釋|注释|references|bibliography|works cited)\s*[:：]?\s*$/iu;
 
 /** GB/T 7714's document-type marks: [M] book, [J] journal article, [D] thesis, [C] proceedings… and their online forms ([EB/OL], [J/OL]). */
 const TYPE_MARK = /\[(?:[ACDGJKMNPRSZ]|DB|CP|EB)(?:\/(?:OL|CD|DK|MT))?\]/u;

@@ -9,7 +9,7 @@
 import type { Heading, Paragraph, RootContent } from 'mdast';
 import { originAt, report, type Line, type Reporter } from '../lines.ts';
 import { noteReferences, type Note } from './notes.ts';
-import { isStandardEntry, REFERENCES_HEADER, referencesHeader } from './references.ts';
+import { isStandardEntry, referencesHeader } from './references.ts';
 
 export const RULE_ID = 'structure';
 export const CITATIONS_RULE_ID = 'citations';
@@ -76,7 +76,7 @@ const CITATION = /\[\d{1,3}(?:\s*[-–,，]\s*\d{1,3})*\]/u;
 /** True when a line opens a reference list and at least one entry follows. */
 export function hasReferenceList(texts: string[]): boolean {
   for (let i = 0; i < texts.length; i++) {
-    if (!REFERENCES_HEADER.test(texts[i]!)) continue;
+    if (referencesHeader(texts[i]!) === undefined) continue;
     if (texts.slice(i + 1).some((t) => t.trim() !== '')) return true;
   }
   return false;
