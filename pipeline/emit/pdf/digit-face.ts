@@ -6,7 +6,7 @@
  * pdf-lib's own embedder writes, from those numbers.
  */
 import { createHash } from 'node:crypto';
-import { PDFHexString, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFRawStream, PDFString, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
 
 /** A digit font's metrics, in thousandths of an em. */
 export interface DigitFace {
@@ -61,12 +61,27 @@ export interface EmbeddedDigits {
   encode: (text: string) => PDFHexString;
 }
 
-export function embedDigits(pdf: PDFDocument, { bytes, face }: Digits): EmbeddedDigits {
+/** Each font's streams, deflated once per process: the same bytes go into every document. */
+const deflated = new WeakMap<Digits, Map<string, Uint8Array>>();
+
+/** `contents` as a FlateDecode stream, as context.flateStream() makes it, deflated only the first time `digits` needs it. */
+function flateOnce(context: PDFContext, digits: Digits, name: string, contents: Uint8Array | string, dict: Record<string, number> = {}): PDFRawStream {
+  const streams = deflated.get(digits) ?? new Map<string, Uint8Array>();
+  deflated.set(digits, streams);
+  const known = streams.get(name);
+  if (known) return context.stream(known, { ...dict, Filter: 'FlateDecode' });
+  const stream = context.flateStream(contents, dict);
+  streams.set(name, stream.contents);
+  return stream;
+}
+
+export function embedDigits(pdf: PDFDocument, font: Digits): EmbeddedDigits {
+  const { bytes, face } = font;
   const { context } = pdf;
   // A subset's name carries a six-letter tag (PDF 1.7, 9.6.4), here fixed by the font.
   const tag = [...createHash('sha256').update(face.name).digest().subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
   const baseFont = `${tag}+${face.name}`;
-  const file = context.register(context.flateStream(bytes, { Length1: bytes.length }));
+  const file = context.register(flateOnce(context, font, 'file', bytes, { Length1: bytes.length }));
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',
@@ -120,7 +135,7 @@ export function embedDigits(pdf: PDFDocument, { bytes, face }: Digits): Embedded
       BaseFont: baseFont,
       Encoding: 'Identity-H',
       DescendantFonts: [cidFont],
-      ToUnicode: context.register(context.flateStream(toUnicode)),
+      ToUnicode: context.register(flateOnce(context, font, 'toUnicode', toUnicode)),
     }),
   );
   const digits = (text: string) => [...text].map((c) => c.charCodeAt(0) - 0x30);
