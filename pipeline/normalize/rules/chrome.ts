@@ -7,6 +7,7 @@
  */
 
 import { makeLine } from '../lines.ts';
+import { isFollowCall } from './follow.ts';
 import { readSourceCredit } from './head/journal.ts';
 
 const line = (text: string) => makeLine(text, 0);
@@ -183,7 +184,7 @@ export function trailerKind(text: string): TrailerKind | undefined {
   if (t.length <= 16 && END_MARK.test(t)) return 'end-mark';
   if (t.length <= 60 && EDIT_NOTE.test(t)) return 'notice';
   if (t.length <= 80 && TAGS.test(t) && !/[。！？]/u.test(t)) return 'tags';
-  if (t.length <= 80 && NOTICE.test(t) && (t.match(/[。！？]/gu)?.length ?? 0) <= 2) return 'notice';
+  if ((t.length <= 80 && NOTICE.test(t) && (t.match(/[。！？]/gu)?.length ?? 0) <= 2) || isFollowCall(t)) return 'notice';
   // A sentence of the article may mention copyright: a rights line opens with its mark or has
   // no full stop, and a long one has no prose marks at all.
   const rights = [...t.matchAll(RIGHTS)];

@@ -212,6 +212,8 @@ export function findMojibake(text: string): MojibakeFinding[] {
     }
     // Two or three Han characters alone (a name: 曹俊) are too short to call mojibake without a clear reading.
     const shortHan = to - from <= 3 && /^\p{Script=Han}+$/u.test(text.slice(from, to));
+    // Nor is a Han reading of them clear: the model scores a rare surname (孔佩) below a common pair.
+    if (best && shortHan && /^\p{Script=Han}+$/u.test(best.replacement)) best = undefined;
     if (best || (!shortHan && plausible.length > 0 && plausible[0]!.gain >= CLEAR_GAIN / 2)) findings.add(from, to, best, plausible);
   }
 

@@ -6,6 +6,7 @@
  */
 import { countHan } from '../../chars.ts';
 import { isWidgetLine } from '../chrome.ts';
+import { isFollowCall } from '../follow.ts';
 import { looksLikeMojibake } from '../mojibake.ts';
 import { headingDepth } from '../structure.ts';
 import { INSTITUTION } from './institutions.ts';
@@ -43,15 +44,6 @@ const READING_FIGURES = new RegExp(
   'iu',
 );
 
-/** A feed's call to follow it: `点击上方蓝字关注我们`, `↑ 點擊上方「X」關注`, `长按识别二维码关注`. */
-const FOLLOW = /^[\s↑▲☝👆]*(?:(?:[点點]击|[点點][击擊]|[长長]按|[扫掃]码|[扫掃]碼|[识識]别|[識识]別).{0,24}?[关關]注.{0,8}|.{0,16}[关關]注我[们們].{0,4})$/u;
-
-/** `点击上方蓝字关注我们`: a feed's call to follow it, alone on its line. */
-export function isFollowCall(text: string): boolean {
-  const t = text.trim();
-  return t.length <= 40 && FOLLOW.test(t) && !/[。，]/u.test(t);
-}
-
 /** What an account says of itself (`一线产品人都在看的成长笔记！`, `每天五分钟，陪你读懂城市`), not what an article is called. */
 const SLOGAN = /都在看|每[天日]|陪[你您]|[带帶][你您]|[专專]注|公[众眾][号號]|[订訂][阅閱]|干[货貨]|乾[货貨]|有[温溫]度|有[态態]度|不一[样樣]的|[欢歡]迎|一起[读讀看学學]|[你您]的|[笔筆][记記]$|[笔筆][记記][！!~～]?$/u;
 
@@ -61,6 +53,8 @@ export function isSlogan(text: string): boolean {
 
 /** `数十万互联网从业者的共同关注！`: what an account says of its readers, set over the byline where a title would stand. */
 const AUDIENCE = /^(?:[数數一二三四五六七八九两兩几幾]?[十百千万萬亿億]+|\d+(?:\.\d+)?\s*[万萬亿億]?)\+?\s*.{0,12}?(?:从业者|從業者|[读讀]者|用[户戶]|粉[丝絲]|家[长長]|老[师師]|人)(?:的|都在|共同|一起|正在)?.{0,4}?(?:[关關]注|[订訂][阅閱]|[选選][择擇]|信[赖賴]|在看|在[读讀])[!！~～。.]?$/u;
+
+export { isFollowCall };
 
 export function isAudienceSlogan(text: string): boolean {
   return AUDIENCE.test(text.trim());
@@ -130,7 +124,8 @@ export function isEnglish(text: string): boolean {
 /** Prose: a paragraph, or a line ending like a sentence. Headings count as body. */
 export function isBody(text: string): boolean {
   const t = text.trim();
-  if (headingDepth(t) !== undefined) return true;
+  // `Q：…` / `答：…`: an interview's turn, however short, is its text.
+  if (headingDepth(t) !== undefined || /^(?:[QA]|[问問答])\s*[:：]/u.test(t)) return true;
   const length = [...t].length;
   // English titles run longer than Chinese ones; a sentence ends with its stop.
   if (countHan(t) === 0 && /[A-Za-z]/.test(t)) return length > 150 || (/[.!?]["”’)]?$/u.test(t) && t.split(/\s+/u).length >= 8);
@@ -173,7 +168,7 @@ export function titleScore(text: string, position: number, first: boolean, heade
 export function looksGarbled(text: string): boolean {
   // A transliterated name (`阿不都·热合曼`) is made of characters chosen for their sound, joined by a dot.
   if (DOTTED_NAME.test(text)) return false;
-  if (/[\u0080-\u00ff\ufffd]|[\u3040-\u30ff\uac00-\ud7af]|\p{Script=Han}\?|\?\p{Script=Han}/u.test(text)) return true;
+  if (/[\u0080-\u00ff\ufffd]|[\u3040-\u30ff\uac00-\ud7af]|\p{Script=Han}\?(?!\s*$)|\?\p{Script=Han}/u.test(text)) return true;
   // Names are made of rare characters: on two to four Han characters alone the model has too
   // little text to judge (it suspects 曹俊杰), and a surname-led name is evidence of its own.
   if (/^\p{Script=Han}{2,4}$/u.test(text) && surnameLength(text) > 0) return false;

@@ -8,16 +8,25 @@ import { sliceLine, trimLine, type Line } from '../../lines.ts';
 import { looksGarbled } from './classify.ts';
 import { OWN_STAFF } from './journal.ts';
 import { readMonth } from './labels.ts';
+import { readLatinNames } from './names.ts';
 
 /** Who a labelled byline can name without being anyone: anonymous, the site's editor, an account. */
 const NOBODY = /^(?:佚名|匿名|未知|不详|不詳|小[编編]|[编編][辑輯]|[责責]任[编編][辑輯]|管理[员員]|[网網]友|[记記]者)$/u;
 
+/** The same in a site's Latin words: `作者：admin`. */
+const NOBODY_LATIN = /^(?:admin(?:istrator)?|editor|guest|user|anonymous|unknown|webmaster|root)$/iu;
+
 /**
  * A pen name under its label (`作者：小蝶惊鸿`): one run of Han characters no byline reads, since
  * it leads with no surname, but the label says it is the author's. Not a staff word, not mojibake.
+ * Or a handle or a name in ASCII letters (`作者：bugpool`, `作者: Jinkey`): no misread byte is ASCII.
  */
 export function penName(value: Line): Line[] | undefined {
   const text = value.text.trim();
+  if (/^[A-Za-z][\x20-\x7e]*$/u.test(text)) {
+    const names = (readLatinNames(value) ?? [trimLine(value)]).filter((name) => /^[A-Za-z][A-Za-z0-9_.\- ]{1,30}$/u.test(name.text) && !NOBODY_LATIN.test(name.text));
+    return names?.length ? names : undefined;
+  }
   if (!/^\p{Script=Han}{2,8}$/u.test(text) || OWN_STAFF.test(text) || NOBODY.test(text) || looksGarbled(text)) return undefined;
   return [trimLine(value)];
 }
