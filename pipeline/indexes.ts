@@ -11,7 +11,7 @@ import { coverageTable } from './fonts/coverage.ts';
 import { FONT_WEIGHTS } from './fonts/catalogue.ts';
 import { scriptIndex } from './locale/script-index.ts';
 import { phraseTables } from './locale/phrase-free.ts';
-import { keyOrders, writeChains } from './locale/opencc.ts';
+import { writeChainTables } from './locale/opencc.ts';
 import { rankedVariants, wordVariants } from './normalize/freq.ts';
 import { surnameVariants } from './normalize/rules/head/names.ts';
 import { pairTable } from './normalize/byte-pairs.ts';
@@ -20,7 +20,7 @@ import { writeDigits } from './emit/pdf/digits.ts';
 import { chromiumArgs } from './emit/browser/spawn.ts';
 
 export async function writeIndexes(): Promise<string[]> {
-  const tables: Precomputed<unknown>[] = [bundleFingerprint, scriptIndex, phraseTables, keyOrders, rankedVariants, wordVariants, surnameVariants, pairTable, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
+  const tables: Precomputed<unknown>[] = [bundleFingerprint, scriptIndex, phraseTables, rankedVariants, wordVariants, surnameVariants, pairTable, ...FONT_WEIGHTS.map(([pkg, weight]) => coverageTable(pkg, weight))];
   const written = tables.map((table) => {
     const path = join(DATA_DIR, `${table.name}.json`);
     mkdirSync(dirname(path), { recursive: true });
@@ -29,5 +29,5 @@ export async function writeIndexes(): Promise<string[]> {
   });
   const args = join(DATA_DIR, 'chromium-args.json');
   writeFileSync(args, JSON.stringify(await chromiumArgs()));
-  return [...written, ...writeChains(), args, ...(await writeDigits())];
+  return [...written, ...writeChainTables(), args, ...(await writeDigits())];
 }

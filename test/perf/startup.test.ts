@@ -122,14 +122,14 @@ describe('starting the CLI', () => {
     const plain = project({ 'stray.md': '---\nlang: zh-Hant\n---\n\n# 書\n\n這是繁體中文，但有干部和关于兩個簡體詞。\n' });
     const looked = galley(['build', 'stray.md', '--format', 'html', '--out', 'out'], plain, trace);
     expect(heavyIn(looked)).toEqual([]);
-    expect(looked.stderr).not.toContain('opencc: chains read');
+    expect(looked.stderr).not.toContain('opencc: tables read');
     const report = JSON.parse(galley(['build', 'stray.md', '--format', 'html', '--out', 'out2', '--report', 'json'], plain).stdout) as { rule?: string; after?: string }[];
     expect(report.filter((m) => m.rule === 'script').map((m) => m.after)).toEqual(['幹', '關於']);
-    // 一干二净: a phrase that reads 干 as 乾, converted with the chains' dictionaries written at compile time.
+    // 一干二净: a phrase that reads 干 as 乾, converted with the dictionaries' tables written at compile time.
     const phrase = project({ 'stray.md': '---\nlang: zh-Hant\n---\n\n# 書\n\n這件事他忘得一干二净，只記得開頭。\n' });
     const converted = galley(['build', 'stray.md', '--format', 'html', '--out', 'out', '--report', 'json'], phrase, trace);
     expect(heavyIn(converted)).toEqual([]);
-    expect(converted.stderr).toContain('opencc: chains read');
+    expect(converted.stderr).toContain('opencc: tables read');
     expect((JSON.parse(converted.stdout) as { rule?: string; after?: string }[]).filter((m) => m.rule === 'script').map((m) => m.after)).toEqual(['乾', '淨']);
   });
 
