@@ -46,6 +46,8 @@ const WIDGET = new RegExp(
     '[预預][览覽][时時][标標][签籤]不可[点點]',
     '(?:[继繼][续續]|向上)滑[动動][看]下一[个個]',
     '[关關]注[该該]?公[众眾][号號]',
+    // The skip link a page sets first for screen readers.
+    '跳(?:至|到|[转轉]到)(?:主要)?(?:[内內]容|正文|主[内內]容|[导導][航覽])',
     '[评評][论論]',
     '[举舉][报報]',
     '[护護]眼(?:模式)?|[阅閱][读讀]模式|背景色',
@@ -55,7 +57,7 @@ const WIDGET = new RegExp(
   'giu',
 );
 /** Words that make a line a widget row on their own. */
-const STRONG_WIDGET = /[点點][赞讚]|[阅閱][读讀]原文|在看|[写寫]留言|[预預][览覽][时時]|滑[动動][看]下一|[关關]注[该該]?公[众眾]|字\s*[体體号號型]|分享|[打列]印|[关關]\s*[闭閉]|[扫掃]一[扫掃]|手[机機][扫掃]|收藏|返回|回到|TOP|[复複][制製]|[纠糾][错錯]|朗[读讀]|[语語]音播|[护護]眼|[阅閱][读讀]模式|(?:展[开開]|[查][看])(?:全文|更多)|[阅閱][读讀]全文|只看|[显顯]示全部|倒序[浏瀏]|[电電]梯直|使用道具|^(?:回[复覆]|沙[发發]|板凳|地板|[举舉][报報])$/iu;
+const STRONG_WIDGET = /跳(?:至|到|[转轉]到)|[点點][赞讚]|[阅閱][读讀]原文|在看|[写寫]留言|[预預][览覽][时時]|滑[动動][看]下一|[关關]注[该該]?公[众眾]|字\s*[体體号號型]|分享|[打列]印|[关關]\s*[闭閉]|[扫掃]一[扫掃]|手[机機][扫掃]|收藏|返回|回到|TOP|[复複][制製]|[纠糾][错錯]|朗[读讀]|[语語]音播|[护護]眼|[阅閱][读讀]模式|(?:展[开開]|[查][看])(?:全文|更多)|[阅閱][读讀]全文|只看|[显顯]示全部|倒序[浏瀏]|[电電]梯直|使用道具|^(?:回[复覆]|沙[发發]|板凳|地板|[举舉][报報])$/iu;
 
 /** What a widget row leaves once its words are cut: brackets, separators, colons, spaces. */
 const WIDGET_RESIDUE = /^[\s【】[\]〔〕()（）｜|/·•:：,，、\-—_>»“”"]*$/u;
@@ -67,10 +69,10 @@ const COLLECTION = /^收[录錄][于於](?:合集|[话話][题題])\s*(?:#\S+\s*
 const ENGLISH_WIDGET = /^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+on\s+\w+)?|print(?:\s+this\s+(?:page|article))?|e-?mail(?:\s+this\s+(?:page|article))?|subscribe(?:\s+to\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?)?|sign\s+up\s+(?:for|to)\s+(?:our|the)(?:\s+[\w-]+){0,3}\s+newsletters?|back\s+to\s+top|read\s+more|related\s+(?:articles|posts|stories|topics|content|coverage|links)|more\s+on\s+this\s+story|most\s+(?:read|popular|viewed)|advertisement|follow\s+us(?:\s+on\s+\w+)?|leave\s+a\s+(?:comment|reply)|(?:no|\d+)?\s*comments?(?:\s*\(\d+\))?|skip\s+to\s+(?:main\s+)?(?:content|navigation)|jump\s+to\s+(?:main\s+)?(?:content|navigation)|toggle\s+navigation|open\s+menu|close\s+menu|like\s+this|like\s+loading|loading|twitter|facebook|linkedin|reddit|whatsapp|pinterest|tumblr|telegram|pocket)[\s.:!…]*$/iu;
 
 /** `评论 (12)`, `· 阅读 1.2k`, `点赞 36 · 收藏 8`: the page's counters, each a widget's word and its count. */
-const COUNTER_WORD = '[评評][论論]|留言|[点點]?[赞讚](?:同)?|[点點][击擊]|[转轉][发發]|收藏|[阅閱][读讀]|[浏瀏][览覽]|被[浏瀏][览覽]|[关關]注者|在看|分享|喜[欢歡]';
+const COUNTER_WORD = '[热熱]度|人[气氣]|[评評][论論]|留言|[点點]?[赞讚](?:同)?|[点點][击擊]|[转轉][发發]|收藏|[阅閱][读讀]|[浏瀏][览覽]|被[浏瀏][览覽]|[关關]注者|在看|分享|喜[欢歡]';
 const COUNT = '\\d+(?:[,.]\\d+)*[kKwW万萬]?\\+?';
 /** A widget's word and its count (`评论 (12)`, `关注者 1,024`), or its count and word (`25 条评论`, `326 人赞同了该回答`). */
-const COUNTER = `(?:(?:${COUNTER_WORD})(?:人次|次[数數]|量)?\\s*[(（:：]?\\s*${COUNT}\\s*[次条條人]?\\s*[)）]?|${COUNT}\\s*[次条條人个個]?\\s*(?:${COUNTER_WORD})(?:了[该該这這]?(?:回答|文章|篇文章|内容|內容))?)`;
+const COUNTER = `(?:[总總]?(?:${COUNTER_WORD})(?:人次|次[数數]|量|[数數])?\\s*[(（:：]?\\s*${COUNT}\\s*[次条條人]?\\s*[)）]?|${COUNT}\\s*[次条條人个個]?\\s*(?:${COUNTER_WORD})(?:了[该該这這]?(?:回答|文章|篇文章|内容|內容))?)`;
 const COUNTERS = new RegExp(`^[·|｜/]?\\s*(?:${COUNTER}\\s*[·|｜/]?\\s*)+$`, 'u');
 
 /** A row of counters and nothing else (also what follows a post's date on its line). */

@@ -26,6 +26,7 @@ import { headingDepth } from './structure.ts';
 import { isOuterHeading } from './structure.ts';
 import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
 import { markEllipsisTitle, markLoneNames, markSlogans } from './head/reread.ts';
+import { dropRepeatedTitle, dropTitleKeywords, joinIssue } from './head/tidy.ts';
 
 export { segmentKeywords } from './head/keywords.ts';
 export { RULE_ID, type HeaderFields };
@@ -194,6 +195,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   if (titleAt !== undefined) fields.site ??= siteOfCopy(readings.slice(0, titleAt).filter((r) => r.role === 'candidate').map((r) => r.line), readings[titleAt]!.line.text);
   // `标题_南方日報網`: the site named after the title is the publication when nothing else in the head was.
   if (fields.site && !fields.publication) put.take({ line: fields.site, index: -1, role: 'publication', publication: { publication: fields.site } }, false, false, undefined);
+  if (fields.title) dropRepeatedTitle(lines, bodyStart, taken, fields.title.text, reporter);
   const body = lines.filter((_, i) => !taken.has(i));
   let start = 0;
   while (start < body.length && body[start]!.text.trim() === '') start++;
@@ -247,34 +249,6 @@ function brokenTitle(readings: Reading[], titleAt: number): number | undefined {
   const second = title.line.text.trim();
   if (!/^\p{Script=Han}{12,40}$/u.test(first) || /[网網报報刊台]$|频道$|頻道$|[专專][栏欄]$/u.test(first)) return undefined;
   return [...first].length + [...second].length <= 60 && !/^[—-]/u.test(second) ? titleAt - 1 : undefined;
-}
-
-/** Letters and digits only: a title and a keyword compared whatever the width of their marks. */
-const bare = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '');
-
-/** A site that fills the keywords line with the article's title (`关键词：` and the title again): that is no keyword. */
-function dropTitleKeywords(fields: HeaderFields, reporter: Reporter | undefined): void {
-  const title = fields.title && bare(fields.title.text);
-  if (!title) return;
-  fields.keywords = fields.keywords.filter((keyword) => {
-    if (bare(keyword.text) !== title) return true;
-    if (reporter) report(reporter, originAt(keyword, 0), RULE_ID, `Remove keyword “${keyword.text}”: it is the page's title`, keyword.text, '', 'warning');
-    return false;
-  });
-}
-
-/** `【年份】2021` `【卷号】35` `【期号】第4期` printed apart are one issue, `2021年第35卷第4期`. */
-function joinIssue(fields: HeaderFields): void {
-  const { year, volume } = fields;
-  if (!year && !volume) return;
-  const issue = fields.issue ?? '';
-  const parts = [
-    year && !/\d{4}/u.test(issue) ? `${year}年` : '',
-    volume && !/卷/u.test(issue) ? `第${volume}卷` : '',
-    issue && volume && !/^第/u.test(issue) ? `第${issue.replace(/^\D*/u, '')}` : issue,
-  ];
-  fields.issue = parts.join('');
-  if (year && !fields.date) fields.date = year;
 }
 
 /** What the head adds to a document's metadata beyond title, authors, date, journal and keywords. */

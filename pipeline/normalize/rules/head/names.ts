@@ -126,6 +126,8 @@ const ROLE_BEFORE = /^\s*(?:[■□●○◆◇▲△★☆▶►◎•]\s*)?(?:
 // `記者陳柏宇／台南報導`: the dateline after the name is the reporter's place, not a name.
 const ROLE_AFTER = /\s+(?:摄影报道|攝影報道|[报報]道|[摄攝]|撰文?|整理|[编編][译譯]|[译譯]|供稿|文\s*[/|]\s*[图圖]|文)\s*$|\s*[/／]\s*\p{Script=Han}{1,6}?(?:[报報][导導道]|[电電]|[讯訊])\s*$/u;
 const MARKS = /[\d¹²³⁴-⁹⁰*＊†‡#①-⑩]+$/u;
+/** `吴 珩3 综述, 赵旭东4 审校`: what each of a review's names did, after the name. */
+const PIECE_ROLE = /^(?:[综綜]述|[审審]校|主[审審]|指[导導])$/u;
 
 /**
  * Reads a byline: a short run of names and nothing else. Returns undefined when any piece is
@@ -172,7 +174,7 @@ export function readByline(line: Line, from = 0, to = line.text.length, known: s
     if (/^\s*[\d*＊]+\s*$/u.test(group[0])) continue; // the second mark of `吴乐1,2`
     const tokens = [...group[0].matchAll(/\S+/gu)]
       .map((m) => sliceLine(line, start + group.index + m.index, start + group.index + m.index + m[0].length))
-      .filter((token, i) => i === 0 || !RANK.test(token.text) || RANK.exec(token.text)!.index > 0);
+      .filter((token, i) => i === 0 || ((!RANK.test(token.text) || RANK.exec(token.text)!.index > 0) && !PIECE_ROLE.test(token.text)));
     pieces.push(...joinLetterSpaced(tokens));
   }
   let etAl = false;
@@ -220,7 +222,8 @@ function joinLetterSpaced(tokens: Line[]): Line[] {
     run = [];
   };
   for (const token of tokens) {
-    const single = [...token.text].length === 1 && /\p{Script=Han}/u.test(token.text);
+    // `梅 广2`: the affiliation's mark after the last character does not make it a word.
+    const single = [...token.text.replace(MARKS, '')].length === 1 && /\p{Script=Han}/u.test(token.text);
     // `歐陽 修`: a compound surname spaced from the given name opens a run of its own.
     if (single || (run.length === 0 && isCompoundSurname(token.text))) run.push(token);
     else {

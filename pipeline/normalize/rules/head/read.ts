@@ -11,6 +11,7 @@ import { isMediaName, isPublicationLine, readEnglishJournal, readPublication, re
 import { readDate, readFieldLine, type DateValue, type Field } from './labels.ts';
 import { isDictionaryWord, readByline, readLatinNames, type Byline } from './names.ts';
 import { readDottedByline } from './post-byline.ts';
+import { posterBefore, readRelativeRow } from './poster.ts';
 import { isSelfCitation } from './self-citation.ts';
 import { withoutReprintNote } from './values.ts';
 import { splitTitleByline } from './title-byline.ts';
@@ -59,6 +60,9 @@ export function readHeadLine(found: Line, index: number, known: string[], chines
       const byline = bare ? undefined : readByline(tail, 0, tail.text.length, known);
       if (bare || byline) return reading('fields', { fields: labelled.fields, date, ...(byline ? { byline } : {}) });
     }
+    // `Holly 发表于 2016/3/29 11:52:00 | 分类标签：…`: the poster and the date before the label.
+    const posted = date && /^[\s|｜丨/·]*$/u.test(prefix.text.slice(date.end)) ? posterBefore(sliceLine(prefix, 0, date.start), known) : undefined;
+    if (posted) return reading('fields', { fields: labelled.fields, date: date!, byline: posted });
     const byline = readByline(prefix, 0, prefix.text.length, known);
     if (byline) return reading('fields', { fields: labelled.fields, byline });
     if (isPublicationLine(prefix.text)) return reading('fields', { fields: labelled.fields, publication: readPublication(prefix)! });
@@ -82,18 +86,22 @@ export function readHeadLine(found: Line, index: number, known: string[], chines
   const dotted = readDottedByline(line, known);
   if (dotted) return reading('date', dotted);
   if (isChrome(text)) return reading('chrome');
+  const relative = readRelativeRow(line, known);
+  if (relative) return relative === 'chrome' ? reading('chrome') : reading('byline', relative);
   const date = readDate(text);
   // `《教育研究月刊》2020年7月15日 第315期`: the journal's name before its date.
   if (date && /《[^《》]+》/u.test(text.slice(0, date.start)) && isPublicationLine(text)) return reading('publication', { publication: readPublication(trimLine(line))! });
-  if (date && datePrefix(text.slice(0, date.start))) {
+  if (date && (datePrefix(text.slice(0, date.start)) || posterBefore(sliceLine(line, 0, line.text.indexOf(text) + date.start), known))) {
     const at = line.text.indexOf(text);
     // `（城南论坛2009年6月2日）`: the site and its date in brackets.
     const closing = /^\s*[(（]/u.test(text) ? /[)）]\s*$/u.exec(line.text) : null;
     const tail = trimLine(sliceLine(line, at + date.end, closing ? closing.index : line.text.length));
     // `記者 王大明 2023年5月12日`: the names before the date are the byline, not a word to drop.
     const before = trimLine(sliceLine(line, at + (closing ? /^\s*[(（]/u.exec(text)![0].length : 0), at + date.start));
-    const named = before.text === '' ? undefined : readByline(before, 0, before.text.length, known);
-    if (named && tail.text === '' && unlabelledNames(named, before.text, known)) return reading('date', { date, byline: named });
+    // `Holly 发表于 2016/3/29`: the word for posting vouches for the name before it.
+    const posted = before.text === '' ? undefined : posterBefore(before, known);
+    const named = posted ?? (before.text === '' ? undefined : readByline(before, 0, before.text.length, known));
+    if (named && tail.text === '' && (posted || unlabelledNames(named, before.text, known))) return reading('date', { date, byline: named });
     // `南港新聞網 2019年05月12日 15:52`: the site that published it, before its date.
     const site = isMediaName(before.text) ? { publication: { publication: before } } : {};
     if (tail.text === '') return reading('date', { date, ...site });
