@@ -53,8 +53,15 @@ interface Strays {
   pending: Window[];
 }
 
-/** The strays of one text, converted where the phrase-free lookup can answer; undefined when it has none. */
-function strayWindows(text: string, docLang: 'zh-Hant' | 'zh-Hans', directions: Direction[]): Strays | undefined {
+/**
+ * Below this many strays in the texts, every window is converted by opencc: the phrase-free
+ * lookup's tables take a cold process longer to load (10 ms or so) than opencc takes for a
+ * few hundred windows, while a long text with thousands of strays is mostly looked up.
+ */
+const LOOKUP_FROM = 256;
+
+/** The strays of one text, none converted yet; undefined when it has none. */
+function straysIn(text: string, docLang: 'zh-Hant' | 'zh-Hans'): Strays | undefined {
   // Characters of the other script by themselves (script-index.ts): without one, there is nothing to report and no converter to load.
   // A character that opencc leaves alone on its own (了, 注, 制) is correct in both scripts and
   // changes only inside some phrase; its greedy phrase matching misfires across word
@@ -79,23 +86,30 @@ function strayWindows(text: string, docLang: 'zh-Hant' | 'zh-Hans', directions: 
   if (strays.length === 0) return undefined;
   // Code points: the text itself when it has one UTF-16 unit per character (nearly always).
   const original: string | string[] = count === text.length ? text : Array.from(text);
+  return { original, strays, converted: [], pending: [] };
+}
+
+/**
+ * The windows around a text's strays, each converted where the phrase-free lookup can answer
+ * (with `lookup`), else left pending for opencc.
+ */
+function windowsOf(found: Strays, directions: Direction[], lookup: boolean): Strays {
+  const { original, strays, converted, pending } = found;
   // Phrase conversion of a window around each stray, not of the whole line: a long line costs no more.
   // Through the other script and back, phrase by phrase: a word already right in the document's
   // script comes back as it was (显著 in Simplified text stays; converting 著 alone gives 着).
-  const converted: string[] = [];
-  const pending: Window[] = [];
   for (let k = 0; k < strays.length; ) {
     let last = k;
     while (last + 1 < strays.length && strays[last + 1]! - strays[last]! <= 2 * WINDOW) last++;
     const from = Math.max(0, strays[k]! - WINDOW);
     const window = original.slice(from, Math.min(original.length, strays[last]! + WINDOW + 1));
     // Looked up character by character where no phrase in the window can change the answer (phrase-free.ts).
-    const out = phraseFreeConvert(codePoints(window), directions);
+    const out = lookup ? phraseFreeConvert(codePoints(window), directions) : undefined;
     if (out) for (let j = k; j <= last; j++) converted[j] = String.fromCodePoint(out[strays[j]! - from]!);
     else pending.push({ k, last, from, window, text: typeof window === 'string' ? window : window.join('') });
     k = last + 1;
   }
-  return { original, strays, converted, pending };
+  return found;
 }
 
 /**
@@ -146,7 +160,9 @@ function spansOf({ original, strays, converted }: Strays): StraySpan[] {
 export function findStrayScripts(texts: string[], docLang: string): StraySpan[][] {
   if (docLang !== 'zh-Hant' && docLang !== 'zh-Hans') return texts.map(() => []);
   const directions: Direction[] = docLang === 'zh-Hant' ? ['toHans', 'toHant'] : ['toHant', 'toHans'];
-  const found = texts.map((text) => strayWindows(text, docLang, directions));
+  const found = texts.map((text) => straysIn(text, docLang));
+  const lookup = found.reduce((count, strays) => count + (strays?.strays.length ?? 0), 0) >= LOOKUP_FROM;
+  for (const strays of found) if (strays) windowsOf(strays, directions, lookup);
   convertPending(found.filter((strays) => strays !== undefined), directions);
   return found.map((strays) => (strays ? spansOf(strays) : []));
 }
