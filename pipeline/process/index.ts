@@ -6,7 +6,6 @@
  */
 import { resolve } from 'node:path';
 import type { Root as HastRoot } from 'hast';
-import rehypeRaw from 'rehype-raw';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
@@ -14,6 +13,7 @@ import type { Settings } from '../config/index.ts';
 import { remarkGalley } from '../parse/index.ts';
 import { rehypeHighlight } from '../render/highlight.ts';
 import { rehypeMath } from '../render/math.ts';
+import { rehypeRawWhereNeeded } from '../render/raw.ts';
 import { guardResources } from '../render/resources.ts';
 import { rehypeSanitizeReported } from '../render/sanitize.ts';
 import { checkFragments } from '../render/fragments.ts';
@@ -88,7 +88,7 @@ async function assemble(kind: SourceKind, settings: Settings, root: string): Pro
       footnoteBackContent: '↑',
     })
     .use(footnoteLabels)
-    .use(rehypeRaw)
+    .use(rehypeRawWhereNeeded)
     .use(guardResources, { root, exclude: [resolve(root, settings.out)] });
   if (!settings.trusted) processor.use(rehypeSanitizeReported, schema);
   // After sanitizing: both write the inline styles that sanitizing removes.
