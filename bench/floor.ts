@@ -21,7 +21,7 @@ import { loadConfig } from '../pipeline/config/index.ts';
 import { prepareDocument } from '../pipeline/process/document.ts';
 import { findSources } from '../pipeline/batch/sources.ts';
 import { printPage } from '../pipeline/render/index.ts';
-import { KATEX_FONTS } from '../pipeline/render/math.ts';
+import { katexFonts } from '../pipeline/render/math.ts';
 import { fontPackageDir } from '../pipeline/fonts/catalogue.ts';
 import { loadTemplate, templatesDir } from '../pipeline/render/template.ts';
 import { treeCpu } from './tree.ts';
@@ -37,7 +37,7 @@ export async function writePrintPages(root: string, dir: string): Promise<string
     const html = printPage(rendered, template, settings, {
       font: (pkg, file) => pathToFileURL(join(fontPackageDir(pkg), file)).href,
       asset: (path) => pathToFileURL(join(root, path)).href,
-      katexFont: (file) => pathToFileURL(join(KATEX_FONTS, file)).href,
+      katexFont: (file) => pathToFileURL(join(katexFonts(), file)).href,
     });
     const path = join(dir, `${source.slug}.html`);
     writeFileSync(path, html);

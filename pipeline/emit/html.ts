@@ -14,7 +14,7 @@ import { basename, join } from 'node:path';
 import type { Settings } from '../config/index.ts';
 import { FONT_WEIGHTS, fontFaces, fontPackageDir, fontStack, pageCharacters } from '../fonts/catalogue.ts';
 import { screenPage, type RenderedDocument } from '../render/index.ts';
-import { KATEX_FONTS } from '../render/math.ts';
+import { katexFonts } from '../render/math.ts';
 import type { Template } from '../render/template.ts';
 import { mediaType } from './media-types.ts';
 import { writeAtomicSync } from './write.ts';
@@ -34,7 +34,7 @@ export async function renderHtml(doc: RenderedDocument, template: Template, sett
   const fonts = new Set<string>();
   const urls = {
     asset: (path: string) => dataUri(join(root, path)),
-    katexFont: (file: string) => dataUri(join(KATEX_FONTS, file)),
+    katexFont: (file: string) => dataUri(join(katexFonts(), file)),
   };
   if (settings.selfContained) return { page: await withTextFont(screenPage(doc, template, settings, urls), doc.meta.lang), fonts: [] };
   const font = (pkg: string, file: string) => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { oncePerKey } from '../memo.ts';
 import { FONT_PACKAGES, fontPackageDir } from '../fonts/catalogue.ts';
-import { KATEX_FONTS } from '../render/math.ts';
+import { katexFonts } from '../render/math.ts';
 import { ORIGIN, type Resolver } from './browser/index.ts';
 import { mediaType } from './media-types.ts';
 
@@ -41,7 +41,7 @@ export function documentResolver(html: string, root: string, assets: Iterable<st
     const font = path.match(/^\/fonts\/([\w-]+)\/(files\/[\w.-]+)$/);
     if (font && FONT_PACKAGES.includes(font[1]!)) return { contentType: mediaType(font[2]!), body: await fontFile(font[1]!, font[2]!), immutable: true };
     const katex = path.match(/^\/katex\/(KaTeX_[\w-]+\.woff2)$/)?.[1];
-    if (katex) return { contentType: 'font/woff2', body: await readFontFile(join(KATEX_FONTS, katex)), immutable: true };
+    if (katex) return { contentType: 'font/woff2', body: await readFontFile(join(katexFonts(), katex)), immutable: true };
     const asset = path.match(/^\/files\/(.+)$/)?.[1];
     if (asset && allowed.has(asset)) return { contentType: mediaType(asset), body: await readFile(join(root, asset)) };
     return undefined;

@@ -75,8 +75,12 @@ function classes(node: Element): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-const require = createRequire(import.meta.url);
-export const KATEX_FONTS = join(dirname(require.resolve('katex/package.json')), 'dist', 'fonts');
+let fonts: string | undefined;
+
+/** KaTeX's font folder, found on first use: resolving the package at load time cost each thread's start a few ms. */
+export function katexFonts(): string {
+  return (fonts ??= join(dirname(createRequire(import.meta.url).resolve('katex/package.json')), 'dist', 'fonts'));
+}
 
 interface KatexSheet {
   /** The @font-face rules, by family. */
@@ -90,7 +94,7 @@ let sheet: KatexSheet | undefined;
 
 function katexSheet(): KatexSheet {
   if (sheet) return sheet;
-  const css = readFileSync(join(dirname(KATEX_FONTS), 'katex.min.css'), 'utf8');
+  const css = readFileSync(join(dirname(katexFonts()), 'katex.min.css'), 'utf8');
   const faces: KatexSheet['faces'] = [];
   const rules = css.replace(/@font-face\{[^}]*\}/g, (rule) => {
     const family = rule.match(/font-family:"?([\w]+)"?/)![1]!;
