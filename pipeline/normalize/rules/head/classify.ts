@@ -84,11 +84,13 @@ const POSTCODE = /(?<!\d)\d{6}(?!\d)/u;
 /** `（上海大学马克思主义学院 上海 200444）`, `1. 复旦大学 国际关系学院，上海 200433；2. …`. */
 export function isAffiliation(text: string): boolean {
   const t = text.trim();
-  if ([...t].length > 160 || /[。！？]/u.test(t)) return false;
+  // A headline's bar or quotes (`周报丨某某公司…“警戒线”`) are no institution's.
+  if ([...t].length > 160 || /[。！？丨｜“”「」『』]/u.test(t)) return false;
   const inner = t.replace(/^[(（]\s*/u, '').replace(/\s*[)）]$/u, '');
   const wrapped = inner !== t;
   if (!INSTITUTION.test(inner.replace(/[,，；;\s]+\S{0,6}\s*\d{6}.*$/u, '')) && !INSTITUTION.test(inner)) return false;
-  const numbered = /^(?:\d{1,2}\s*[.．、]?|[①-⑩])\s*\p{Script=Han}/u.test(inner);
+  // `1复旦大学`: a number glued to the name is one digit (`21世纪…` is a name of its own).
+  const numbered = /^(?:\d{1,2}\s*[.．、]|\d(?!\d)|[①-⑩])\s*\p{Script=Han}/u.test(inner);
   return wrapped || numbered || POSTCODE.test(inner);
 }
 

@@ -121,10 +121,11 @@ const COUNTRY = /[\[［〔【(（]\s*\p{Script=Han}{1,2}\s*[\]］〕】)）]\s*/
 /** `阿不都·热合曼`, `约翰·福斯特`: a name transliterated into Han, its parts joined by a middle dot. */
 export const DOTTED_NAME = /^\p{Script=Han}{1,8}(?:[·•・‧.．]\p{Script=Han}{1,8}){1,3}$/u;
 
-// `■ 本报记者 王丽娟`: a bullet may stand before the role too.
-const ROLE_BEFORE = /^\s*(?:[■□●○◆◇▲△★☆▶►◎•]\s*)?(?:(?:文\s*[/|]\s*[图圖]|[图圖]\s*[/|]\s*文|文|[图圖]|撰文|本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員|特[约約][记記]者)\s*[/|:：]\s*|(?:本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員)(?:\s+|(?=\p{Script=Han}{2,4}\s*[/／])))|^\s*[■□●○◆◇▲△★☆▶►◎•]\s*/u;
-// `記者陳柏宇／台南報導`: the dateline after the name is the reporter's place, not a name.
-const ROLE_AFTER = /\s+(?:摄影报道|攝影報道|[报報]道|[摄攝]|撰文?|整理|[编編][译譯]|[译譯]|供稿|文\s*[/|]\s*[图圖]|文)\s*$|\s*[/／]\s*\p{Script=Han}{1,6}?(?:[报報][导導道]|[电電]|[讯訊])\s*$/u;
+// `■ 本报记者 王丽娟`: a bullet may stand before the role too; the outlet may name its own (`每經記者`, `《等深線》記者`).
+const ROLE_BEFORE = /^\s*(?:[■□●○◆◇▲△★☆▶►◎•]\s*)?(?:(?:《[^》]{1,12}》|(?![^\s]*?[是的我你他她们們])[\p{Script=Han}A-Za-z]{1,6}?)(?:特[约約])?(?:[记記]者|[评評][论論][员員]|通[讯訊][员員])\s+|(?:文\s*[/|]\s*[图圖]|[图圖]\s*[/|]\s*文|文|[图圖]|撰文|本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員|特[约約][记記]者)\s*[/|:：]\s*|(?:本[报報刊]?[记記]者|[记記]者|通[讯訊]员|通[訊讯]員)(?:\s+|(?=\p{Script=Han}{2,4}\s*[/／])))|^\s*[■□●○◆◇▲△★☆▶►◎•]\s*/u;
+// `記者陳柏宇／台南報導`: the dateline after the name is the reporter's place, not a name; `每經編輯 張海妮`
+// after the reporter is the editor's credit, not a second author.
+const ROLE_AFTER = /\s+(?:\S{0,6}?(?:[编編][辑輯]|[责責][编編]|[实實][习習]生)\s*[:：/／]?\s*\p{Script=Han}{2,4}(?:\s+\p{Script=Han}{2,6}?[报報][导導道])?|\p{Script=Han}{2,6}?[报報][导導道]|摄影报道|攝影報道|[报報]道|[摄攝]|撰文?|整理|[编編][译譯]|[译譯]|供稿|文\s*[/|]\s*[图圖]|文)\s*$|\s*[/／]\s*\p{Script=Han}{1,6}?(?:[报報][导導道]|[电電]|[讯訊])\s*$/u;
 const MARKS = /[\d¹²³⁴-⁹⁰*＊†‡#①-⑩]+$/u;
 /** `吴 珩3 综述, 赵旭东4 审校`: what each of a review's names did, after the name. */
 const PIECE_ROLE = /^(?:[综綜]述|[审審]校|主[审審]|指[导導])$/u;
