@@ -128,12 +128,12 @@ function loaded(): Record<Direction, Stage[]> | null {
   return stages;
 }
 
-/** Whether one of the keys occurs in `text` with its character at index `i`. */
-function occurs(keys: [number[], number][] | undefined, text: number[], i: number): boolean {
+/** Whether one of the keys occurs in the first `length` codes of `text` with its character at index `i`. */
+function occurs(keys: [number[], number][] | undefined, text: Int32Array, length: number, i: number): boolean {
   if (!keys) return false;
   for (const [key, at] of keys) {
     const start = i - at;
-    if (start < 0 || start + key.length > text.length) continue;
+    if (start < 0 || start + key.length > length) continue;
     let k = 0;
     while (k < key.length && text[start + k] === key[k]) k++;
     if (k === key.length) return true;
@@ -145,29 +145,47 @@ function occurs(keys: [number[], number][] | undefined, text: number[], i: numbe
 const isIds = (code: number) => code >= 0x2ff0 && code <= 0x2fff;
 
 /**
- * `window` (code points) converted through `directions` in turn, as opencc's converters would
- * convert it, or undefined when a phrase in it might change the answer.
+ * Two buffers the stages write in turn, grown as needed: a long page converts tens of
+ * thousands of windows, and an array per stage per window was a tenth of normalize's garbage.
  */
-export function phraseFreeConvert(window: number[], directions: Direction[]): number[] | undefined {
+let buffers: Int32Array[] = [new Int32Array(64), new Int32Array(64)];
+
+/** The window's code points in the first buffer (a string window has one UTF-16 unit per character). */
+function load(window: string | string[]): Int32Array {
+  if (buffers[0]!.length < window.length) buffers = [new Int32Array(window.length * 2), new Int32Array(window.length * 2)];
+  const codes = buffers[0]!;
+  if (typeof window === 'string') for (let i = 0; i < window.length; i++) codes[i] = window.charCodeAt(i);
+  else for (let i = 0; i < window.length; i++) codes[i] = window[i]!.codePointAt(0)!;
+  return codes;
+}
+
+/**
+ * `window` (its characters) converted through `directions` in turn, as opencc's converters
+ * would convert it, or undefined when a phrase in it might change the answer. The codes come
+ * back as a view of a buffer that the next call overwrites: read them before converting another window.
+ */
+export function phraseFreeConvert(window: string | string[], directions: Direction[]): Int32Array | undefined {
   const chains = loaded();
-  if (!chains || window.some(isIds)) return undefined;
-  let text = window;
+  if (!chains) return undefined;
+  const length = window.length;
+  let text: Int32Array = load(window);
+  for (let i = 0; i < length; i++) if (isIds(text[i]!)) return undefined;
+  let out = buffers[1]!;
   for (const direction of directions) {
     for (const stage of chains[direction]) {
-      const out = new Array<number>(text.length);
-      for (let i = 0; i < text.length; i++) {
+      for (let i = 0; i < length; i++) {
         const code = text[i]!;
         const entry = stage.get(code);
         if (!entry) {
           out[i] = code;
           continue;
         }
-        if (entry.left && i > 0 && occurs(entry.left.get(text[i - 1]!), text, i)) return undefined;
-        if (entry.right && i + 1 < text.length && occurs(entry.right.get(text[i + 1]!), text, i)) return undefined;
+        if (entry.left && i > 0 && occurs(entry.left.get(text[i - 1]!), text, length, i)) return undefined;
+        if (entry.right && i + 1 < length && occurs(entry.right.get(text[i + 1]!), text, length, i)) return undefined;
         out[i] = entry.to;
       }
-      text = out;
+      [text, out] = [out, text];
     }
   }
-  return text;
+  return text.subarray(0, length);
 }

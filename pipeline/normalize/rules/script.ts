@@ -28,14 +28,6 @@ const WINDOW = 8;
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** A window's code points: a string window has one UTF-16 unit per character. */
-function codePoints(window: string | string[]): number[] {
-  const codes = new Array<number>(window.length);
-  if (typeof window === 'string') for (let i = 0; i < window.length; i++) codes[i] = window.charCodeAt(i);
-  else for (let i = 0; i < window.length; i++) codes[i] = window[i]!.codePointAt(0)!;
-  return codes;
-}
-
 /** Stray characters within WINDOW of each other, and the text around them that phrase conversion sees. */
 interface Window {
   k: number;
@@ -104,7 +96,7 @@ function windowsOf(found: Strays, directions: Direction[], lookup: boolean): Str
     const from = Math.max(0, strays[k]! - WINDOW);
     const window = original.slice(from, Math.min(original.length, strays[last]! + WINDOW + 1));
     // Looked up character by character where no phrase in the window can change the answer (phrase-free.ts).
-    const out = lookup ? phraseFreeConvert(codePoints(window), directions) : undefined;
+    const out = lookup ? phraseFreeConvert(window, directions) : undefined;
     if (out) for (let j = k; j <= last; j++) converted[j] = String.fromCodePoint(out[strays[j]! - from]!);
     else pending.push({ k, last, from, window, text: typeof window === 'string' ? window : window.join('') });
     k = last + 1;
