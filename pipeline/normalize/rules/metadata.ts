@@ -26,7 +26,7 @@ import { headingDepth } from './structure.ts';
 import { isOuterHeading } from './structure.ts';
 import { knownNames, readHeadLine, TAKES_NEXT_LINE, type Reading, type Role } from './head/read.ts';
 import { markEllipsisTitle, markLoneNames, markSlogans } from './head/reread.ts';
-import { dropRepeatedTitle, dropTitleKeywords, joinIssue } from './head/tidy.ts';
+import { dropRepeatedTitle, dropTitleKeywords, joinIssue, tidyAffiliations } from './head/tidy.ts';
 
 export { segmentKeywords } from './head/keywords.ts';
 export { RULE_ID, type HeaderFields };
@@ -165,6 +165,7 @@ export function extractHeader(lines: Line[], reporter: Reporter | undefined, lan
   if (titled?.publication && !fields.publication) put.take({ line: titled.line, index: titled.index, role: 'publication', publication: titled.publication }, false, false, undefined);
   if (speaker) put.take({ line: speaker, index: readings[titleAt!]!.index, role: 'byline', byline: { names: [speaker], etAl: false, affiliations: [] } }, false, false, undefined);
   joinIssue(fields);
+  tidyAffiliations(fields);
   dropTitleKeywords(fields, reporter);
   // A note at the end saying where the article first appeared names its journal too.
   const filled = lines.map((l, i) => i).filter((i) => lines[i]!.text.trim() !== '' && !taken.has(i));

@@ -87,7 +87,10 @@ export function isAffiliation(text: string): boolean {
   // A headline's bar or quotes (`周报丨某某公司…“警戒线”`) are no institution's.
   if ([...t].length > 160 || /[。！？丨｜“”「」『』]/u.test(t)) return false;
   const inner = t.replace(/^[(（]\s*/u, '').replace(/\s*[)）]$/u, '');
-  const wrapped = inner !== t;
+  // `（…学院 上海 200444）` in brackets on both sides; `陳壽根 顧國慶(…)` is names before them.
+  const wrapped = /^[(（]/u.test(t) && /[)）]$/u.test(t);
+  const open = t.search(/[(（]/u);
+  if (open > 0 && !INSTITUTION.test(t.slice(0, open))) return false;
   if (!INSTITUTION.test(inner.replace(/[,，；;\s]+\S{0,6}\s*\d{6}.*$/u, '')) && !INSTITUTION.test(inner)) return false;
   // `1复旦大学`: a number glued to the name is one digit (`21世纪…` is a name of its own).
   const numbered = /^(?:\d{1,2}\s*[.．、]|\d(?!\d)|[①-⑩])\s*\p{Script=Han}/u.test(inner);
@@ -102,7 +105,8 @@ export const AFFILIATION_NOTE = /^\s*[（(]\s*(?:作者[单單]位|工作[单單
 export function splitAffiliations(text: string): string[] {
   const inner = text.trim().replace(/^[(（]\s*/u, '').replace(/\s*[)）]$/u, '').replace(AFFILIATION_LABEL, '');
   return inner
-    .split(/[;；]|\s+(?=\d{1,2}\s*[.．、]\s*\p{Script=Han})/u)
+    // `(…醫院 北京 100730) (…圖書館 北京 100039)`: one bracket per author's institution.
+    .split(/[;；]|\s*[)）]\s*[(（]\s*|\s+(?=\d{1,2}\s*[.．、]\s*\p{Script=Han})/u)
     .map((part) => part.replace(/^\s*(?:\d{1,2}\s*[.．、]?|[①-⑩])\s*/u, '').trim())
     // `学院,重庆 400716`: the page's ASCII comma after Han text is the full-width one in Chinese.
     .map((part) => (part.includes(',') ? part.replace(/(\p{Script=Han})\s*,\s*(?=[\p{Script=Han}\d])/gu, '$1，') : part))

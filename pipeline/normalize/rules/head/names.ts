@@ -171,7 +171,8 @@ export function readByline(line: Line, from = 0, to = line.text.length, known: s
   if (text.trim() === '' || [...text].length > 60 || /[。！？!?：:《》“”()（）]/u.test(text)) return undefined;
   if (/[,，、;；+＋/|]\s*$/u.test(text)) return undefined;
   const pieces: Line[] = [];
-  for (const group of text.matchAll(/[^,，、;；+＋/|]+/gu)) {
+  // `陳壽根1顧國慶2`: an affiliation's number between two names separates them.
+  for (const group of text.matchAll(/(?:[^,，、;；+＋/|\d]|\d+(?!\d*\p{Script=Han}))+/gu)) {
     if (/^\s*[\d*＊]+\s*$/u.test(group[0])) continue; // the second mark of `吴乐1,2`
     const tokens = [...group[0].matchAll(/\S+/gu)]
       .map((m) => sliceLine(line, start + group.index + m.index, start + group.index + m.index + m[0].length))

@@ -248,7 +248,7 @@ function unlabelledNames(byline: Byline, text: string, known: string[]): boolean
 }
 
 /** Names printed on their own in the head, the evidence for cutting a glued run of names. */
-const SEPARATED = /[\s,，、;；+＋/|]/u;
+const SEPARATED = /[\s,，、;；+＋/|]|(?<=\p{Script=Han})\d{1,2}(?=\p{Script=Han})/u;
 
 export function knownNames(lines: Line[]): string[] {
   const names: string[] = [];

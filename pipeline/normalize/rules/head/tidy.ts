@@ -1,9 +1,10 @@
 /**
  * The head's fields once every line is read: the title again as the keywords, the title printed
- * again under its standfirst, and an issue printed in parts.
+ * again under its standfirst, an issue printed in parts, and affiliations printed twice.
  */
 import { originAt, report, type Line, type Reporter } from '../../lines.ts';
 import { removed } from '../boilerplate.ts';
+import { splitAffiliations } from './classify.ts';
 import type { HeaderFields } from './fields.ts';
 import { RULE_ID } from './keywords.ts';
 import { cleanTitle } from './title-marks.ts';
@@ -55,4 +56,23 @@ export function joinIssue(fields: HeaderFields): void {
   ];
   fields.issue = parts.join('');
   if (year && !fields.date) fields.date = year;
+}
+
+/** An affiliation's institution, without its place and postcode: what two copies of it share. */
+const institution = (text: string) => text.replace(/^[.．、\s]+/u, '').split(/[,，\s]/u)[0]!;
+
+/**
+ * `陳壽根 顧國慶(.江蘇…學院,江蘇常州347;…)` above the title and `(1.江蘇…學院,江蘇常州213147;…)` below it:
+ * the head printed twice, the first copy with its numbers lost. Each list is split into its
+ * institutions, and of two copies of one the one with a whole postcode is kept.
+ */
+export function tidyAffiliations(fields: HeaderFields): void {
+  const kept: string[] = [];
+  for (const entry of fields.affiliations.flatMap((a) => splitAffiliations(a))) {
+    const part = entry.replace(/^[.．、\s]+/u, '');
+    const twin = kept.findIndex((k) => institution(k) === institution(part));
+    if (twin === -1) kept.push(part);
+    else if (!/\d{6}/u.test(kept[twin]!) && /\d{6}/u.test(part)) kept[twin] = part;
+  }
+  fields.affiliations = kept;
 }
