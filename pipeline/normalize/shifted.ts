@@ -149,6 +149,8 @@ export function shiftedCandidates(text: string, marker: number, withGaps: boolea
   const [narrow, wide = narrow] = widthVariants(window);
   const encodings = (codec: DoubleByte) => (wide === narrow ? [prefixBytes(narrow, codec)] : [prefixBytes(narrow, codec), prefixBytes(wide, codec)]);
   const encoded = { gbk: encodings('gbk'), big5: encodings('big5') };
+  const howOf = (codec: DoubleByte) => `${codec.toUpperCase()} text decoded one byte off (lost lead byte shown as ${JSON.stringify(text[marker])})`;
+  const hows = { gbk: howOf('gbk'), big5: howOf('big5') };
   for (let end = marker + 2; end <= limit; end++) {
     const length = end - marker - 1;
     const span = narrow.slice(0, length);
@@ -156,7 +158,7 @@ export function shiftedCandidates(text: string, marker: number, withGaps: boolea
     const wideSpan = wide.slice(0, length);
     const variants = wideSpan === span ? [span] : [span, wideSpan];
     for (const codec of ['gbk', 'big5'] as const) {
-      const how = `${codec.toUpperCase()} text decoded one byte off (lost lead byte shown as ${JSON.stringify(text[marker])})`;
+      const how = hows[codec];
       for (const [v, variant] of variants.entries()) {
         const bytes = encoded[codec][v]!(length);
         if (!bytes || bytes.length < 2) continue;

@@ -112,7 +112,6 @@ function westernReading(run: string): Candidate | undefined {
 }
 
 const UNRECOVERABLE = /(?:锟斤拷)+|(?:烫){3,}|(?:屯){3,}|\uFFFD+/g;
-const RUN = /[^\x00-\x7f]+/g;
 const LATIN_RUN = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122@-~]+/g;
 /** LATIN_RUN's non-ASCII characters: a line with fewer than two has no run worth decoding. */
 const LATIN_HIGH = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/g;
@@ -181,11 +180,11 @@ export function findMojibake(text: string): MojibakeFinding[] {
     if (best) findings.add(start, start + run.length, best, []);
   }
 
-  // Whole runs of non-ASCII text read with the wrong encoding.
-  for (const match of text.matchAll(RUN)) {
-    const run = match[0];
-    const start = match.index;
-    if (run.length < 2 || run.length > MAX_RUN || !findings.free(start, start + run.length)) continue;
+  // Whole runs of non-ASCII text read with the wrong encoding, found by char codes: no match object per run.
+  for (let start = 0, end = 0; start < text.length; start = end) {
+    for (end = start + 1; end < text.length && (text.charCodeAt(end) >= 0x80) === (text.charCodeAt(start) >= 0x80); end++);
+    if (text.charCodeAt(start) < 0x80 || end - start < 2 || end - start > MAX_RUN || !findings.free(start, end)) continue;
+    const run = text.slice(start, end);
     const western = westernReading(run);
     if (western) {
       findings.add(start, start + run.length, western, []);
