@@ -76,7 +76,10 @@ export function rehypeHighlight(options: HighlightOptions) {
       file.info(`code in "${lang}": a language the highlighter does not know, shown plain`, { place: node.position, ruleId: 'code-language', source: 'galley' });
     });
     // Every language is loaded already, so the plugin runs synchronously.
-    void rehypeShiki(highlighter, { theme: options.theme, transformers: [blockTransformer(names, options)] })(tree, file, () => undefined);
+    // No time limit per line (shiki's default stops a line's colours after 500 ms): on a busy
+    // machine that left a block half plain, and the same source must give the same output.
+    // The document's own time limit still bounds a grammar that never ends.
+    void rehypeShiki(highlighter, { theme: options.theme, tokenizeTimeLimit: 0, transformers: [blockTransformer(names, options)] })(tree, file, () => undefined);
   };
 }
 
