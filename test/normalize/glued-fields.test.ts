@@ -13,6 +13,17 @@ const TITLE = '一种雨水回收灌溉方法、装置和控制系统';
 const BODY = ['1.本发明涉及农业灌溉技术领域，具体涉及一种雨水回收灌溉方法、装置和控制系统。', '2.目前，城市绿地的灌溉大多使用自来水，雨季的雨水却直接排入管网，造成浪费。'];
 
 describe('fields glued together', () => {
+  it('cuts a journal’s classification line at each label after a code', () => {
+    const row = readFieldLine(makeLine('中图分类号:TU984.2文献标志码:B文章编号:1671-0000(2022)04-0011-05', 0));
+    expect(row?.fields.map((f) => [f.kind, f.value.text])).toEqual([
+      ['clc', 'TU984.2'],
+      ['documentCode', 'B'],
+      ['articleNumber', '1671-0000(2022)04-0011-05'],
+    ]);
+    // A word after a code is no label: the value runs on.
+    expect(readFieldLine(makeLine('中图分类号:TU984.2文献综述', 0))?.fields.map((f) => f.value.text)).toEqual(['TU984.2文献综述']);
+  });
+
   it('cuts a row at each label after a number', () => {
     const row = readFieldLine(makeLine('文档序号:40213377发布日期:2021-04-09 10:12阅读:88来源:城南专利网', 0));
     expect(row?.fields.map((f) => [f.kind, f.value.text])).toEqual([

@@ -119,8 +119,8 @@ export interface FieldLine {
 
 /** A label counts at the start of the line or after a space or a closing mark, never inside a word. */
 function labelMayStart(before: string): boolean {
-  // `文档序号:32700526发布日期:2022-12-27`: fields glued together, each value a number.
-  return before.trim() === '' || /[\s】〕\]）)。；;|｜丨]$/u.test(before) || /[:：]\s*[\d\-/.: ]*\d$/u.test(before);
+  // `文档序号:32700526发布日期:2022-12-27`, `中图分类号:S511.06文献标志码:A文章编号:…`: fields glued together, each value a number or a code.
+  return before.trim() === '' || /[\s】〕\]）)。；;|｜丨]$/u.test(before) || /[:：]\s*(?:[A-Z]{0,2}[\d\-/.: ]*\d|[A-Z])$/u.test(before);
 }
 
 function kindOf(match: RegExpExecArray): FieldKind {
