@@ -14,6 +14,9 @@ import { GalleyError } from '../errors.ts';
 // dozens of methods that one defines on every schema as it is made (a cost each
 // process paid at start-up). English messages are set here, as the full build does.
 z.config(en());
+// Without zod's compiled parsers: each object schema's first parse writes one with new Function,
+// which V8 compiles in every process and no code cache keeps; a build parses its settings a few times.
+z.config({ jitless: true });
 
 const formats = z.enum(['html', 'pdf', 'epub']);
 
